@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Configuration is read and validated once, at start-up. A vendor is live when its URL is set and
+ * sandboxed (embedded simulator) otherwise; a half-configured vendor is a start-up error that
+ * names what is missing, never a silent fallback to the sandbox.
+ */
+
+/** Secrets may come from the variable or from a file named by `<NAME>_FILE` (Docker/Kubernetes secrets). */
+export const SECRET_SETTINGS = [
+  'KOGNITIV_SECURITY_TOKEN',
+  'DEBITSUCCESS_PASSWORD',
+  'DEBITSUCCESS_CLIENT_SECRET',
+  'ROUTER_SECRET',
+] as const;
+
+const PHONE_TYPES = ['HOME', 'MOBILE', 'WORK', 'EMERGENCY'] as const;
+export type PhoneTypeName = (typeof PHONE_TYPES)[number];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface KognitivSettings {
+  url: string;
+  securityToken: string;
+  loyaltyProgramId: number;
+  defaultLocation: string;
+  wsdl: 'remote' | 'bundled';
+  timeoutMs: number;
+}
+
+export interface DebitsuccessSettings {
+  soapUrl: string;
+  soapAction: string;
+  username: string;
+  password: string;
+  userId?: string;
+  requestInitiator: string;
+  apiUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+}
+
+export interface Config {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  /** `undefined`: that vendor runs as the embedded sandbox. */
+  kognitiv?: KognitivSettings;
+  debitsuccess?: DebitsuccessSettings;
+  /** GraphQL phone type → Kognitiv PhoneNumberTypeExternalReference. */
+  kognitivPhoneTypes: Record<PhoneTypeName, string>;
+  /** International calling code (`"64"`) → Debitsuccess `CountryCode` enum value. */
+  debitsuccessCountryCodes: Record<string, string>;
+  /** Concurrent calls one request's loader makes to one vendor. */
+  vendorConcurrency: number;
+  logLevel: string;
+}
+
+export const DEFAULT_DEBITSUCCESS_SOAP_ACTION = 'Debitsuccess.WebServices.WCF/IDebitsuccessMessages/UpdateClientPhoneNumber';
+
+type Env = Record<string, string | undefined>;
+
+/** `A=x,B=y` → `{A: 'x', B: 'y'}`; empty or missing → `{}`. */
+function parseMap(name: string, raw: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [key, value, ...rest] = pair.split('=').map((p) => p.trim());
+    if (!key || !value || rest.length > 0) throw new ConfigError(`${name}: "${pair}" is not KEY=VALUE`);
+    map[key] = value;
+  }
+  return map;
+}
+
+/** Reads `NAME` or the file named by `NAME_FILE`; giving both is an error, since one would silently win. */
+function readSecret(env: Env, name: string): string | undefined {
+  const direct = env[name];
+  const file = env[`${name}_FILE`];
+  if (direct !== undefined && file !== undefined) throw new ConfigError(`Set ${name} or ${name}_FILE, not both`);
+  if (file === undefined) return direct;
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Returns the named settings when any of `trigger` is set; throws naming every missing one. */
+function requireGroup(values: Record<string, string | undefined>, trigger: string[], vendor: string): Record<string, string> | undefined {
+  if (!trigger.some((name) => values[name] !== undefined && values[name] !== '')) return undefined;
+  const missing = Object.entries(values).filter(([, v]) => v === undefined || v === '').map(([k]) => k);
+  if (missing.length > 0) throw new ConfigError(`${vendor} is partly configured: missing ${missing.join(', ')}`);
+  return values as Record<string, string>;
+}
+
+const urlSchema = z.url({ protocol: /^https?$/ });
+const intSchema = z.coerce.number().int();
+
+function parse<T>(schema: z.ZodType<T>, name: string, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ConfigError(`${name}: ${result.error.issues[0]?.message ?? 'invalid'} (got "${String(raw)}")`);
+  return result.data;
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function kognitivSettings(env: Env): KognitivSettings | undefined {
+  const group = requireGroup(
+    {
+      KOGNITIV_URL: env.KOGNITIV_URL,
+      KOGNITIV_SECURITY_TOKEN: readSecret(env, 'KOGNITIV_SECURITY_TOKEN'),
+      KOGNITIV_LOYALTY_PROGRAM_ID: env.KOGNITIV_LOYALTY_PROGRAM_ID,
+      KOGNITIV_LOCATION: env.KOGNITIV_LOCATION,
+    },
+    ['KOGNITIV_URL'],
+    'Kognitiv',
+  );
+  if (!group) {
+    const stray = ['KOGNITIV_SECURITY_TOKEN', 'KOGNITIV_SECURITY_TOKEN_FILE', 'KOGNITIV_WSDL'].filter((n) => env[n] !== undefined);
+    if (stray.length > 0) throw new ConfigError(`Kognitiv is partly configured: ${stray.join(', ')} set but KOGNITIV_URL missing`);
+    return undefined;
+  }
+  return {
+    url: withoutTrailingSlash(parse(urlSchema, 'KOGNITIV_URL', group.KOGNITIV_URL)),
+    securityToken: group.KOGNITIV_SECURITY_TOKEN!,
+    loyaltyProgramId: parse(intSchema, 'KOGNITIV_LOYALTY_PROGRAM_ID', group.KOGNITIV_LOYALTY_PROGRAM_ID),
+    defaultLocation: group.KOGNITIV_LOCATION!,
+    wsdl: parse(z.enum(['remote', 'bundled']), 'KOGNITIV_WSDL', env.KOGNITIV_WSDL ?? 'remote'),
+    timeoutMs: parse(intSchema.positive(), 'KOGNITIV_TIMEOUT_MS', env.KOGNITIV_TIMEOUT_MS ?? 5000),
+  };
+}
+
+function debitsuccessSettings(env: Env): DebitsuccessSettings | undefined {
+  const group = requireGroup(
+    {
+      DEBITSUCCESS_SOAP_URL: env.DEBITSUCCESS_SOAP_URL,
+      DEBITSUCCESS_USERNAME: env.DEBITSUCCESS_USERNAME,
+      DEBITSUCCESS_PASSWORD: readSecret(env, 'DEBITSUCCESS_PASSWORD'),
+      DEBITSUCCESS_API_URL: env.DEBITSUCCESS_API_URL,
+      DEBITSUCCESS_TOKEN_URL: env.DEBITSUCCESS_TOKEN_URL,
+      DEBITSUCCESS_CLIENT_ID: env.DEBITSUCCESS_CLIENT_ID,
+      DEBITSUCCESS_CLIENT_SECRET: readSecret(env, 'DEBITSUCCESS_CLIENT_SECRET'),
+    },
+    ['DEBITSUCCESS_SOAP_URL', 'DEBITSUCCESS_API_URL'],
+    'Debitsuccess',
+  );
+  if (!group) return undefined;
+  return {
+    soapUrl: parse(urlSchema, 'DEBITSUCCESS_SOAP_URL', group.DEBITSUCCESS_SOAP_URL),
+    soapAction: env.DEBITSUCCESS_SOAP_ACTION || DEFAULT_DEBITSUCCESS_SOAP_ACTION,
+    username: group.DEBITSUCCESS_USERNAME!,
+    password: group.DEBITSUCCESS_PASSWORD!,
+    userId: env.DEBITSUCCESS_USER_ID || undefined,
+    requestInitiator: parse(z.string().min(1).max(100), 'DEBITSUCCESS_REQUEST_INITIATOR', env.DEBITSUCCESS_REQUEST_INITIATOR ?? 'member-subgraph'),
+    apiUrl: withoutTrailingSlash(parse(urlSchema, 'DEBITSUCCESS_API_URL', group.DEBITSUCCESS_API_URL)),
+    tokenUrl: parse(urlSchema, 'DEBITSUCCESS_TOKEN_URL', group.DEBITSUCCESS_TOKEN_URL),
+    clientId: group.DEBITSUCCESS_CLIENT_ID!,
+    clientSecret: group.DEBITSUCCESS_CLIENT_SECRET!,
+    timeoutMs: parse(intSchema.positive(), 'DEBITSUCCESS_TIMEOUT_MS', env.DEBITSUCCESS_TIMEOUT_MS ?? 5000),
+  };
+}
+
+function phoneTypes(env: Env): Record<PhoneTypeName, string> {
+  const overrides = parseMap('KOGNITIV_PHONE_TYPES', env.KOGNITIV_PHONE_TYPES);
+  const unknown = Object.keys(overrides).filter((k) => !(PHONE_TYPES as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new ConfigError(`KOGNITIV_PHONE_TYPES: unknown phone type ${unknown.join(', ')} (expected ${PHONE_TYPES.join(', ')})`);
+  return Object.fromEntries(PHONE_TYPES.map((t) => [t, overrides[t] ?? t])) as Record<PhoneTypeName, string>;
+}
+
+function countryCodes(env: Env): Record<string, string> {
+  const map = parseMap('DEBITSUCCESS_COUNTRY_CODES', env.DEBITSUCCESS_COUNTRY_CODES);
+  const bad = Object.keys(map).filter((k) => !/^\d{1,3}$/.test(k));
+  if (bad.length > 0) throw new ConfigError(`DEBITSUCCESS_COUNTRY_CODES: ${bad.join(', ')} is not a calling code (digits, e.g. 64)`);
+  return map;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const kognitiv = kognitivSettings(env);
+  const debitsuccess = debitsuccessSettings(env);
+  // The sandbox is for development: a production process must never answer from simulated vendors.
+  if (production && (!kognitiv || !debitsuccess)) {
+    throw new ConfigError(`NODE_ENV=production needs live vendors: set ${[!kognitiv && 'KOGNITIV_URL', !debitsuccess && 'DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL'].filter(Boolean).join(' and ')}`);
+  }
+  return {
+    nodeEnv,
+    port: parse(intSchema.min(0).max(65535), 'PORT', env.PORT ?? 4001),
+    host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
+    kognitiv,
+    debitsuccess,
+    kognitivPhoneTypes: phoneTypes(env),
+    debitsuccessCountryCodes: countryCodes(env),
+    vendorConcurrency: parse(intSchema.min(1).max(100), 'VENDOR_CONCURRENCY', env.VENDOR_CONCURRENCY ?? 8),
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'debug'),
+  };
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { startServer } from './server.js';
+import { createVendorClients } from './vendors/create-vendors.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`member-subgraph: configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv === 'development' && process.stdout.isTTY });
+
+  // The sandbox is loaded only when a vendor is not configured: production code never depends on it.
+  const needsSandbox = !config.kognitiv || !config.debitsuccess;
+  const sandbox = needsSandbox
+    ? await (await import('./sandbox/start-sandbox-vendors.js')).startSandboxVendors({ kognitiv: !config.kognitiv, debitsuccess: !config.debitsuccess })
+    : undefined;
+  const kognitiv = config.kognitiv ?? sandbox!.kognitiv!.settings;
+  const debitsuccess = config.debitsuccess ?? sandbox!.debitsuccess!.settings;
+  logger.info(
+    { kognitiv: config.kognitiv ? 'live' : 'sandbox', debitsuccess: config.debitsuccess ? 'live' : 'sandbox', kognitivUrl: kognitiv.url, debitsuccessSoapUrl: debitsuccess.soapUrl, debitsuccessApiUrl: debitsuccess.apiUrl },
+    'vendors',
+  );
+
+  const vendors = await createVendorClients(kognitiv, debitsuccess);
+  const server = await startServer({ config, vendors, logger }, { port: config.port, host: config.host });
+  logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.stop();
+    vendors.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('member-subgraph failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

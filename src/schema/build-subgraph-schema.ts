@@ -1,0 +1,30 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse, printType } from 'graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
+import { MemberErrorCodeEnum } from './errors/member-error-code.enum.js';
+import { RecordInteractionResolver } from './interaction/record-interaction.resolver.js';
+import { LoginResolver } from './login/login.resolver.js';
+import { MemberResolver, resolveMemberReference } from './member/member.resolver.js';
+import { SavePhoneResolver } from './phone/save-phone.resolver.js';
+import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+
+/**
+ * type-graphql builds the schema from the decorated classes; `buildSubgraphSchema` then adds the
+ * federation pieces (`_service`, `_entities`) around the same SDL and resolvers.
+ */
+export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [MemberResolver, SavePhoneResolver, EnterPromotionResolver, LoginResolver, RecordInteractionResolver],
+    validate: false,
+  });
+  const typeDefs = parse([FEDERATION_LINK, printSchemaWithDirectives(schema), printType(MemberErrorCodeEnum)].join('\n\n'));
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  // `__resolveReference` is not a schema field, so type-graphql cannot declare it: it joins the map here.
+  resolvers.Member = { ...(resolvers.Member as object), __resolveReference: resolveMemberReference } as GraphQLResolverMap<unknown>[string];
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

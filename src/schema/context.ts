@@ -1,0 +1,29 @@
+import type { DebitsuccessBilling } from '../vendors/debitsuccess/debitsuccess-billing.js';
+import type { DebitsuccessMessages } from '../vendors/debitsuccess/debitsuccess-messages.js';
+import type { KognitivLoyalty } from '../vendors/kognitiv/kognitiv-loyalty.js';
+import type { PhoneTypeName } from '../config.js';
+import type { Loaders } from './loaders.js';
+
+/** What resolvers may call at each vendor: the datasources' narrow surface, nothing of their transport. */
+export interface Vendors {
+  kognitiv: Pick<
+    KognitivLoyalty,
+    'fetchLoyaltyMemberCore' | 'fetchMemberPointBalances' | 'saveAccountPhone' | 'productPromotionEntry' | 'externalLogin' | 'recordInteraction'
+  >;
+  debitsuccessMessages: Pick<DebitsuccessMessages, 'updateClientPhoneNumber'>;
+  debitsuccessBilling: Pick<DebitsuccessBilling, 'findAccountsByExternalId'>;
+}
+
+/** Settings resolvers need that are not a vendor's own. */
+export interface SchemaSettings {
+  kognitivPhoneTypes: Record<PhoneTypeName, string>;
+  debitsuccessCountryCodes: Record<string, string>;
+  vendorConcurrency: number;
+}
+
+export interface RequestContext {
+  vendors: Vendors;
+  settings: SchemaSettings;
+  /** Fresh per request: what one operation reads from a vendor, it reads once. */
+  loaders: Loaders;
+}

@@ -1,0 +1,57 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
+import { isMemberErrorCode, MEMBER_ERROR_CODES } from './member-error-code.js';
+import { clientVendorError } from './vendor-error-extensions.js';
+
+/** Codes Apollo Server raises itself before execution (parse, validation, variables, bad HTTP requests). */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * The one place where errors become what the client sees. Vendor failures get their typed
+ * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR.
+ * The real error, with any raw vendor text, goes to the log only.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const place = { path: formatted.path, locations: formatted.locations };
+
+    if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) {
+      const { message, extensions } = clientVendorError(original);
+      // Named fields only: a vendor error's cause (an HTTP client error) holds the request, and so the secrets in it.
+      logger.warn(
+        {
+          path: formatted.path,
+          code: extensions.code,
+          vendor: original.vendor,
+          operation: original.operation,
+          vendorCode: extensions.vendorCode,
+          reason: extensions.reason,
+          detail: original instanceof VendorTransportError ? original.detail : undefined,
+        },
+        'vendor error',
+      );
+      return { message, ...place, extensions };
+    }
+
+    const code = formatted.extensions?.code;
+    if (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code))) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+
+    const err = original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : { message: String(original) };
+    logger.error({ err, path: formatted.path }, 'unexpected error');
+    return { message: MEMBER_ERROR_CODES.INTERNAL_SERVER_ERROR, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false } };
+  };
+}

@@ -1,0 +1,9 @@
+import { GraphQLError } from 'graphql';
+import { MEMBER_ERROR_CODES } from './member-error-code.js';
+
+/** Input we refuse before any vendor is called. `field` is the input path, e.g. `input.note`. */
+export function userInputError(field: string, problem: string): GraphQLError {
+  return new GraphQLError(`${MEMBER_ERROR_CODES.BAD_USER_INPUT} ${field}: ${problem}`, {
+    extensions: { code: 'BAD_USER_INPUT', field, retryable: false },
+  });
+}

@@ -1,0 +1,57 @@
+import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
+import { MEMBER_ERROR_CODES, type MemberErrorCode } from './member-error-code.js';
+import { findVendorErrorRow, VENDOR_WRITE_OPERATIONS, type VendorCodeSource } from './vendor-error-table.js';
+
+/** What a client receives for a vendor failure: a safe message and typed extensions, never raw vendor text. */
+export interface ClientVendorError {
+  message: string;
+  extensions: Record<string, unknown> & { code: MemberErrorCode; retryable: boolean };
+}
+
+function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
+  if (error.vendor === 'KOGNITIV') return 'KOGNITIV';
+  // REST operations are named by method and path (`GET /accounts`), SOAP ones by message name.
+  return /^[A-Z]+ \//.test(error.operation) ? 'DEBITSUCCESS_REST' : 'DEBITSUCCESS_SOAP';
+}
+
+function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
+  const base = { vendor: error.vendor, operation: error.operation, retryable: false, ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }) };
+  const notes = error.details.notes && error.details.notes.length > 0 ? { notes: error.details.notes } : {};
+  if (error.details.status === 'Unknown') {
+    return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code: 'VENDOR_OUTCOME_UNKNOWN', ...base, ...notes } };
+  }
+  const row = findVendorErrorRow(sourceOf(error), error.vendorCode);
+  const code = row?.code ?? 'VENDOR_ERROR';
+  // Kognitiv writes the 1001 ErrorMessage for the member; every other vendor text stays in the log.
+  const message = code === 'PROMOTION_REJECTED' && error.details.memberMessage ? error.details.memberMessage : MEMBER_ERROR_CODES[code];
+  return { message, extensions: { code, ...base, ...notes, ...(row?.field && { field: row.field }) } };
+}
+
+function fromTransport(error: VendorTransportError): ClientVendorError {
+  const isWrite = VENDOR_WRITE_OPERATIONS.has(error.operation);
+  const lostInFlight = error.sent && (error.reason === 'TIMEOUT' || error.reason === 'CONNECTION');
+  const base = {
+    vendor: error.vendor,
+    operation: error.operation,
+    reason: error.reason,
+    ...(error.extra.httpStatus !== undefined && { vendorCode: String(error.extra.httpStatus) }),
+    ...(error.extra.retryAfterSeconds !== undefined && { retryAfter: error.extra.retryAfterSeconds }),
+  };
+  if (isWrite && lostInFlight) {
+    return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code: 'VENDOR_OUTCOME_UNKNOWN', ...base, retryable: false } };
+  }
+  return { message: MEMBER_ERROR_CODES.VENDOR_UNAVAILABLE, extensions: { code: 'VENDOR_UNAVAILABLE', ...base, retryable: isRetryable(error, isWrite) } };
+}
+
+/** Retrying is safe when the vendor cannot have acted on the request, or when it is a read. */
+function isRetryable(error: VendorTransportError, isWrite: boolean): boolean {
+  if (!error.sent) return true;
+  const status = error.extra.httpStatus;
+  if (error.reason === 'HTTP_STATUS' && (status === 429 || status === 503)) return true;
+  if (isWrite) return false;
+  return error.reason === 'TIMEOUT' || error.reason === 'CONNECTION' || error.reason === 'HTTP_STATUS';
+}
+
+export function clientVendorError(error: VendorReturnCodeError | VendorTransportError): ClientVendorError {
+  return error instanceof VendorReturnCodeError ? fromReturnCode(error) : fromTransport(error);
+}

@@ -1,0 +1,17 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
+
+@InputType({ description: 'An interaction to record for a member or prospect.' })
+export class RecordInteractionInput {
+  @Field(() => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` })
+  memberId!: string;
+
+  @Field({ description: 'Kognitiv interaction type external reference, e.g. `CLUB-VISIT`.' })
+  type!: string;
+
+  @Field(() => String, { nullable: true, description: 'Kognitiv location external reference; defaults to the configured location.' })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Free-text note, at most ${INPUT_LIMITS.interactionNote} characters.` })
+  note?: string | null;
+}

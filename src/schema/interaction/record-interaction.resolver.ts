@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { memberFromId } from '../member/member-id.js';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
+import { optionalText, requireText } from '../shared/validate.js';
+import { RecordInteractionInput } from './record-interaction.input.js';
+import { RecordInteractionPayload } from './record-interaction.payload.js';
+
+@Resolver()
+export class RecordInteractionResolver {
+  @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
+  async recordInteraction(
+    @Arg('input', () => RecordInteractionInput) input: RecordInteractionInput,
+    @Ctx() { vendors }: RequestContext,
+  ): Promise<RecordInteractionPayload> {
+    const member = memberFromId('input.memberId', input.memberId);
+    const { interactionId } = await vendors.kognitiv.recordInteraction({
+      accountId: member.id,
+      interactionTypeRef: requireText('input.type', input.type),
+      location: optionalText('input.location', input.location),
+      note: optionalText('input.note', input.note, INPUT_LIMITS.interactionNote),
+    });
+    return { interactionId, member };
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
+
+@InputType({ description: 'Member portal credentials.' })
+export class LoginInput {
+  @Field(() => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` })
+  accountId!: string;
+
+  @Field({ description: 'Portal password; never logged.' })
+  password!: string;
+
+  @Field(() => String, { nullable: true, description: 'Kognitiv location external reference of the portal; defaults to the configured location.' })
+  location?: string | null;
+}

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { PointBalance } from '../shared/point-balance.type.js';
+import { BillingAccount } from './billing-account.type.js';
+import { LoyaltyProfile } from './loyalty-profile.type.js';
+import { canHaveBillingRecord, memberFromId } from './member-id.js';
+import { toBillingAccount, toLoyaltyProfile } from './member.mappers.js';
+import { Member } from './member.type.js';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, {
+    nullable: true,
+    description: 'The member with this club account id. Makes no vendor call itself: only the fields you select are fetched.',
+  })
+  member(@Arg('id', () => ID, { description: 'Club account id, at most 60 characters.' }) id: string): Member {
+    return memberFromId('id', id);
+  }
+
+  @FieldResolver(() => LoyaltyProfile, {
+    nullable: true,
+    description: 'Kognitiv profile (`FetchLoyaltyMemberCore`); `null` with a MEMBER_NOT_FOUND error for an unknown account.',
+  })
+  async loyalty(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<LoyaltyProfile> {
+    return toLoyaltyProfile(await loaders.loyaltyCore.load(member.id));
+  }
+
+  @FieldResolver(() => PointBalance, {
+    nullable: true,
+    description: 'Kognitiv point balances (`WS/MemberActivity.asmx FetchMemberPointBalances`); fetched alongside `loyalty`, not after it.',
+  })
+  points(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<PointBalance> {
+    return loaders.pointBalances.load(member.id);
+  }
+
+  @FieldResolver(() => [BillingAccount], {
+    nullable: true,
+    description: 'Debitsuccess billing accounts whose external reference is this id; `[]` when there are none.',
+  })
+  async billingAccounts(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<BillingAccount[]> {
+    if (!canHaveBillingRecord(member.id)) return [];
+    return (await loaders.billingAccounts.load(member.id)).map(toBillingAccount);
+  }
+}
+
+/** The router's `_entities` entry point: like `member`, it makes no vendor call itself. */
+export function resolveMemberReference(reference: { id: string }): Member {
+  return memberFromId('id', reference.id);
+}

@@ -1,0 +1,17 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum PhoneType {
+  HOME = 'HOME',
+  MOBILE = 'MOBILE',
+  WORK = 'WORK',
+  EMERGENCY = 'EMERGENCY',
+}
+
+registerEnumType(PhoneType, {
+  name: 'PhoneType',
+  description: 'Phone type. Kognitiv receives the configured external reference (KOGNITIV_PHONE_TYPES), Debitsuccess its own enum.',
+  valuesConfig: { EMERGENCY: { description: 'Needs `contactName`.' } },
+});
+
+/** Debitsuccess PhoneNumberType values. */
+export const DEBITSUCCESS_PHONE_TYPES = { HOME: 'Home', MOBILE: 'Mobile', WORK: 'Work', EMERGENCY: 'Emergency' } as const satisfies Record<PhoneType, string>;

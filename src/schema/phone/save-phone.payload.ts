@@ -1,0 +1,62 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Member } from '../member/member.type.js';
+
+export enum BillingUpdateStatus {
+  SUCCEED = 'SUCCEED',
+}
+
+registerEnumType(BillingUpdateStatus, {
+  name: 'BillingUpdateStatus',
+  description: 'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`).',
+});
+
+export enum BillingNoteType {
+  ERROR = 'ERROR',
+  WARNING = 'WARNING',
+  INFO = 'INFO',
+}
+
+registerEnumType(BillingNoteType, { name: 'BillingNoteType', description: 'Debitsuccess response note type.' });
+
+@ObjectType({ description: 'A Debitsuccess response note, written by the vendor for people.' })
+export class BillingNote {
+  @Field({ description: 'Vendor code as a string, leading zeros kept (`"00"`, `"14030"`).' })
+  code!: string;
+
+  @Field()
+  note!: string;
+
+  @Field(() => BillingNoteType)
+  type!: BillingNoteType;
+}
+
+@ObjectType({ description: 'What Kognitiv `SaveAccountPhone` saved.' })
+export class LoyaltyPhoneResult {
+  @Field({ description: 'The number as Kognitiv formatted and saved it.' })
+  savedPhoneNumber!: string;
+}
+
+@ObjectType({ description: 'What Debitsuccess `UpdateClientPhoneNumber` answered.' })
+export class BillingPhoneResult {
+  @Field(() => BillingUpdateStatus)
+  status!: BillingUpdateStatus;
+
+  @Field(() => String, { nullable: true, description: 'Debitsuccess message id.' })
+  messageId!: string | null;
+
+  @Field(() => [BillingNote], { description: 'Every note, including warnings such as 14030 (preferred flag not applied).' })
+  notes!: BillingNote[];
+}
+
+@ObjectType({
+  description:
+    'Result of a dual write. Each vendor part is its result, or `null` with its error at that path (`savePhone.loyalty`, `savePhone.billing`): one, both or neither can fail.',
+})
+export class SavePhonePayload {
+  @Field(() => Member)
+  member!: Member;
+
+  /** Settled before the payload is returned; the field resolvers reveal each outcome. */
+  loyaltyOutcome!: Promise<LoyaltyPhoneResult>;
+  billingOutcome!: Promise<BillingPhoneResult>;
+}

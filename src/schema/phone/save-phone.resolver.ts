@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { BillingNoteType, BillingPhoneResult, BillingUpdateStatus, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
+import { SavePhoneInput } from './save-phone.input.js';
+import { buildSavePhoneRequest } from './save-phone.request.js';
+
+/** Marks a promise as handled now; whoever awaits it later still sees its rejection. */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+@Resolver(() => SavePhonePayload)
+export class SavePhoneResolver {
+  @Mutation(() => SavePhonePayload, {
+    description:
+      'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
+  })
+  async savePhone(@Arg('input', () => SavePhoneInput) input: SavePhoneInput, @Ctx() { vendors, loaders, settings }: RequestContext): Promise<SavePhonePayload> {
+    const request = buildSavePhoneRequest(input, settings);
+
+    const loyaltyOutcome = settleLater(
+      loaders.loyaltyCore.load(request.accountId).then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),
+    );
+    const billingOutcome = settleLater(
+      vendors.debitsuccessMessages.updateClientPhoneNumber(request.debitsuccess).then((result) => ({
+        status: BillingUpdateStatus.SUCCEED,
+        messageId: result.messageId,
+        notes: result.notes.map((n) => ({ code: n.code, note: n.note, type: BillingNoteType[n.type.toUpperCase() as keyof typeof BillingNoteType] })),
+      })),
+    );
+    // Both writes finish before the payload resolves, so the mutation's outcome is final when it answers.
+    await Promise.allSettled([loyaltyOutcome, billingOutcome]);
+    return { member: { id: request.accountId }, loyaltyOutcome, billingOutcome };
+  }
+
+  @FieldResolver(() => LoyaltyPhoneResult, { nullable: true, description: 'Kognitiv part; `null` with its error at `savePhone.loyalty`.' })
+  loyalty(@Root() payload: SavePhonePayload): Promise<LoyaltyPhoneResult> {
+    return payload.loyaltyOutcome;
+  }
+
+  @FieldResolver(() => BillingPhoneResult, { nullable: true, description: 'Debitsuccess part; `null` with its error at `savePhone.billing`.' })
+  billing(@Root() payload: SavePhonePayload): Promise<BillingPhoneResult> {
+    return payload.billingOutcome;
+  }
+}

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { parseInternationalPhone } from '../shared/phone-number.js';
+import { optionalText, requireText } from '../shared/validate.js';
+import { EnterPromotionInput } from './enter-promotion.input.js';
+import { EnterPromotionPayload } from './enter-promotion.payload.js';
+
+@Resolver()
+export class EnterPromotionResolver {
+  @Mutation(() => EnterPromotionPayload, {
+    description:
+      'Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member.',
+  })
+  enterPromotion(@Arg('input', () => EnterPromotionInput) input: EnterPromotionInput, @Ctx() { vendors }: RequestContext): Promise<EnterPromotionPayload> {
+    const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
+    return vendors.kognitiv.productPromotionEntry({
+      phoneNumber: phone.internationalDigits,
+      productCode: requireText('input.productCode', input.productCode),
+      location: optionalText('input.location', input.location),
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The two ways a vendor call fails, as seen from the vendor boundary. Datasources throw only these
+ * (and never GraphQL errors); `src/schema/errors` turns them into the client's error extensions.
+ */
+
+export type Vendor = 'KOGNITIV' | 'DEBITSUCCESS';
+
+/** Why a call produced no usable vendor answer at all. */
+export type VendorFailureReason =
+  | 'TIMEOUT'
+  | 'CONNECTION'
+  | 'HTTP_STATUS'
+  | 'SOAP_FAULT'
+  | 'MALFORMED_RESPONSE'
+  | 'CIRCUIT_OPEN';
+
+/** A note attached to a Debitsuccess answer (`ResponseNotes`). */
+export interface VendorNote {
+  code: string;
+  note: string;
+  type: 'Error' | 'Warning' | 'Info';
+}
+
+/**
+ * The vendor answered, and its answer says no: a non-zero Kognitiv ReturnCode, a Debitsuccess
+ * Status other than Succeed, or a REST 4xx that is the vendor's verdict rather than an outage.
+ */
+export class VendorReturnCodeError extends Error {
+  override readonly name = 'VendorReturnCodeError';
+
+  constructor(
+    readonly vendor: Vendor,
+    /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
+    readonly operation: string,
+    /** The raw code as the vendor wrote it (`"315"`, `"02"`, `"401"`); undefined when it gave none. */
+    readonly vendorCode: string | undefined,
+    readonly details: {
+      /** Text the vendor wrote for the member (Kognitiv 1001 ErrorMessage); safe to show. */
+      memberMessage?: string;
+      /** Debitsuccess: every response note, in the vendor's order. */
+      notes?: VendorNote[];
+      /** Debitsuccess: `Failed` or `Unknown`. `Unknown` means the write may or may not have happened. */
+      status?: 'Failed' | 'Unknown';
+    } = {},
+  ) {
+    super(`${vendor} ${operation} returned ${vendorCode ?? 'no code'}${details.status ? ` (status ${details.status})` : ''}`);
+  }
+}
+
+/**
+ * No usable answer: the call timed out, the connection failed, the HTTP status was an outage,
+ * the body was a SOAP fault or unreadable. `sent` is false only when the request provably never
+ * reached the vendor (connection refused, circuit open), which is what makes a write safe to retry.
+ */
+export class VendorTransportError extends Error {
+  override readonly name = 'VendorTransportError';
+
+  constructor(
+    readonly vendor: Vendor,
+    readonly operation: string,
+    readonly reason: VendorFailureReason,
+    readonly sent: boolean,
+    /** For logs only: may hold raw vendor text, never shown to clients. */
+    readonly detail: string,
+    readonly extra: { httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(`${vendor} ${operation} failed: ${reason}`, { cause: extra.cause });
+  }
+}

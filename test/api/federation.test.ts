@@ -1,0 +1,110 @@
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+
+/** A small companion subgraph, as another team would own it: bookings that reference our Member. */
+const COMPANION_SDL = /* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Booking @key(fields: "id") { id: ID! className: String! member: Member! }
+  type Member @key(fields: "id", resolvable: false) { id: ID! }
+  type Query { bookings: [Booking!]! }
+`;
+const BOOKINGS = [
+  { id: 'B1', className: 'Spin', memberId: 'M1001' },
+  { id: 'B2', className: 'Yoga', memberId: 'NO-SUCH-MEMBER' },
+];
+
+async function startCompanion(): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema({
+      typeDefs: parse(COMPANION_SDL),
+      resolvers: {
+        Query: { bookings: () => BOOKINGS },
+        Booking: { member: (b: { memberId: string }) => ({ __typename: 'Member', id: b.memberId }) },
+      },
+    }),
+  });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return { url, stop: () => server.stop() };
+}
+
+let sandboxes: SandboxVendors;
+let subgraph: Subgraph;
+
+beforeAll(async () => {
+  sandboxes = await startSandboxes();
+  subgraph = await startSubgraph(sandboxes);
+});
+
+afterAll(async () => {
+  await subgraph?.close();
+  await sandboxes?.close();
+});
+
+describe('as a Federation 2 subgraph', () => {
+  it('serves the committed schema.graphql as its _service SDL', async () => {
+    const response = await subgraph.request('{ _service { sdl } }');
+
+    const committed = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+    expect(response.data?._service.sdl.trim()).toBe(committed.trim());
+    expect(committed).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(committed).toContain('type Member @key(fields: "id")');
+    expect(committed).toContain('enum MemberErrorCode');
+  });
+
+  it('resolves _entities in order, with a missing member\'s error at its own item', async () => {
+    const response = await subgraph.request(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } } } }',
+      { r: [{ __typename: 'Member', id: 'M1002' }, { __typename: 'Member', id: 'NO-SUCH-MEMBER' }, { __typename: 'Member', id: 'M1001' }] },
+    );
+
+    expect(response.data?._entities).toEqual([
+      { id: 'M1002', loyalty: { firstName: 'James' } },
+      { id: 'NO-SUCH-MEMBER', loyalty: null },
+      { id: 'M1001', loyalty: { firstName: 'Aroha' } },
+    ]);
+    expect(errorAt(response, ['_entities', 1, 'loyalty']).extensions?.code).toBe('MEMBER_NOT_FOUND');
+  });
+
+  it('composes with a companion subgraph and answers a query that crosses both through a gateway', async () => {
+    const companion = await startCompanion();
+    const composition = composeServices([
+      { name: 'members', url: subgraph.url, typeDefs: parse(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')) },
+      { name: 'bookings', url: companion.url, typeDefs: parse(COMPANION_SDL) },
+    ]);
+    expect(composition.errors).toBeUndefined();
+
+    const gateway = new ApolloServer({
+      gateway: new ApolloGateway({
+        supergraphSdl: composition.supergraphSdl!,
+        buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
+      }),
+    });
+    const { url } = await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } });
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ bookings { className member { id loyalty { firstName } points { available } } } }' }),
+      });
+      const body = (await response.json()) as { data: any; errors?: any[] };
+
+      expect(body.data.bookings).toEqual([
+        { className: 'Spin', member: { id: 'M1001', loyalty: { firstName: 'Aroha' }, points: { available: 1000.25 } } },
+        { className: 'Yoga', member: { id: 'NO-SUCH-MEMBER', loyalty: null, points: null } },
+      ]);
+      const loyaltyError = body.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(['bookings', 1, 'member', 'loyalty']));
+      expect(loyaltyError?.extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300' });
+    } finally {
+      await gateway.stop();
+      await companion.stop();
+    }
+  });
+});

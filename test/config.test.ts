@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const KOGNITIV = { KOGNITIV_URL: 'https://app.kognitivloyalty.com/', KOGNITIV_SECURITY_TOKEN: 't0k3n', KOGNITIV_LOYALTY_PROGRAM_ID: '42', KOGNITIV_LOCATION: 'WEB' };
+const DEBITSUCCESS = {
+  DEBITSUCCESS_SOAP_URL: 'https://ws.example.test/Messages.svc',
+  DEBITSUCCESS_USERNAME: 'club',
+  DEBITSUCCESS_PASSWORD: 'pw',
+  DEBITSUCCESS_API_URL: 'https://oc-sbox.debitsuccess.com/CustomerServices/v1.0',
+  DEBITSUCCESS_TOKEN_URL: 'https://oc-sbox.debitsuccess.com/identity/connect/token',
+  DEBITSUCCESS_CLIENT_ID: 'id',
+  DEBITSUCCESS_CLIENT_SECRET: 'secret',
+};
+
+describe('loadConfig', () => {
+  it('runs both vendors as sandboxes with no configuration at all', () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({ port: 4001, host: '127.0.0.1', kognitiv: undefined, debitsuccess: undefined });
+    expect(config.kognitivPhoneTypes).toEqual({ HOME: 'HOME', MOBILE: 'MOBILE', WORK: 'WORK', EMERGENCY: 'EMERGENCY' });
+  });
+
+  it('reads live vendors with their defaults', () => {
+    const config = loadConfig({ ...KOGNITIV, ...DEBITSUCCESS });
+
+    expect(config.kognitiv).toEqual({ url: 'https://app.kognitivloyalty.com', securityToken: 't0k3n', loyaltyProgramId: 42, defaultLocation: 'WEB', wsdl: 'remote', timeoutMs: 5000 });
+    expect(config.debitsuccess).toMatchObject({ requestInitiator: 'member-subgraph', soapAction: expect.stringContaining('UpdateClientPhoneNumber'), clientSecret: 'secret' });
+  });
+
+  it('names every missing setting of a partly configured vendor', () => {
+    expect(() => loadConfig({ KOGNITIV_URL: 'https://x.test' })).toThrow(
+      new ConfigError('Kognitiv is partly configured: missing KOGNITIV_SECURITY_TOKEN, KOGNITIV_LOYALTY_PROGRAM_ID, KOGNITIV_LOCATION'),
+    );
+    expect(() => loadConfig({ DEBITSUCCESS_API_URL: 'https://x.test' })).toThrow(/DEBITSUCCESS_SOAP_URL, DEBITSUCCESS_USERNAME/);
+    expect(() => loadConfig({ KOGNITIV_SECURITY_TOKEN: 'x' })).toThrow(/KOGNITIV_URL missing/);
+  });
+
+  it('reads a secret from <NAME>_FILE and refuses both forms at once', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'token');
+    writeFileSync(file, 'from-file\n');
+    const { KOGNITIV_SECURITY_TOKEN: _, ...withoutToken } = KOGNITIV;
+
+    expect(loadConfig({ ...withoutToken, KOGNITIV_SECURITY_TOKEN_FILE: file }).kognitiv?.securityToken).toBe('from-file');
+    expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_SECURITY_TOKEN_FILE: file })).toThrow(/not both/);
+  });
+
+  it('maps phone types and country codes from KEY=VALUE lists', () => {
+    const config = loadConfig({ KOGNITIV_PHONE_TYPES: 'MOBILE=Cell, HOME=Home', DEBITSUCCESS_COUNTRY_CODES: '64=NZ,61=AU' });
+
+    expect(config.kognitivPhoneTypes).toEqual({ HOME: 'Home', MOBILE: 'Cell', WORK: 'WORK', EMERGENCY: 'EMERGENCY' });
+    expect(config.debitsuccessCountryCodes).toEqual({ '64': 'NZ', '61': 'AU' });
+    expect(() => loadConfig({ KOGNITIV_PHONE_TYPES: 'FAX=Fax' })).toThrow(/unknown phone type FAX/);
+  });
+
+  it('refuses sandboxed vendors in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV })).toThrow(/needs live vendors/);
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS }).host).toBe('0.0.0.0');
+  });
+
+  it('refuses malformed values', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_WSDL: 'local' })).toThrow(/KOGNITIV_WSDL/);
+    expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_URL: 'ftp://x' })).toThrow(/KOGNITIV_URL/);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { clientVendorError } from '../../src/schema/errors/vendor-error-extensions.js';
+import { VendorReturnCodeError, VendorTransportError } from '../../src/vendors/vendor-error.js';
+
+describe('clientVendorError', () => {
+  it('maps a Kognitiv code the table does not know to VENDOR_ERROR, keeping the raw code', () => {
+    const { extensions } = clientVendorError(new VendorReturnCodeError('KOGNITIV', 'FetchLoyaltyMemberCore', '777'));
+
+    expect(extensions).toEqual({ code: 'VENDOR_ERROR', vendor: 'KOGNITIV', vendorCode: '777', operation: 'FetchLoyaltyMemberCore', retryable: false });
+  });
+
+  it('maps 606 to BAD_USER_INPUT at input.password', () => {
+    const { extensions } = clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ExternalLogin', '606'));
+
+    expect(extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password', vendorCode: '606' });
+  });
+
+  it('maps REST codes other than 401/403 to VENDOR_ERROR', () => {
+    expect(clientVendorError(new VendorReturnCodeError('DEBITSUCCESS', 'GET /accounts', '400')).extensions.code).toBe('VENDOR_ERROR');
+  });
+
+  it('uses the vendor text only for a rejected promotion', () => {
+    expect(clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1001', { memberMessage: 'Code already used.' })).message).toBe('Code already used.');
+    expect(clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1002', { memberMessage: 'raw vendor text' })).message).not.toContain('raw');
+  });
+
+  it.each([
+    ['a read that timed out', 'FetchLoyaltyMemberCore', 'TIMEOUT', true, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
+    ['a write that timed out', 'SaveAccountPhone', 'TIMEOUT', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
+    ['a write whose connection dropped after sending', 'RecordInteraction', 'CONNECTION', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
+    ['a write refused before sending', 'ExternalLogin', 'CONNECTION', false, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
+    ['a write answered with a SOAP fault', 'UpdateClientPhoneNumber', 'SOAP_FAULT', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
+    ['a read answered with garbage', 'GET /accounts', 'MALFORMED_RESPONSE', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
+  ] as const)('maps %s', (_case, operation, reason, sent, expected) => {
+    const { extensions } = clientVendorError(new VendorTransportError('KOGNITIV', operation, reason, sent, 'raw detail <xml/>'));
+
+    expect(extensions).toMatchObject({ ...expected, reason, operation });
+    expect(JSON.stringify(extensions)).not.toContain('raw detail');
+  });
+
+  it('passes Retry-After of a rate-limited read', () => {
+    const { extensions } = clientVendorError(new VendorTransportError('DEBITSUCCESS', 'GET /accounts', 'HTTP_STATUS', true, '', { httpStatus: 429, retryAfterSeconds: 2 }));
+
+    expect(extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', vendorCode: '429', retryAfter: 2, retryable: true });
+  });
+});

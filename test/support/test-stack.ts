@@ -1,0 +1,60 @@
+import { pino } from 'pino';
+import { loadConfig, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
+import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { startServer } from '../../src/server.js';
+import { createVendorClients } from '../../src/vendors/create-vendors.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface Subgraph {
+  url: string;
+  request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface SubgraphOverrides {
+  kognitiv?: Partial<KognitivSettings>;
+  debitsuccess?: Partial<DebitsuccessSettings>;
+  env?: Record<string, string>;
+}
+
+/** Both sandbox vendors on loopback ports, as `npm start` runs them. */
+export function startSandboxes(): Promise<SandboxVendors> {
+  return startSandboxVendors({ kognitiv: true, debitsuccess: true });
+}
+
+/** A real subgraph process-in-miniature over HTTP, pointed at the sandboxes with optional changes. */
+export async function startSubgraph(sandboxes: SandboxVendors, overrides: SubgraphOverrides = {}): Promise<Subgraph> {
+  const config = loadConfig({ NODE_ENV: 'test', ...overrides.env });
+  const vendors = await createVendorClients(
+    { ...sandboxes.kognitiv!.settings, ...overrides.kognitiv },
+    { ...sandboxes.debitsuccess!.settings, ...overrides.debitsuccess },
+  );
+  const server = await startServer({ config, vendors, logger: pino({ level: 'silent' }) }, { port: 0, host: '127.0.0.1' });
+  return {
+    url: server.url,
+    async request(query, variables, headers) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await server.stop();
+      vendors.close();
+    },
+  };
+}
+
+/** The one error at `path`, failing loudly when there is none or several. */
+export function errorAt(response: GraphQLResponse, path: (string | number)[]) {
+  const found = (response.errors ?? []).filter((e) => JSON.stringify(e.path) === JSON.stringify(path));
+  if (found.length !== 1) throw new Error(`expected one error at ${path.join('.')}, got ${JSON.stringify(response.errors)}`);
+  return found[0]!;
+}
