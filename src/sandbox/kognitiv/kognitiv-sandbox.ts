@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { KOGNITIV_SERVICES, soapActionOf, wsdlFileOf, type AsmxMethod, type AsmxService } from '../../vendors/kognitiv/asmx-contract.js';
+import { SANDBOX_CREDENTIALS } from '../seed.js';
+import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { readAsmxRequest } from './asmx-request.js';
+import { KOGNITIV_BEHAVIOUR, type Answer, type KognitivSandboxSettings } from './kognitiv-behaviour.js';
+import { KognitivState } from './kognitiv-state.js';
+
+export interface KognitivSandbox {
+  /** Host root, as KOGNITIV_URL. */
+  url: string;
+  state: KognitivState;
+  callCount(method?: string): number;
+  resetCallCounts(): void;
+  setLatency(ms: number): void;
+  close(): Promise<void>;
+}
+
+export interface KognitivSandboxOptions {
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+  securityToken?: string;
+  loyaltyProgramId?: number;
+}
+
+const SERVICES: readonly AsmxService[] = Object.values(KOGNITIV_SERVICES);
+
+/** An ASMX fault: HTTP 500 with a soap:Client or soap:Server fault, as .NET answers. */
+function fault(res: ServerResponse, code: 'Client' | 'Server', message: string): void {
+  res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
+  res.end(
+    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><soap:Fault><faultcode>soap:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`,
+  );
+}
+
+function answerXml(service: AsmxService, method: AsmxMethod, answer: Answer): string {
+  const fields = method.result
+    .map(([name, type]) => {
+      const value = answer[name] ?? (type === 'string' ? '' : 0);
+      return value === '' ? `<${name} />` : `<${name}>${escapeXml(String(value))}</${name}>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><${method.name}Response xmlns="${service.namespace}"><${method.name}Result>${fields}</${method.name}Result></${method.name}Response></soap:Body></soap:Envelope>`;
+}
+
+/**
+ * Kognitiv's ASMX services on one loopback server, as strict as .NET: a wrong SOAPAction, element
+ * name or namespace is a soap:Client fault (HTTP 500); a missing parameter is ReturnCode 2.
+ */
+export async function startKognitivSandbox(options: KognitivSandboxOptions = {}): Promise<KognitivSandbox> {
+  const settings: KognitivSandboxSettings = {
+    securityToken: options.securityToken ?? SANDBOX_CREDENTIALS.kognitivSecurityToken,
+    loyaltyProgramId: options.loyaltyProgramId ?? SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
+  };
+  const state = new KognitivState();
+  const calls = new CallCounter();
+  let latencyMs = options.latencyMs ?? 0;
+  let origin = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const service = SERVICES.find((s) => url.pathname.toLowerCase() === `/${s.path}.asmx`.toLowerCase());
+    if (!service) {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>404 - File or directory not found.</h1></body></html>');
+      return;
+    }
+    if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
+      const wsdl = await readFile(new URL(`../../vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url), 'utf8');
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(wsdl.replace(/location="[^"]*"/g, `location="${origin}/${service.path}.asmx"`));
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405).end();
+      return;
+    }
+    const body = await readBody(req);
+    await sleep(latencyMs);
+    const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
+    const method = service.methods.find((m) => soapActionOf(service, m) === action);
+    if (!method) return fault(res, 'Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
+    calls.record(method.name);
+    let values;
+    try {
+      values = readAsmxRequest(soapBodyChildren(body), service, method);
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) return fault(res, 'Client', `Server was unable to read request. ---> ${error.message}`);
+      throw error;
+    }
+    if (values === 'missing') {
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answerXml(service, method, { ReturnCode: 2 }));
+      return;
+    }
+    const answer = KOGNITIV_BEHAVIOUR[method.name]!(values, state, settings);
+    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answerXml(service, method, answer));
+  }
+
+  const started = await startHttpServer(handle, options);
+  origin = started.origin;
+  return {
+    url: origin,
+    state,
+    callCount: (method) => calls.count(method),
+    resetCallCounts: () => calls.reset(),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    close: started.close,
+  };
+}

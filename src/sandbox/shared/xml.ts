@@ -1,0 +1,38 @@
+import { DOMParser, type Element } from '@xmldom/xmldom';
+
+export const SOAP11_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+export class XmlSyntaxError extends Error {}
+
+/** Namespace-aware parse; malformed XML is an error, never a best-effort document. */
+export function parseXml(text: string) {
+  const errors: string[] = [];
+  const document = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(text, 'text/xml');
+  if (errors.length > 0 || !document.documentElement) throw new XmlSyntaxError(errors[0] ?? 'no document element');
+  return document;
+}
+
+export function childElements(element: Element): Element[] {
+  const out: Element[] = [];
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1) out.push(node as Element);
+  }
+  return out;
+}
+
+/** The SOAP 1.1 Body's children, or an error naming what is wrong with the envelope. */
+export function soapBodyChildren(text: string): Element[] {
+  const root = parseXml(text).documentElement!;
+  if (root.namespaceURI !== SOAP11_ENVELOPE_NS || root.localName !== 'Envelope') throw new XmlSyntaxError('root element is not a SOAP 1.1 Envelope');
+  const body = childElements(root).find((e) => e.namespaceURI === SOAP11_ENVELOPE_NS && e.localName === 'Body');
+  if (!body) throw new XmlSyntaxError('no SOAP Body');
+  return childElements(body);
+}
+
+export function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,101 @@
+import { soapActionOf, type AsmxMethod, type AsmxService, type Field } from './asmx-contract.js';
+
+/**
+ * Writes a service's WSDL the way ASMX generates it (document/literal wrapped, qualified elements,
+ * strings optional, value types required), so the bundled copies read like the live `?WSDL`.
+ */
+function element([name, type]: Field): string {
+  const occurs = type === 'string' ? 'minOccurs="0" maxOccurs="1"' : 'minOccurs="1" maxOccurs="1"';
+  return `          <s:element ${occurs} name="${name}" type="s:${type}" />`;
+}
+
+function sequence(fields: readonly string[]): string {
+  return ['        <s:complexType>', '          <s:sequence>', ...fields.map((f) => `  ${f}`), '          </s:sequence>', '        </s:complexType>'].join('\n');
+}
+
+function methodSchema(method: AsmxMethod): string {
+  const requestElements = method.parameter
+    ? [`        <s:element minOccurs="0" maxOccurs="1" name="${method.parameter}" type="tns:${method.requestType}" />`]
+    : method.request.map(element);
+  const parts = [
+    `      <s:element name="${method.name}">`,
+    sequence(requestElements),
+    '      </s:element>',
+  ];
+  if (method.parameter) {
+    parts.push(`      <s:complexType name="${method.requestType}">`, '        <s:sequence>', ...method.request.map(element), '        </s:sequence>', '      </s:complexType>');
+  }
+  parts.push(
+    `      <s:element name="${method.name}Response">`,
+    sequence([`        <s:element minOccurs="0" maxOccurs="1" name="${method.name}Result" type="tns:${method.resultType}" />`]),
+    '      </s:element>',
+    `      <s:complexType name="${method.resultType}">`,
+    '        <s:sequence>',
+    ...method.result.map(element),
+    '        </s:sequence>',
+    '      </s:complexType>',
+  );
+  return parts.join('\n');
+}
+
+export function asmxWsdl(service: AsmxService, location: string): string {
+  const ns = service.namespace;
+  const port = `${service.serviceName}Soap`;
+  const guess = service.namespaceIsGuess
+    ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->`
+    : '';
+  return `<?xml version="1.0" encoding="utf-8"?>${guess}
+<!-- Bundled copy for ${service.path}.asmx, generated from src/vendors/kognitiv/asmx-contract.ts (npm run wsdl). -->
+<wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
+  <wsdl:types>
+    <s:schema elementFormDefault="qualified" targetNamespace="${ns}">
+${service.methods.map(methodSchema).join('\n')}
+    </s:schema>
+  </wsdl:types>
+${service.methods
+  .map(
+    (m) => `  <wsdl:message name="${m.name}SoapIn">
+    <wsdl:part name="parameters" element="tns:${m.name}" />
+  </wsdl:message>
+  <wsdl:message name="${m.name}SoapOut">
+    <wsdl:part name="parameters" element="tns:${m.name}Response" />
+  </wsdl:message>`,
+  )
+  .join('\n')}
+  <wsdl:portType name="${port}">
+${service.methods
+  .map(
+    (m) => `    <wsdl:operation name="${m.name}">
+      <wsdl:input message="tns:${m.name}SoapIn" />
+      <wsdl:output message="tns:${m.name}SoapOut" />
+    </wsdl:operation>`,
+  )
+  .join('\n')}
+  </wsdl:portType>
+  <wsdl:binding name="${port}" type="tns:${port}">
+    <soap:binding transport="http://schemas.xmlsoap.org/soap/http" />
+${service.methods
+  .map(
+    (m) => `    <wsdl:operation name="${m.name}">
+      <soap:operation soapAction="${soapActionOf(service, m)}" style="document" />
+      <wsdl:input>
+        <soap:body use="literal" />
+      </wsdl:input>
+      <wsdl:output>
+        <soap:body use="literal" />
+      </wsdl:output>
+    </wsdl:operation>`,
+  )
+  .join('\n')}
+  </wsdl:binding>
+  <wsdl:service name="${service.serviceName}">
+    <wsdl:port name="${port}" binding="tns:${port}">
+      <soap:address location="${location}" />
+    </wsdl:port>
+  </wsdl:service>
+</wsdl:definitions>
+`;
+}
+
+/** The production address the bundled copies carry (the datasource always sets its own endpoint). */
+export const KOGNITIV_PRODUCTION_URL = 'https://app.kognitivloyalty.com';

@@ -1,0 +1,216 @@
+import { createClientAsync, type Client, type IOptions } from 'soap';
+import { classifySoapFailure } from '../soap-failure.js';
+import { createSoapTransport, type SoapTransport } from '../soap-transport.js';
+import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import { KOGNITIV_SERVICES, wsdlFileOf, type AsmxMethod, type AsmxService, type KognitivServiceKey } from './asmx-contract.js';
+import { decodeFlag, decodeGender, decodeKognitivDate, decodeText } from './kognitiv-values.js';
+
+export interface KognitivOptions {
+  /** Host root, e.g. `https://app.kognitivloyalty.com`. */
+  url: string;
+  securityToken: string;
+  loyaltyProgramId: number;
+  defaultLocation: string;
+  wsdl: 'remote' | 'bundled';
+  timeoutMs?: number;
+  maxSockets?: number;
+  maxResponseBytes?: number;
+}
+
+export interface LoyaltyMemberCore {
+  memberId: number;
+  firstName: string | null;
+  middleName: string | null;
+  lastName: string | null;
+  suffix: string | null;
+  nickName: string | null;
+  /** ISO `YYYY-MM-DD`. */
+  birthDate: string | null;
+  gender: 'MALE' | 'FEMALE' | null;
+  isEmployee: boolean;
+  isSuspended: boolean;
+  isLocked: boolean;
+}
+
+export interface PointBalances {
+  earned: number;
+  used: number;
+  deducted: number;
+  expired: number;
+  locked: number;
+  available: number;
+}
+
+export interface PromotionEntryResult {
+  message: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  programName: string | null;
+  points: PointBalances;
+}
+
+type Answer = Record<string, unknown>;
+
+interface ServiceClient {
+  service: AsmxService;
+  client: Client;
+}
+
+function wsdlLocation(options: KognitivOptions, service: AsmxService): string {
+  return options.wsdl === 'remote'
+    ? `${options.url}/${service.path}.asmx?WSDL`
+    : new URL(`./wsdl/${wsdlFileOf(service)}`, import.meta.url).pathname;
+}
+
+function pointsFrom(answer: Answer, prefix: string): PointBalances {
+  const read = (name: string) => {
+    const value = answer[`${prefix}${name}`];
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  };
+  return { earned: read('Earned'), used: read('Used'), deducted: read('Deducted'), expired: read('Expired'), locked: read('Locked'), available: read('Available') };
+}
+
+/**
+ * Kognitiv Loyalty over SOAP (ASMX): one node-soap client per service, built once. Adds the
+ * security token and program id itself; answers non-zero ReturnCodes with VendorReturnCodeError and
+ * everything that is not an answer with VendorTransportError.
+ */
+export class KognitivLoyalty {
+  private constructor(
+    private readonly options: KognitivOptions,
+    private readonly clients: Record<KognitivServiceKey, ServiceClient>,
+    private readonly transport: SoapTransport,
+  ) {}
+
+  static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
+    const transport = createSoapTransport({ maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const timeout = options.timeoutMs ?? 5000;
+    try {
+      const entries = await Promise.all(
+        (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).map(async ([key, service]) => {
+          // The endpoint is always ours: the WSDL's soap:address must not decide where calls go.
+          const client = await createClientAsync(
+            wsdlLocation(options, service),
+            { disableCache: true, request: transport.http as unknown as IOptions['request'], wsdl_options: { timeout } },
+            `${options.url}/${service.path}.asmx`,
+          );
+          return [key, { service, client }] as const;
+        }),
+      );
+      return new KognitivLoyalty(options, Object.fromEntries(entries) as Record<KognitivServiceKey, ServiceClient>, transport);
+    } catch (error) {
+      transport.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private async call(key: KognitivServiceKey, values: Record<string, string | number>): Promise<Answer> {
+    const { service, client } = this.clients[key];
+    const method: AsmxMethod = service.methods[0]!;
+    // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
+    const fields = Object.fromEntries(method.request.map(([name, type]) => [name, values[name] ?? (type === 'string' ? '' : 0)]));
+    const args = method.parameter ? { [method.parameter]: fields } : fields;
+
+    let response: unknown;
+    try {
+      const invoke = client[`${method.name}Async`] as (args: unknown, options: unknown) => Promise<[unknown]>;
+      [response] = await invoke.call(client, args, { timeout: this.options.timeoutMs ?? 5000 });
+    } catch (error) {
+      throw classifySoapFailure('KOGNITIV', method.name, error);
+    }
+
+    const answer = (response as Answer | null)?.[`${method.name}Result`] as Answer | undefined;
+    const code = answer?.ReturnCode;
+    if (!answer || typeof code !== 'number' || !Number.isInteger(code)) {
+      throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${method.name}Result/ReturnCode in answer`);
+    }
+    if (code !== 0) {
+      const memberMessage = code === 1001 ? (decodeText(answer.ErrorMessage) ?? undefined) : undefined;
+      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { memberMessage });
+    }
+    return answer;
+  }
+
+  async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
+    const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
+    if (typeof a.MemberId !== 'number') throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, 'MemberId missing');
+    const birthDate = decodeKognitivDate(a.Birthdate);
+    if (birthDate === undefined) throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, `unreadable Birthdate ${String(a.Birthdate)}`);
+    return {
+      memberId: a.MemberId,
+      firstName: decodeText(a.FirstName),
+      middleName: decodeText(a.MiddleName),
+      lastName: decodeText(a.LastName),
+      suffix: decodeText(a.Suffix),
+      nickName: decodeText(a.NickName),
+      birthDate,
+      gender: decodeGender(a.Gender),
+      isEmployee: decodeFlag(a.IsEmployee),
+      isSuspended: decodeFlag(a.IsSuspended),
+      isLocked: decodeFlag(a.IsLocked),
+    };
+  }
+
+  /** `memberId` is Kognitiv's SBInternalMemberId; it is always sent, 0 when not known. */
+  async fetchMemberPointBalances(accountId: string, memberId = 0): Promise<PointBalances> {
+    const a = await this.call('memberActivity', { WSSecurityToken: this.options.securityToken, MemberAccountId: accountId, SBInternalMemberId: memberId });
+    return pointsFrom(a, 'MemberPoints');
+  }
+
+  async saveAccountPhone(input: { memberId: number; phoneTypeRef: string; phoneNumber: string; mobileCarrierRef?: string; isValid: boolean }): Promise<{ savedPhoneNumber: string }> {
+    const a = await this.call('sync', {
+      SecurityToken: this.options.securityToken,
+      MemberId: input.memberId,
+      PhoneNumberTypeExternalReference: input.phoneTypeRef,
+      PhoneNumber: input.phoneNumber,
+      MobileCarrierExternalReference: input.mobileCarrierRef ?? '',
+      IsValid: input.isValid ? 1 : 0,
+    });
+    return { savedPhoneNumber: decodeText(a.SavedPhoneNumber) ?? input.phoneNumber };
+  }
+
+  async productPromotionEntry(input: { phoneNumber: string; productCode: string; location?: string }): Promise<PromotionEntryResult> {
+    const a = await this.call('mobile', {
+      SecurityToken: this.options.securityToken,
+      LoyaltyProgramId: this.options.loyaltyProgramId,
+      LocationExternalReference: input.location ?? this.options.defaultLocation,
+      PhoneNumber: input.phoneNumber,
+      ProductCode: input.productCode,
+    });
+    return {
+      message: decodeText(a.SuccessfulPromotionMessage),
+      firstName: decodeText(a.MemberFirstName),
+      lastName: decodeText(a.MemberLastName),
+      programName: decodeText(a.LoyaltyProgramName),
+      points: pointsFrom(a, 'Points'),
+    };
+  }
+
+  async externalLogin(input: { accountId: string; password: string; location?: string }): Promise<{ firstName: string | null; lastName: string | null }> {
+    const a = await this.call('portal', {
+      SecurityToken: this.options.securityToken,
+      LocationExternalReference: input.location ?? this.options.defaultLocation,
+      AccountId: input.accountId,
+      Password: input.password,
+    });
+    return { firstName: decodeText(a.FirstName), lastName: decodeText(a.LastName) };
+  }
+
+  async recordInteraction(input: { accountId: string; interactionTypeRef: string; location?: string; note?: string }): Promise<{ interactionId: number }> {
+    const a = await this.call('interaction', {
+      SecurityToken: this.options.securityToken,
+      AccountId: input.accountId,
+      LocationExternalReference: input.location ?? this.options.defaultLocation,
+      InteractionTypeExternalReference: input.interactionTypeRef,
+      InteractionNote: input.note ?? '',
+    });
+    if (typeof a.InteractionId !== 'number' || a.InteractionId < 0) {
+      throw new VendorTransportError('KOGNITIV', 'RecordInteraction', 'MALFORMED_RESPONSE', true, `InteractionId ${String(a.InteractionId)} with ReturnCode 0`);
+    }
+    return { interactionId: a.InteractionId };
+  }
+}

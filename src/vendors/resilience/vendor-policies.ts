@@ -1,0 +1,104 @@
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { VendorTransportError, type Vendor } from '../vendor-error.js';
+
+export interface ResilienceSettings {
+  /** Consecutive transport failures that open a service's breaker. */
+  breakerThreshold: number;
+  /** How long an open breaker fails fast before letting one probe through. */
+  breakerHalfOpenAfterMs: number;
+  /** Attempts for a read, the first included. Writes are attempted once. */
+  readAttempts: number;
+  /** First retry delay; later ones grow exponentially with decorrelated jitter. */
+  retryInitialDelayMs: number;
+}
+
+export const DEFAULT_RESILIENCE: ResilienceSettings = {
+  breakerThreshold: 5,
+  breakerHalfOpenAfterMs: 10_000,
+  readAttempts: 3,
+  retryInitialDelayMs: 50,
+};
+
+/** Only an outage counts against a breaker; a vendor saying "no" (a return code) is a healthy vendor. */
+function isOutage(error: Error): boolean {
+  return error instanceof VendorTransportError && error.reason !== 'CIRCUIT_OPEN';
+}
+
+/**
+ * Transient failures a read may repeat: never a garbled answer, a SOAP fault or an open breaker,
+ * and not a 429 either: its Retry-After goes back to the client instead of being waited out here.
+ */
+function isTransient(error: Error): boolean {
+  if (!(error instanceof VendorTransportError)) return false;
+  if (error.reason === 'TIMEOUT' || error.reason === 'CONNECTION') return true;
+  const status = error.extra.httpStatus;
+  return error.reason === 'HTTP_STATUS' && status !== undefined && status >= 500;
+}
+
+export interface ServiceKey {
+  vendor: Vendor;
+  /** A vendor service (one breaker each), e.g. `LoyaltyMember.asmx`, `accounts`. */
+  service: string;
+}
+
+/**
+ * One circuit breaker per vendor service, shared by every request; reads are retried with backoff
+ * and jitter within the request's deadline, writes never (they may have reached the vendor).
+ */
+export class VendorPolicies {
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+
+  constructor(private readonly settings: ResilienceSettings = DEFAULT_RESILIENCE) {}
+
+  private breaker(key: ServiceKey): CircuitBreakerPolicy {
+    const id = `${key.vendor}:${key.service}`;
+    let breaker = this.breakers.get(id);
+    if (!breaker) {
+      breaker = circuitBreaker(handleWhen(isOutage), {
+        halfOpenAfter: this.settings.breakerHalfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
+      });
+      this.breakers.set(id, breaker);
+    }
+    return breaker;
+  }
+
+  /** Breaker states by `VENDOR:service`, for readiness and metrics. */
+  states(): Record<string, 'closed' | 'open' | 'half-open' | 'isolated'> {
+    const names = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' } as const;
+    return Object.fromEntries([...this.breakers].map(([id, b]) => [id, names[b.state]]));
+  }
+
+  private async throughBreaker<T>(key: ServiceKey, operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await this.breaker(key).execute(call);
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        throw new VendorTransportError(key.vendor, operation, 'CIRCUIT_OPEN', false, `circuit open for ${key.service}`);
+      }
+      throw error;
+    }
+  }
+
+  write<T>(key: ServiceKey, operation: string, call: () => Promise<T>): Promise<T> {
+    return this.throughBreaker(key, operation, call);
+  }
+
+  /** `deadline` is an epoch ms after which no new attempt starts. */
+  read<T>(key: ServiceKey, operation: string, deadline: number, call: () => Promise<T>): Promise<T> {
+    const policy = retry(
+      handleWhen((error) => isTransient(error) && Date.now() + this.settings.retryInitialDelayMs < deadline),
+      { maxAttempts: this.settings.readAttempts - 1, backoff: new ExponentialBackoff({ initialDelay: this.settings.retryInitialDelayMs, maxDelay: 2_000 }) },
+    );
+    return policy.execute(() => this.throughBreaker(key, operation, call));
+  }
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MEMBER_ERROR_CODES } from '../src/schema/errors/member-error-code.js';
+import { VENDOR_ERROR_TABLE } from '../src/schema/errors/vendor-error-table.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const errorTableRows = readme.split('\n').filter((line) => /^\| .* \| `[A-Z_]+` \|$/.test(line));
+
+describe('README', () => {
+  it('starts with the install, start and test commands', () => {
+    expect(readme.slice(0, 300)).toContain('npm install && npm start');
+    expect(readme.slice(0, 300)).toContain('npm test');
+  });
+
+  it.each(Object.keys(MEMBER_ERROR_CODES))('documents %s in the error table', (code) => {
+    expect(errorTableRows.some((row) => row.endsWith(`| \`${code}\` |`))).toBe(true);
+  });
+
+  it.each(VENDOR_ERROR_TABLE.flatMap((row) => row.vendorCodes.map((vendorCode) => [row.code, vendorCode] as const)))(
+    'lists vendor code %s ← %s in its row',
+    (code, vendorCode) => {
+      const row = errorTableRows.find((r) => r.endsWith(`| \`${code}\` |`))!;
+      expect(row.split('|')[1]).toMatch(new RegExp(`\\b${vendorCode}\\b`));
+    },
+  );
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LoginThrottle } from '../../src/schema/login/login-throttle.js';
+
+function throttleAt(clock: { now: number }) {
+  return new LoginThrottle({ maxFailures: 3, windowMs: 60_000, maxEntries: 100, now: () => clock.now });
+}
+
+describe('LoginThrottle', () => {
+  it('refuses after the allowed failures, for that caller and account only', () => {
+    const clock = { now: 1_000_000 };
+    const throttle = throttleAt(clock);
+
+    for (let i = 0; i < 3; i += 1) throttle.recordFailure('10.0.0.1', 'M1001');
+
+    expect(throttle.retryAfterSeconds('10.0.0.1', 'M1001')).toBe(60);
+    expect(throttle.retryAfterSeconds('10.0.0.2', 'M1001')).toBe(0);
+    expect(throttle.retryAfterSeconds('10.0.0.1', 'M1002')).toBe(0);
+  });
+
+  it('lets the caller try again once the window has passed', () => {
+    const clock = { now: 1_000_000 };
+    const throttle = throttleAt(clock);
+    for (let i = 0; i < 3; i += 1) throttle.recordFailure('a', 'M1');
+
+    clock.now += 45_000;
+    expect(throttle.retryAfterSeconds('a', 'M1')).toBe(15);
+    clock.now += 15_001;
+    expect(throttle.retryAfterSeconds('a', 'M1')).toBe(0);
+  });
+
+  it('forgets failures after a success', () => {
+    const throttle = throttleAt({ now: 5 });
+    for (let i = 0; i < 3; i += 1) throttle.recordFailure('a', 'M1');
+
+    throttle.recordSuccess('a', 'M1');
+
+    expect(throttle.retryAfterSeconds('a', 'M1')).toBe(0);
+  });
+
+  it('keeps at most maxEntries pairs', () => {
+    const throttle = throttleAt({ now: 5 });
+    for (let i = 0; i < 150; i += 1) throttle.recordFailure(`caller-${i}`, 'M1');
+    for (let i = 0; i < 3; i += 1) throttle.recordFailure('last', 'M1');
+
+    expect(throttle.retryAfterSeconds('last', 'M1')).toBeGreaterThan(0);
+    expect((throttle as unknown as { failures: Map<string, unknown> }).failures.size).toBeLessThanOrEqual(100);
+  });
+});
