@@ -39,6 +39,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildMemberSubgraphSchema(),
     formatError: createFormatError(logger),
+    logger,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],

@@ -30,17 +30,21 @@ const RECORD_INTERACTION = /* GraphQL */ `
 let sandboxes: SandboxVendors;
 let subgraph: Subgraph;
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes);
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+/** Fresh vendors for each group: the sandboxes keep state, and each group starts from the seed. */
+function withFreshVendors(): void {
+  beforeAll(async () => {
+    sandboxes = await startSandboxes();
+    subgraph = await startSubgraph(sandboxes);
+  });
+  afterAll(async () => {
+    await subgraph?.close();
+    await sandboxes?.close();
+  });
+}
 
 describe('savePhone', () => {
+  withFreshVendors();
+
   it('writes the number to both vendors', async () => {
     const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true } });
 
@@ -122,6 +126,8 @@ describe('savePhone', () => {
 });
 
 describe('enterPromotion', () => {
+  withFreshVendors();
+
   it('adds the product points and returns the totals', async () => {
     const response = await subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } });
 
@@ -146,6 +152,8 @@ describe('enterPromotion', () => {
 });
 
 describe('login', () => {
+  withFreshVendors();
+
   it('returns the names and the member', async () => {
     const response = await subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'correct-horse' } });
 
@@ -168,6 +176,8 @@ describe('login', () => {
 });
 
 describe('recordInteraction', () => {
+  withFreshVendors();
+
   it('records the interaction and returns its id', async () => {
     const response = await subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' } });
 

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
+import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { childElements, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
+import { RestApi } from './rest-api.js';
+import { updateClientPhoneNumber, type UpdatePhoneAnswer } from './update-phone.js';
+import { readDataContract, UPDATE_PHONE_REQUEST, WCF_NS } from './wcf-request.js';
+
+export const SOAP_PATH = '/Messages/DebitsuccessMessages.svc';
+export const API_PATH = '/CustomerServices/v1.0';
+export const TOKEN_PATH = '/identity/connect/token';
+
+export interface DebitsuccessSandbox {
+  soapUrl: string;
+  apiUrl: string;
+  tokenUrl: string;
+  state: DebitsuccessState;
+  /** The phones Debitsuccess holds for the customer of this club account id, as the REST API lists them. */
+  phoneNumbersOf(externalId: string): StoredPhone[];
+  callCount(operation?: string): number;
+  resetCallCounts(): void;
+  setLatency(ms: number): void;
+  revokeTokens(): void;
+  close(): Promise<void>;
+}
+
+export interface DebitsuccessSandboxOptions {
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+  tokenTtlSeconds?: number;
+  soapAction?: string;
+}
+
+function wcfFault(res: ServerResponse, code: string, message: string): void {
+  res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
+  res.end(
+    `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${code}</faultcode><faultstring xml:lang="en-US">${escapeXml(message)}</faultstring></s:Fault></s:Body></s:Envelope>`,
+  );
+}
+
+function answerXml(answer: UpdatePhoneAnswer): string {
+  const notes = answer.notes
+    .map((n) => `<a:ResponseNote><a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType></a:ResponseNote>`)
+    .join('');
+  return `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateClientPhoneNumberResponse xmlns="${WCF_NS}"><UpdateClientPhoneNumberResult xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a:DateCreated>${new Date().toISOString()}</a:DateCreated><a:Id>${randomUUID()}</a:Id><a:ResponseNotes>${notes}</a:ResponseNotes><a:Status>${answer.status}</a:Status></UpdateClientPhoneNumberResult></UpdateClientPhoneNumberResponse></s:Body></s:Envelope>`;
+}
+
+/**
+ * Debitsuccess on one loopback server: the WCF message service (strict about SOAPAction, lenient
+ * about member order exactly as DataContractSerializer is) and the REST API with its token endpoint.
+ */
+export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptions = {}): Promise<DebitsuccessSandbox> {
+  const state = new DebitsuccessState();
+  const calls = new CallCounter();
+  const soapAction = options.soapAction ?? DEFAULT_DEBITSUCCESS_SOAP_ACTION;
+  let latencyMs = options.latencyMs ?? 0;
+  const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
+  let origin = '';
+
+  async function soap(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
+      const wsdl = await readFile(new URL('../../vendors/debitsuccess/wsdl/DebitsuccessMessages.wsdl', import.meta.url), 'utf8');
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(wsdl.replace(/location="[^"]*"/, `location="${origin}${SOAP_PATH}"`));
+      return;
+    }
+    const body = await readBody(req);
+    await sleep(latencyMs);
+    const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
+    if (action !== soapAction) {
+      return wcfFault(res, 'a:ActionNotSupported', `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`);
+    }
+    calls.record('UpdateClientPhoneNumber');
+    let operation;
+    try {
+      operation = soapBodyChildren(body)[0];
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) return wcfFault(res, 's:Client', 'The formatter threw an exception while trying to deserialize the message.');
+      throw error;
+    }
+    if (!operation || operation.namespaceURI !== WCF_NS || operation.localName !== 'UpdateClientPhoneNumber') {
+      return wcfFault(res, 's:Client', `OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`);
+    }
+    const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
+    const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
+    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answerXml(updateClientPhoneNumber(request, state)));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    if (url.pathname === SOAP_PATH) return soap(req, res, url);
+    if (url.pathname === TOKEN_PATH && req.method === 'POST') {
+      const form = new URLSearchParams(await readBody(req));
+      await sleep(latencyMs);
+      return rest.issueToken(res, form);
+    }
+    if (url.pathname.startsWith(`${API_PATH}/`) && req.method === 'GET') {
+      await sleep(latencyMs);
+      return rest.handle(req, res, url.pathname.slice(API_PATH.length), url.searchParams);
+    }
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'NotFound', message: 'No such resource' }));
+  }
+
+  const started = await startHttpServer(handle, options);
+  origin = started.origin;
+  return {
+    soapUrl: `${origin}${SOAP_PATH}`,
+    apiUrl: `${origin}${API_PATH}`,
+    tokenUrl: `${origin}${TOKEN_PATH}`,
+    state,
+    phoneNumbersOf(externalId) {
+      const account = state.accountsByExternalId.get(externalId)?.[0];
+      return account ? state.phonesOf(account.customerId).filter((p) => p.phoneType !== 'previous') : [];
+    },
+    callCount: (operation) => calls.count(operation),
+    resetCallCounts: () => calls.reset(),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    revokeTokens: () => rest.revokeTokens(),
+    close: started.close,
+  };
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createClientAsync, type Client, type IOptions } from 'soap';
+import { classifySoapFailure } from '../soap-failure.js';
+import { createSoapTransport, type SoapTransport } from '../soap-transport.js';
+import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
+
+export interface DebitsuccessMessagesOptions {
+  url: string;
+  soapAction: string;
+  username: string;
+  password: string;
+  userId?: string;
+  requestInitiator: string;
+  timeoutMs?: number;
+  maxSockets?: number;
+  maxResponseBytes?: number;
+}
+
+export type DebitsuccessPhoneType = 'Home' | 'Mobile' | 'Work' | 'Emergency';
+
+export interface UpdateClientPhoneNumberInput {
+  externalAccountReferenceNo?: string;
+  accountReferenceNo?: string;
+  phoneNumberType: DebitsuccessPhoneType;
+  countryCode?: string;
+  stdCode?: string;
+  number: string;
+  name?: string;
+  preferred?: boolean;
+}
+
+export interface UpdateClientPhoneNumberResult {
+  status: 'Succeed';
+  messageId: string | null;
+  /** As Debitsuccess wrote it (node-soap's Date conversion would drop the offset). */
+  dateCreated: string | null;
+  notes: VendorNote[];
+}
+
+const OPERATION = 'UpdateClientPhoneNumber';
+const WSDL = new URL('./wsdl/DebitsuccessMessages.wsdl', import.meta.url).pathname;
+
+/** Leaves out members we have no value for: WCF reads an absent member as its default. */
+function present<T extends Record<string, unknown>>(members: T): Partial<T> {
+  return Object.fromEntries(Object.entries(members).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function notesFrom(value: unknown): VendorNote[] {
+  const list = (value as { ResponseNote?: unknown } | null | undefined)?.ResponseNote;
+  const items = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
+  return items.map((item: Record<string, unknown>) => ({
+    code: String(item.Code ?? ''),
+    note: String(item.Note ?? ''),
+    type: (['Error', 'Warning', 'Info'].includes(String(item.NoteType)) ? item.NoteType : 'Error') as VendorNote['type'],
+  }));
+}
+
+/**
+ * Debitsuccess's WCF message service over SOAP 1.1. Members are sent in DataContractSerializer order
+ * (the WSDL's sequences); WCF silently drops a member out of order, so the order is the contract.
+ */
+export class DebitsuccessMessages {
+  private constructor(
+    private readonly options: DebitsuccessMessagesOptions,
+    private readonly client: Client,
+    private readonly transport: SoapTransport,
+  ) {}
+
+  static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
+    const transport = createSoapTransport({ maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    try {
+      const client = await createClientAsync(
+        WSDL,
+        {
+          disableCache: true,
+          request: transport.http as unknown as IOptions['request'],
+          // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
+          customDeserializer: { dateTime: (text: string) => text },
+        },
+        options.url,
+      );
+      client.setSOAPAction(options.soapAction);
+      return new DebitsuccessMessages(options, client, transport);
+    } catch (error) {
+      transport.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  async updateClientPhoneNumber(input: UpdateClientPhoneNumberInput): Promise<UpdateClientPhoneNumberResult> {
+    const request = present({
+      DateCreated: new Date().toISOString(),
+      Id: randomUUID(),
+      RequestInitiator: this.options.requestInitiator,
+      User: present({ Id: this.options.userId, Password: this.options.password, Username: this.options.username }),
+      AccountReferenceNo: input.accountReferenceNo,
+      ExternalAccountReferenceNo: input.externalAccountReferenceNo,
+      PhoneNumber: present({
+        CountryCode: input.countryCode,
+        Name: input.name,
+        Number: input.number,
+        PhoneNumberType: input.phoneNumberType,
+        Preferred: input.preferred,
+        STDCode: input.stdCode,
+      }),
+    });
+
+    let response: unknown;
+    try {
+      [response] = await this.client.UpdateClientPhoneNumberAsync({ request }, { timeout: this.options.timeoutMs ?? 5000 });
+    } catch (error) {
+      throw classifySoapFailure('DEBITSUCCESS', OPERATION, error);
+    }
+
+    const result = (response as Record<string, unknown> | null)?.UpdateClientPhoneNumberResult as Record<string, unknown> | undefined;
+    const status = result?.Status;
+    if (!result || (status !== 'Succeed' && status !== 'Failed' && status !== 'Unknown')) {
+      throw new VendorTransportError('DEBITSUCCESS', OPERATION, 'MALFORMED_RESPONSE', true, `no UpdateClientPhoneNumberResult/Status (${String(status)})`);
+    }
+    const notes = notesFrom(result.ResponseNotes);
+    if (status !== 'Succeed') {
+      const firstError = notes.find((n) => n.type === 'Error' && n.code !== '');
+      throw new VendorReturnCodeError('DEBITSUCCESS', OPERATION, firstError?.code, { notes, status });
+    }
+    return {
+      status,
+      messageId: typeof result.Id === 'string' && result.Id !== '' ? result.Id : null,
+      dateCreated: typeof result.DateCreated === 'string' ? result.DateCreated : null,
+      notes,
+    };
+  }
+}
