@@ -7,11 +7,17 @@ export class XmlSyntaxError extends Error {}
 /** Namespace-aware parse; malformed XML is an error, never a best-effort document. */
 export function parseXml(text: string) {
   const errors: string[] = [];
-  const document = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') errors.push(message);
-    },
-  }).parseFromString(text, 'text/xml');
+  let document;
+  try {
+    document = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') errors.push(message);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    // xmldom throws (rather than reports) some errors, e.g. an unbound prefix.
+    throw new XmlSyntaxError(error instanceof Error ? error.message : String(error));
+  }
   if (errors.length > 0 || !document.documentElement) throw new XmlSyntaxError(errors[0] ?? 'no document element');
   return document;
 }

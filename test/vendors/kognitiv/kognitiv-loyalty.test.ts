@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKognitivSandbox, type KognitivSandbox } from '../../../src/sandbox/kognitiv/kognitiv-sandbox.js';
+import { SANDBOX_CREDENTIALS, SANDBOX_KOGNITIV_TOKENS } from '../../../src/sandbox/seed.js';
+import { KOGNITIV_SERVICES, wsdlFileOf } from '../../../src/vendors/kognitiv/asmx-contract.js';
+import { asmxWsdl, KOGNITIV_PRODUCTION_URL } from '../../../src/vendors/kognitiv/asmx-wsdl.js';
+import { KognitivLoyalty, type KognitivOptions } from '../../../src/vendors/kognitiv/kognitiv-loyalty.js';
+import { KOGNITIV_METHOD_CODES } from '../../../src/vendors/kognitiv/return-codes.js';
+import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
+
+let sandbox: KognitivSandbox;
+const clients: KognitivLoyalty[] = [];
+
+async function client(overrides: Partial<KognitivOptions> = {}): Promise<KognitivLoyalty> {
+  const created = await KognitivLoyalty.create({
+    url: sandbox.url,
+    securityToken: SANDBOX_CREDENTIALS.kognitivSecurityToken,
+    loyaltyProgramId: SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
+    defaultLocation: 'WEB',
+    wsdl: 'bundled',
+    ...overrides,
+  });
+  clients.push(created);
+  return created;
+}
+
+beforeAll(async () => {
+  sandbox = await startKognitivSandbox();
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await sandbox?.close();
+});
+
+/** A phone whose last four digits are `code`: the sandbox answers that code. */
+const phoneAnswering = (code: number) => `6421000${String(code).padStart(4, '0')}`;
+
+/** Calls `method` so that the sandbox answers `code`, using the trigger each method documents. */
+const PROVOKE: Record<string, (k: KognitivLoyalty, code: number) => Promise<unknown>> = {
+  FetchLoyaltyMemberCore: (k, code) => k.fetchLoyaltyMemberCore(`RC-${code}`),
+  FetchMemberPointBalances: (k, code) => k.fetchMemberPointBalances(`RC-${code}`),
+  SaveAccountPhone: (k, code) => k.saveAccountPhone({ memberId: 5001, phoneTypeRef: 'MOBILE', phoneNumber: phoneAnswering(code), isValid: true }),
+  ProductPromotionEntry: (k, code) => k.productPromotionEntry({ phoneNumber: phoneAnswering(code), productCode: 'SMOOTHIE' }),
+  ExternalLogin: (k, code) => k.externalLogin({ accountId: `RC-${code}`, password: 'x' }),
+  RecordInteraction: (k, code) => k.recordInteraction({ accountId: `RC-${code}`, interactionTypeRef: 'CLUB-VISIT' }),
+};
+
+const TOKEN_CODES = new Map(Object.entries(SANDBOX_KOGNITIV_TOKENS).map(([token, code]) => [code as number, token]));
+const CASES = Object.entries(KOGNITIV_METHOD_CODES).flatMap(([method, codes]) => codes.map((code) => [method, code] as const));
+
+describe('KognitivLoyalty return codes', () => {
+  it.each(CASES)('%s answers %i as a VendorReturnCodeError', async (method, code) => {
+    const token = code === 100 ? 'not-a-token' : TOKEN_CODES.get(code);
+    const k = await (token ? client({ securityToken: token }) : code === 303 ? client({ loyaltyProgramId: 9999 }) : client());
+
+    const error = await PROVOKE[method]!(k, code).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(VendorReturnCodeError);
+    expect(error).toMatchObject({ vendor: 'KOGNITIV', operation: method, vendorCode: String(code) });
+  });
+
+  it('keeps the member-facing message of a 1001', async () => {
+    const error = await (await client()).productPromotionEntry({ phoneNumber: '64211234567', productCode: 'NOPE' }).catch((e: unknown) => e);
+
+    expect((error as VendorReturnCodeError).details.memberMessage).toContain('NOPE');
+  });
+});
+
+describe('KognitivLoyalty decoding', () => {
+  it.each(['bundled', 'remote'] as const)('reads a profile with the %s WSDL', async (wsdl) => {
+    const k = await client({ wsdl });
+
+    expect(await k.fetchLoyaltyMemberCore('M1001')).toEqual({
+      memberId: 5001, firstName: 'Aroha', middleName: 'Mere', lastName: 'Ngata', suffix: null, nickName: 'Ro',
+      birthDate: '1988-03-14', gender: 'FEMALE', isEmployee: false, isSuspended: false, isLocked: false,
+    });
+  });
+
+  it('reads empty elements as null and int flags as booleans', async () => {
+    expect(await (await client()).fetchLoyaltyMemberCore('M1009')).toMatchObject({ birthDate: null, gender: null, middleName: null, isLocked: true });
+  });
+
+  it('reads point balances as numbers, sending the known MemberId', async () => {
+    const k = await client();
+
+    expect(await k.fetchMemberPointBalances('M1001', 5001)).toEqual({ earned: 1250.5, used: 200, deducted: 10.25, expired: 40, locked: 0, available: 1000.25 });
+    await expect(k.fetchMemberPointBalances('M1001', 5002)).rejects.toMatchObject({ vendorCode: '311' });
+  });
+
+  it('makes a saved phone findable by a promotion entry, with the points it earns', async () => {
+    const k = await client();
+
+    expect(await k.saveAccountPhone({ memberId: 5002, phoneTypeRef: 'MOBILE', phoneNumber: '64275550123', mobileCarrierRef: 'SPARK', isValid: true })).toEqual({ savedPhoneNumber: '+64275550123' });
+    const entry = await k.productPromotionEntry({ phoneNumber: '64275550123', productCode: 'BRING-A-FRIEND' });
+
+    expect(entry).toMatchObject({ firstName: 'James', lastName: 'Smith', programName: 'Club Rewards', points: { earned: 800, locked: 50, available: 750 } });
+  });
+
+  it('records a login as an Internet Visit interaction', async () => {
+    const before = sandbox.state.interactions.length;
+
+    expect(await (await client()).externalLogin({ accountId: 'M1002', password: 'correct-horse' })).toEqual({ firstName: 'James', lastName: 'Smith' });
+    expect(sandbox.state.interactions.slice(before)).toEqual([expect.objectContaining({ accountId: 'M1002', type: 'INTERNET-VISIT', location: 'WEB' })]);
+  });
+
+  it('sends the interaction note and location it is given', async () => {
+    const { interactionId } = await (await client()).recordInteraction({ accountId: 'M1001', interactionTypeRef: 'PT-SESSION', location: 'CLUB-AKL', note: 'Leg day' });
+
+    expect(sandbox.state.interactions.find((i) => i.id === interactionId)).toMatchObject({ type: 'PT-SESSION', location: 'CLUB-AKL', note: 'Leg day' });
+  });
+});
+
+describe('bundled WSDLs', () => {
+  it.each(Object.values(KOGNITIV_SERVICES))('$serviceName is generated from the contract (npm run wsdl)', (service) => {
+    const committed = readFileSync(new URL(`../../../src/vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url), 'utf8');
+
+    expect(committed).toBe(asmxWsdl(service, `${KOGNITIV_PRODUCTION_URL}/${service.path}.asmx`));
+  });
+});
