@@ -1,0 +1,125 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
+import { SANDBOX_CREDENTIALS, SANDBOX_FORBIDDEN_CLIENT } from '../../../src/sandbox/seed.js';
+import { DebitsuccessBilling, type DebitsuccessBillingOptions } from '../../../src/vendors/debitsuccess/debitsuccess-billing.js';
+import { VendorReturnCodeError, VendorTransportError } from '../../../src/vendors/vendor-error.js';
+import { closedPortUrl } from '../../support/fake-vendor.js';
+
+let sandbox: DebitsuccessSandbox;
+const clients: DebitsuccessBilling[] = [];
+
+function billing(overrides: Partial<DebitsuccessBillingOptions> = {}, target: DebitsuccessSandbox = sandbox): DebitsuccessBilling {
+  const created = new DebitsuccessBilling({
+    apiUrl: target.apiUrl,
+    tokenUrl: target.tokenUrl,
+    clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
+    clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+    ...overrides,
+  });
+  clients.push(created);
+  return created;
+}
+
+beforeAll(async () => {
+  sandbox = await startDebitsuccessSandbox();
+});
+
+afterEach(() => {
+  sandbox.resetCallCounts();
+  sandbox.setLatency(0);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await sandbox?.close();
+});
+
+describe('DebitsuccessBilling.findAccountsByExternalId', () => {
+  it('decodes the accounts of a member', async () => {
+    expect(await billing().findAccountsByExternalId('M1003')).toEqual([
+      {
+        accountId: '880003', customerId: '770003', overdueStatus: 3, overdueAmountPayment: 129.9, overdueAmountFee: 15,
+        suspended: true, paymentStopped: true, nextBillingDate: null, accountCloseDateTime: null,
+      },
+    ]);
+  });
+
+  it('answers [] for a member without billing accounts', async () => {
+    expect(await billing().findAccountsByExternalId('M1002')).toEqual([]);
+  });
+
+  it('fetches one token for many reads, concurrent ones included', async () => {
+    const client = billing();
+
+    await Promise.all(Array.from({ length: 10 }, () => client.findAccountsByExternalId('M1001')));
+    await client.findAccountsByExternalId('M1009');
+
+    expect(sandbox.callCount('POST /identity/connect/token')).toBe(1);
+    expect(sandbox.callCount('GET /accounts')).toBe(11);
+  });
+
+  it('fetches a new token when the old one expires', async () => {
+    const shortLived = await startDebitsuccessSandbox({ tokenTtlSeconds: 1 });
+    try {
+      const client = billing({}, shortLived);
+      await client.findAccountsByExternalId('M1001');
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+      await client.findAccountsByExternalId('M1001');
+
+      expect(shortLived.callCount('POST /identity/connect/token')).toBe(2);
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it('fetches a new token once when the API refuses a revoked one', async () => {
+    const client = billing();
+    await client.findAccountsByExternalId('M1001');
+    sandbox.revokeTokens();
+
+    expect(await client.findAccountsByExternalId('M1001')).toHaveLength(1);
+    expect(sandbox.callCount('POST /identity/connect/token')).toBe(2);
+  });
+
+  it.each([
+    ['wrong client credentials', { clientSecret: 'wrong' }, 'POST /identity/connect/token', '401'],
+    ['a client without the accounts scope', { clientId: SANDBOX_FORBIDDEN_CLIENT.clientId, clientSecret: SANDBOX_FORBIDDEN_CLIENT.clientSecret }, 'GET /accounts', '403'],
+  ])('answers %s as a return code', async (_case, overrides, operation, code) => {
+    const error = await billing(overrides).findAccountsByExternalId('M1001').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(VendorReturnCodeError);
+    expect(error).toMatchObject({ vendor: 'DEBITSUCCESS', operation, vendorCode: code });
+    expect(JSON.stringify(error) + String(error)).not.toContain('wrong');
+  });
+
+  it.each([
+    ['RC-400', VendorReturnCodeError, { vendorCode: '400' }],
+    ['RC-404', VendorReturnCodeError, { vendorCode: '404' }],
+    ['RC-429', VendorTransportError, { reason: 'HTTP_STATUS', extra: { httpStatus: 429, retryAfterSeconds: 2 } }],
+    ['RC-500', VendorTransportError, { reason: 'HTTP_STATUS', extra: { httpStatus: 500 } }],
+    ['RC-503', VendorTransportError, { reason: 'HTTP_STATUS', extra: { httpStatus: 503 } }],
+    ['RC-HTML', VendorTransportError, { reason: 'MALFORMED_RESPONSE' }],
+    ['RC-MALFORMED', VendorTransportError, { reason: 'MALFORMED_RESPONSE' }],
+  ])('classifies %s', async (externalId, type, expected) => {
+    const error = await billing().findAccountsByExternalId(externalId).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject(expected);
+  });
+
+  it('classifies a slow answer past the timeout as TIMEOUT', async () => {
+    const client = billing({ timeoutMs: 150 });
+    await client.findAccountsByExternalId('M1001');
+    sandbox.setLatency(400);
+
+    expect(await client.findAccountsByExternalId('M1001').catch((e: unknown) => e)).toMatchObject({ reason: 'TIMEOUT', sent: true });
+  });
+
+  it('classifies a refused connection as CONNECTION, not sent', async () => {
+    const closed = await closedPortUrl();
+    const error = await billing({ apiUrl: `${closed}/api`, tokenUrl: `${closed}/token` }).findAccountsByExternalId('M1001').catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ reason: 'CONNECTION', sent: false, operation: 'POST /identity/connect/token' });
+  });
+});
