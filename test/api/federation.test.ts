@@ -5,9 +5,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isTypeDefinitionNode, parse, print } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { describe, expect, it } from 'vitest';
+import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 
 /** A small companion subgraph, as another team would own it: bookings that reference our Member. */
 const COMPANION_SDL = /* GraphQL */ `
@@ -35,22 +34,11 @@ async function startCompanion(): Promise<{ url: string; stop(): Promise<void> }>
   return { url, stop: () => server.stop() };
 }
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes);
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+const stack = useSandboxedSubgraph();
 
 describe('as a Federation 2 subgraph', () => {
   it('serves the committed schema.graphql as its _service SDL', async () => {
-    const response = await subgraph.request('{ _service { sdl } }');
+    const response = await stack.subgraph.request('{ _service { sdl } }');
 
     const committed = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
     // _service adds the federation definitions (and _entities/_service to Query); every other type is served as committed.
@@ -66,7 +54,7 @@ describe('as a Federation 2 subgraph', () => {
   });
 
   it('resolves _entities in order, with a missing member\'s error at its own item', async () => {
-    const response = await subgraph.request(
+    const response = await stack.subgraph.request(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } } } }',
       { r: [{ __typename: 'Member', id: 'M1002' }, { __typename: 'Member', id: 'NO-SUCH-MEMBER' }, { __typename: 'Member', id: 'M1001' }] },
     );
@@ -82,7 +70,7 @@ describe('as a Federation 2 subgraph', () => {
   it('composes with a companion subgraph and answers a query that crosses both through a gateway', async () => {
     const companion = await startCompanion();
     const composition = composeServices([
-      { name: 'members', url: subgraph.url, typeDefs: parse(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')) },
+      { name: 'members', url: stack.subgraph.url, typeDefs: parse(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8')) },
       { name: 'bookings', url: companion.url, typeDefs: parse(COMPANION_SDL) },
     ]);
     expect(composition.errors).toBeUndefined();

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { describe, expect, it } from 'vitest';
+import { errorAt, startSubgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const FULL_MEMBER = /* GraphQL */ `
   query FullMember($id: ID!) {
@@ -13,22 +12,11 @@ const FULL_MEMBER = /* GraphQL */ `
   }
 `;
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes);
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+const stack = useSandboxedSubgraph();
 
 describe('member(id)', () => {
   it('resolves a member across both vendors', async () => {
-    const response = await subgraph.request(FULL_MEMBER, { id: 'M1001' });
+    const response = await stack.subgraph.request(FULL_MEMBER, { id: 'M1001' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.member).toEqual({
@@ -45,7 +33,7 @@ describe('member(id)', () => {
   });
 
   it('reads empty vendor values as null and int flags as booleans', async () => {
-    const response = await subgraph.request(FULL_MEMBER, { id: 'M1002' });
+    const response = await stack.subgraph.request(FULL_MEMBER, { id: 'M1002' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.member.loyalty).toMatchObject({ birthDate: null, middleName: null, nickName: null, suffix: 'Jr', gender: 'MALE', isEmployee: true });
@@ -53,15 +41,15 @@ describe('member(id)', () => {
   });
 
   it('maps overdue, suspended and closed billing accounts', async () => {
-    const suspended = await subgraph.request(FULL_MEMBER, { id: 'M1003' });
-    const closed = await subgraph.request(FULL_MEMBER, { id: 'M1004' });
+    const suspended = await stack.subgraph.request(FULL_MEMBER, { id: 'M1003' });
+    const closed = await stack.subgraph.request(FULL_MEMBER, { id: 'M1004' });
 
     expect(suspended.data?.member.billingAccounts[0]).toMatchObject({ overdueStatus: 3, overdueAmount: 129.9, overdueFees: 15, suspended: true, paymentStopped: true, nextBillingDate: null, closed: false });
     expect(closed.data?.member.billingAccounts[0]).toMatchObject({ closed: true, nextBillingDate: null });
   });
 
   it('returns a member for an unknown id, with MEMBER_NOT_FOUND at each Kognitiv field', async () => {
-    const response = await subgraph.request(FULL_MEMBER, { id: 'NO-SUCH-MEMBER' });
+    const response = await stack.subgraph.request(FULL_MEMBER, { id: 'NO-SUCH-MEMBER' });
 
     expect(response.data?.member).toEqual({ id: 'NO-SUCH-MEMBER', loyalty: null, points: null, billingAccounts: [] });
     expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300', operation: 'FetchLoyaltyMemberCore', retryable: false });
@@ -70,55 +58,55 @@ describe('member(id)', () => {
   });
 
   it('fetches only the selected vendor fields', async () => {
-    sandboxes.kognitiv!.sandbox.resetCallCounts();
-    sandboxes.debitsuccess!.sandbox.resetCallCounts();
+    stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
+    stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
-    const response = await subgraph.request('query { member(id: "M1001") { id points { available } } }');
+    const response = await stack.subgraph.request('query { member(id: "M1001") { id points { available } } }');
 
     expect(response.data?.member).toEqual({ id: 'M1001', points: { available: 1000.25 } });
-    expect(sandboxes.kognitiv!.sandbox.callCount('FetchMemberPointBalances')).toBe(1);
-    expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(0);
-    expect(sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchMemberPointBalances')).toBe(1);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(0);
+    expect(stack.sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
   });
 
   it('makes no vendor call for `member { id }`', async () => {
-    sandboxes.kognitiv!.sandbox.resetCallCounts();
-    sandboxes.debitsuccess!.sandbox.resetCallCounts();
+    stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
+    stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
-    const response = await subgraph.request('query { member(id: "ANYTHING") { id } }');
+    const response = await stack.subgraph.request('query { member(id: "ANYTHING") { id } }');
 
     expect(response.data?.member).toEqual({ id: 'ANYTHING' });
-    expect(sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
   });
 
   it('fetches the same member once when asked twice through aliases', async () => {
-    sandboxes.kognitiv!.sandbox.resetCallCounts();
+    stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
 
-    const response = await subgraph.request('query { a: member(id: "M1001") { loyalty { firstName } } b: member(id: "M1001") { loyalty { lastName } } }');
+    const response = await stack.subgraph.request('query { a: member(id: "M1001") { loyalty { firstName } } b: member(id: "M1001") { loyalty { lastName } } }');
 
     expect(response.data).toEqual({ a: { loyalty: { firstName: 'Aroha' } }, b: { loyalty: { lastName: 'Ngata' } } });
-    expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(1);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(1);
   });
 
   it('refuses an id over 60 characters as BAD_USER_INPUT', async () => {
-    const response = await subgraph.request('query($id: ID!) { member(id: $id) { id } }', { id: 'x'.repeat(61) });
+    const response = await stack.subgraph.request('query($id: ID!) { member(id: $id) { id } }', { id: 'x'.repeat(61) });
 
     expect(response.data?.member).toBeNull();
     expect(errorAt(response, ['member']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
   it('gives an id of 51 to 60 characters no billing record, without calling Debitsuccess', async () => {
-    sandboxes.debitsuccess!.sandbox.resetCallCounts();
+    stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
-    const response = await subgraph.request('query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }', { id: 'y'.repeat(55) });
+    const response = await stack.subgraph.request('query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }', { id: 'y'.repeat(55) });
 
     expect(response.data?.member.billingAccounts).toEqual([]);
-    expect(sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
+    expect(stack.sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
   });
 
   it('keeps loyalty and points when Debitsuccess is unreachable', async () => {
     const closedPort = 'http://127.0.0.1:9';
-    const degraded = await startSubgraph(sandboxes, { debitsuccess: { apiUrl: `${closedPort}/CustomerServices/v1.0`, tokenUrl: `${closedPort}/identity/connect/token` } });
+    const degraded = await startSubgraph(stack.sandboxes, { debitsuccess: { apiUrl: `${closedPort}/CustomerServices/v1.0`, tokenUrl: `${closedPort}/identity/connect/token` } });
     try {
       const response = await degraded.request(FULL_MEMBER, { id: 'M1001' });
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { describe, expect, it } from 'vitest';
+import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const SAVE_PHONE = /* GraphQL */ `
   mutation SavePhone($input: SavePhoneInput!) {
@@ -27,26 +26,13 @@ const RECORD_INTERACTION = /* GraphQL */ `
   }
 `;
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-/** Fresh vendors for each group: the sandboxes keep state, and each group starts from the seed. */
-function withFreshVendors(): void {
-  beforeAll(async () => {
-    sandboxes = await startSandboxes();
-    subgraph = await startSubgraph(sandboxes);
-  });
-  afterAll(async () => {
-    await subgraph?.close();
-    await sandboxes?.close();
-  });
-}
 
 describe('savePhone', () => {
-  withFreshVendors();
+  // Each group starts from the seed: the sandboxes keep what earlier tests wrote.
+  const stack = useSandboxedSubgraph();
 
   it('writes the number to both vendors', async () => {
-    const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true } });
+    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true } });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.savePhone).toEqual({
@@ -54,29 +40,29 @@ describe('savePhone', () => {
       loyalty: { savedPhoneNumber: '+64219876543' },
       billing: { status: 'SUCCEED', messageId: expect.any(String), notes: [{ code: '00', note: expect.any(String), type: 'INFO' }] },
     });
-    expect(sandboxes.debitsuccess!.sandbox.phoneNumbersOf('M1001')).toContainEqual(expect.objectContaining({ phoneType: 'mobile', phoneNumber: '219876543', isPrimary: true }));
+    expect(stack.sandboxes.debitsuccess!.sandbox.phoneNumbersOf('M1001')).toContainEqual(expect.objectContaining({ phoneType: 'mobile', phoneNumber: '219876543', isPrimary: true }));
   });
 
   it('makes the saved number usable for a promotion entry', async () => {
-    const response = await subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 987 6543', productCode: 'SMOOTHIE' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 987 6543', productCode: 'SMOOTHIE' } });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.enterPromotion).toMatchObject({ firstName: 'Aroha', lastName: 'Ngata', programName: expect.any(String) });
   });
 
   it('passes the area code and contact name of an emergency contact to Debitsuccess', async () => {
-    const response = await subgraph.request(SAVE_PHONE, {
+    const response = await stack.subgraph.request(SAVE_PHONE, {
       input: { memberId: 'M1001', type: 'EMERGENCY', number: '+64 9 555 1234', areaCode: '09', contactName: 'Hemi Ngata' },
     });
 
     expect(response.errors).toBeUndefined();
-    expect(sandboxes.debitsuccess!.sandbox.phoneNumbersOf('M1001')).toContainEqual(
+    expect(stack.sandboxes.debitsuccess!.sandbox.phoneNumbersOf('M1001')).toContainEqual(
       expect.objectContaining({ phoneType: 'emergency', phoneName: 'Hemi Ngata', areaCode: '09', phoneNumber: '95551234' }),
     );
   });
 
   it('keeps the loyalty part when the member has no billing record', async () => {
-    const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'WORK', number: '+64 4 470 1234' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'WORK', number: '+64 4 470 1234' } });
 
     expect(response.data?.savePhone.loyalty).toEqual({ savedPhoneNumber: '+6444701234' });
     expect(response.data?.savePhone.billing).toBeNull();
@@ -84,7 +70,7 @@ describe('savePhone', () => {
   });
 
   it('keeps the billing part when Kognitiv refuses', async () => {
-    const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' } });
 
     expect(response.data?.savePhone.loyalty).toBeNull();
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({ code: 'DUPLICATE_PHONE_NUMBER', vendorCode: '315', operation: 'SaveAccountPhone' });
@@ -92,7 +78,7 @@ describe('savePhone', () => {
   });
 
   it('returns both errors when both vendors refuse', async () => {
-    const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'NOBODY', type: 'HOME', number: '+64 9 300 0000' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'NOBODY', type: 'HOME', number: '+64 9 300 0000' } });
 
     expect(response.data?.savePhone).toEqual({ member: { id: 'NOBODY' }, loyalty: null, billing: null });
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendorCode: '300' });
@@ -100,7 +86,7 @@ describe('savePhone', () => {
   });
 
   it('reports warning 14030 as a note of a successful billing result', async () => {
-    const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'M1008', type: 'MOBILE', number: '+64 21 246 8024', preferred: true } });
+    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1008', type: 'MOBILE', number: '+64 21 246 8024', preferred: true } });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.savePhone.billing.notes).toContainEqual(expect.objectContaining({ code: '14030', type: 'WARNING' }));
@@ -114,22 +100,23 @@ describe('savePhone', () => {
     ['a contact name over 50 characters', { contactName: 'n'.repeat(51) }, 'input.contactName'],
     ['an emergency number without contact name', { type: 'EMERGENCY' }, 'input.contactName'],
   ])('refuses %s before calling any vendor', async (_case, change, field) => {
-    sandboxes.kognitiv!.sandbox.resetCallCounts();
-    sandboxes.debitsuccess!.sandbox.resetCallCounts();
+    stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
+    stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
-    const response = await subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...change } });
+    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...change } });
 
     expect(response.data).toBeNull();
     expect(errorAt(response, ['savePhone']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
   });
 });
 
 describe('enterPromotion', () => {
-  withFreshVendors();
+  // Each group starts from the seed: the sandboxes keep what earlier tests wrote.
+  const stack = useSandboxedSubgraph();
 
   it('adds the product points and returns the totals', async () => {
-    const response = await subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.enterPromotion).toMatchObject({ message: expect.any(String), firstName: 'Aroha', lastName: 'Ngata' });
@@ -137,7 +124,7 @@ describe('enterPromotion', () => {
   });
 
   it('passes the message Kognitiv wrote for a rejected entry', async () => {
-    const response = await subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NOT-A-PRODUCT' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NOT-A-PRODUCT' } });
 
     const error = errorAt(response, ['enterPromotion']);
     expect(error.extensions).toMatchObject({ code: 'PROMOTION_REJECTED', vendorCode: '1001', operation: 'ProductPromotionEntry' });
@@ -145,30 +132,31 @@ describe('enterPromotion', () => {
   });
 
   it('refuses an empty product code', async () => {
-    const response = await subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: ' ' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: ' ' } });
 
     expect(errorAt(response, ['enterPromotion']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.productCode' });
   });
 });
 
 describe('login', () => {
-  withFreshVendors();
+  // Each group starts from the seed: the sandboxes keep what earlier tests wrote.
+  const stack = useSandboxedSubgraph();
 
   it('returns the names and the member', async () => {
-    const response = await subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'correct-horse' } });
+    const response = await stack.subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'correct-horse' } });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.login).toEqual({ firstName: 'Aroha', lastName: 'Ngata', member: { id: 'M1001', loyalty: { memberId: 5001 } } });
   });
 
   it('refuses an empty password before calling Kognitiv', async () => {
-    const response = await subgraph.request(LOGIN, { input: { accountId: 'M1001', password: '' } });
+    const response = await stack.subgraph.request(LOGIN, { input: { accountId: 'M1001', password: '' } });
 
     expect(errorAt(response, ['login']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
   });
 
   it('never echoes the password in an error', async () => {
-    const response = await subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'wrong-secret-pw' } });
+    const response = await stack.subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'wrong-secret-pw' } });
 
     expect(errorAt(response, ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
     expect(JSON.stringify(response)).not.toContain('wrong-secret-pw');
@@ -176,10 +164,11 @@ describe('login', () => {
 });
 
 describe('recordInteraction', () => {
-  withFreshVendors();
+  // Each group starts from the seed: the sandboxes keep what earlier tests wrote.
+  const stack = useSandboxedSubgraph();
 
   it('records the interaction and returns its id', async () => {
-    const response = await subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' } });
+    const response = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' } });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.recordInteraction).toEqual({ interactionId: expect.any(Number), member: { id: 'M1002' } });
@@ -187,14 +176,14 @@ describe('recordInteraction', () => {
   });
 
   it('gives each interaction its own id', async () => {
-    const first = await subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT' } });
-    const second = await subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT' } });
+    const first = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT' } });
+    const second = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT' } });
 
     expect(second.data?.recordInteraction.interactionId).not.toBe(first.data?.recordInteraction.interactionId);
   });
 
   it('refuses a note over 256 characters', async () => {
-    const response = await subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', note: 'n'.repeat(257) } });
+    const response = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', note: 'n'.repeat(257) } });
 
     expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
   });

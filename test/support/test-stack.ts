@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { startServer } from '../../src/server.js';
@@ -57,4 +58,18 @@ export function errorAt(response: GraphQLResponse, path: (string | number)[]) {
   const found = (response.errors ?? []).filter((e) => JSON.stringify(e.path) === JSON.stringify(path));
   if (found.length !== 1) throw new Error(`expected one error at ${path.join('.')}, got ${JSON.stringify(response.errors)}`);
   return found[0]!;
+}
+
+/** Sandboxes and a subgraph for the enclosing describe block (or file), started fresh from the seed. */
+export function useSandboxedSubgraph(): { readonly sandboxes: SandboxVendors; readonly subgraph: Subgraph } {
+  const stack = {} as { sandboxes: SandboxVendors; subgraph: Subgraph };
+  beforeAll(async () => {
+    stack.sandboxes = await startSandboxes();
+    stack.subgraph = await startSubgraph(stack.sandboxes);
+  });
+  afterAll(async () => {
+    await stack.subgraph?.close();
+    await stack.sandboxes?.close();
+  });
+  return stack;
 }
