@@ -59,6 +59,29 @@ export interface Config {
   /** Concurrent calls one request's loader makes to one vendor. */
   vendorConcurrency: number;
   logLevel: string;
+  /** Shared secret the router sends in `Router-Authorization`; required in production. */
+  routerSecret?: string;
+  authorization: {
+    enabled: boolean;
+    memberIdHeader: string;
+    staffScopesHeader: string;
+    staffScope: string;
+    /** Header carrying the caller's address (first entry when it is a list). */
+    clientAddressHeader: string;
+  };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxMemberFields: number;
+    maxEntityRepresentations: number;
+    maxBatchOperations: number;
+    maxBodyBytes: number;
+    /** No GraphQL request outlives this, retries included. */
+    requestDeadlineMs: number;
+    maxVendorResponseBytes: number;
+  };
+  loginThrottle: { maxFailures: number; windowSeconds: number };
+  resilience: { breakerThreshold: number; breakerHalfOpenAfterMs: number; readAttempts: number; retryInitialDelayMs: number };
 }
 
 export const DEFAULT_DEBITSUCCESS_SOAP_ACTION = 'Debitsuccess.WebServices.WCF/IDebitsuccessMessages/UpdateClientPhoneNumber';
@@ -185,10 +208,17 @@ export function loadConfig(env: Env = process.env): Config {
   const production = nodeEnv === 'production';
   const kognitiv = kognitivSettings(env);
   const debitsuccess = debitsuccessSettings(env);
-  // The sandbox is for development: a production process must never answer from simulated vendors.
-  if (production && (!kognitiv || !debitsuccess)) {
-    throw new ConfigError(`NODE_ENV=production needs live vendors: set ${[!kognitiv && 'KOGNITIV_URL', !debitsuccess && 'DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL'].filter(Boolean).join(' and ')}`);
+  const routerSecret = readSecret(env, 'ROUTER_SECRET') || undefined;
+  // The sandbox is for development, and a production subgraph answers the router only.
+  if (production) {
+    const missing = [
+      !kognitiv && 'KOGNITIV_URL',
+      !debitsuccess && 'DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL',
+      !routerSecret && 'ROUTER_SECRET',
+    ].filter(Boolean);
+    if (missing.length > 0) throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')}`);
   }
+  const int = (name: string, fallback: number, min = 1) => parse(intSchema.min(min), name, env[name] ?? fallback);
   return {
     nodeEnv,
     port: parse(intSchema.min(0).max(65535), 'PORT', env.PORT ?? 4001),
@@ -199,5 +229,30 @@ export function loadConfig(env: Env = process.env): Config {
     debitsuccessCountryCodes: countryCodes(env),
     vendorConcurrency: parse(intSchema.min(1).max(100), 'VENDOR_CONCURRENCY', env.VENDOR_CONCURRENCY ?? 8),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'debug'),
+    routerSecret,
+    authorization: {
+      enabled: parse(z.enum(['on', 'off']), 'AUTHORIZATION', env.AUTHORIZATION ?? (production ? 'on' : 'off')) === 'on',
+      memberIdHeader: (env.MEMBER_ID_HEADER ?? 'x-member-id').toLowerCase(),
+      staffScopesHeader: (env.STAFF_SCOPES_HEADER ?? 'x-staff-scopes').toLowerCase(),
+      staffScope: env.STAFF_SCOPE ?? 'members:manage',
+      clientAddressHeader: (env.CLIENT_ADDRESS_HEADER ?? 'x-forwarded-for').toLowerCase(),
+    },
+    limits: {
+      maxDepth: int('MAX_QUERY_DEPTH', 10),
+      maxAliases: int('MAX_ALIASES', 30, 0),
+      maxMemberFields: int('MAX_MEMBER_FIELDS', 25),
+      maxEntityRepresentations: int('MAX_ENTITY_REPRESENTATIONS', 100),
+      maxBatchOperations: int('MAX_BATCH_OPERATIONS', 10),
+      maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024),
+      requestDeadlineMs: int('REQUEST_DEADLINE_MS', 15_000),
+      maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
+    },
+    loginThrottle: { maxFailures: int('LOGIN_MAX_FAILURES', 5), windowSeconds: int('LOGIN_WINDOW_SECONDS', 900) },
+    resilience: {
+      breakerThreshold: int('BREAKER_THRESHOLD', 5),
+      breakerHalfOpenAfterMs: int('BREAKER_COOLDOWN_MS', 10_000),
+      readAttempts: int('VENDOR_READ_ATTEMPTS', 3),
+      retryInitialDelayMs: int('VENDOR_RETRY_DELAY_MS', 50, 0),
+    },
   };
 }

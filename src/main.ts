@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     'vendors',
   );
 
-  const vendors = await createVendorClients(kognitiv, debitsuccess);
+  const vendors = await createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes });
   const server = await startServer({ config, vendors, logger }, { port: config.port, host: config.host });
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 

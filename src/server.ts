@@ -6,15 +6,37 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { limitBatchSize } from './http/batch-limit.js';
+import { costLimitsPlugin } from './http/cost-limits-plugin.js';
+import { jsonBodyErrors } from './http/json-body-errors.js';
+import { requireRouterSecret } from './http/require-router-secret.js';
+import { callerFromHeaders } from './schema/auth/caller.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import type { RequestContext, SchemaSettings, Vendors } from './schema/context.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { createLoaders } from './schema/loaders.js';
+import { LoginThrottle } from './schema/login/login-throttle.js';
+import { resilientVendors } from './vendors/resilience/resilient-vendors.js';
+import { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
+export type ServerConfig = Pick<
+  Config,
+  | 'nodeEnv'
+  | 'kognitivPhoneTypes'
+  | 'debitsuccessCountryCodes'
+  | 'vendorConcurrency'
+  | 'routerSecret'
+  | 'authorization'
+  | 'limits'
+  | 'loginThrottle'
+  | 'resilience'
+>;
+
 export interface ServerDeps {
-  config: Pick<Config, 'nodeEnv' | 'kognitivPhoneTypes' | 'debitsuccessCountryCodes' | 'vendorConcurrency'>;
+  config: ServerConfig;
+  /** The raw datasources; the server wraps them in breakers, retries and deadlines. */
   vendors: Vendors;
   logger: Logger;
 }
@@ -22,6 +44,7 @@ export interface ServerDeps {
 export interface RunningServer {
   url: string;
   httpServer: Server;
+  policies: VendorPolicies;
   stop(): Promise<void>;
 }
 
@@ -35,6 +58,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     debitsuccessCountryCodes: config.debitsuccessCountryCodes,
     vendorConcurrency: config.vendorConcurrency,
   };
+  const policies = new VendorPolicies(config.resilience);
+  const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildMemberSubgraphSchema(),
@@ -42,7 +67,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     logger,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitsPlugin(config.limits)],
   });
   await apollo.start();
 
@@ -51,15 +77,31 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     res.json({ status: 'ok' });
   });
   app.get('/ready', (_req, res) => {
-    res.json({ status: 'ready' });
+    res.json({ status: 'ready', breakers: policies.states() });
   });
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: '100kb' }),
+
+  const graphql: express.RequestHandler[] = [];
+  // The secret is checked before the body is even read.
+  if (config.routerSecret !== undefined) graphql.push(requireRouterSecret(config.routerSecret));
+  graphql.push(
+    express.json({ limit: config.limits.maxBodyBytes }),
+    limitBatchSize(config.limits.maxBatchOperations),
     expressMiddleware(apollo, {
-      context: async () => ({ vendors, settings, loaders: createLoaders(vendors, settings.vendorConcurrency) }),
+      context: async ({ req }) => {
+        const requestVendors = resilientVendors(vendors, policies, Date.now() + config.limits.requestDeadlineMs);
+        return {
+          vendors: requestVendors,
+          settings,
+          caller: callerFromHeaders((name) => req.get(name), config.authorization, req.socket.remoteAddress ?? 'unknown'),
+          authorization: config.authorization,
+          loginThrottle,
+          loaders: createLoaders(requestVendors, settings.vendorConcurrency),
+        };
+      },
     }),
   );
+  app.use(GRAPHQL_PATH, ...graphql);
+  app.use(jsonBodyErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -70,6 +112,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
     httpServer,
+    policies,
     stop: () => apollo.stop(),
   };
 }

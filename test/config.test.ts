@@ -55,9 +55,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ KOGNITIV_PHONE_TYPES: 'FAX=Fax' })).toThrow(/unknown phone type FAX/);
   });
 
-  it('refuses sandboxed vendors in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV })).toThrow(/needs live vendors/);
-    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS }).host).toBe('0.0.0.0');
+  it('refuses sandboxed vendors or a missing router secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ROUTER_SECRET: 's' })).toThrow('NODE_ENV=production needs DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL');
+    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS })).toThrow('NODE_ENV=production needs ROUTER_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({ host: '0.0.0.0', authorization: { enabled: true } });
   });
 
   it('refuses malformed values', () => {

@@ -11,7 +11,7 @@ import { SavePhoneResolver } from './phone/save-phone.resolver.js';
 import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js';
 
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated"])';
 
 /**
  * type-graphql builds the schema from the decorated classes; `buildSubgraphSchema` then adds the

@@ -2,7 +2,9 @@ import type { DebitsuccessBilling } from '../vendors/debitsuccess/debitsuccess-b
 import type { DebitsuccessMessages } from '../vendors/debitsuccess/debitsuccess-messages.js';
 import type { KognitivLoyalty } from '../vendors/kognitiv/kognitiv-loyalty.js';
 import type { PhoneTypeName } from '../config.js';
+import type { AuthorizationSettings, Caller } from './auth/caller.js';
 import type { Loaders } from './loaders.js';
+import type { LoginThrottle } from './login/login-throttle.js';
 
 /** What resolvers may call at each vendor: the datasources' narrow surface, nothing of their transport. */
 export interface Vendors {
@@ -22,8 +24,12 @@ export interface SchemaSettings {
 }
 
 export interface RequestContext {
+  /** Wrapped per request: breakers, read retries and the request's deadline apply to every call. */
   vendors: Vendors;
   settings: SchemaSettings;
+  caller: Caller;
+  authorization: AuthorizationSettings;
+  loginThrottle: LoginThrottle;
   /** Fresh per request: what one operation reads from a vendor, it reads once. */
   loaders: Loaders;
 }

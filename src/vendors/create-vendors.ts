@@ -11,9 +11,14 @@ export interface VendorClients {
 }
 
 /** Creates every datasource once, at start-up (WSDLs are read and parsed here, not per request). */
-export async function createVendorClients(kognitiv: KognitivSettings, debitsuccess: DebitsuccessSettings): Promise<VendorClients> {
+export async function createVendorClients(
+  kognitiv: KognitivSettings,
+  debitsuccess: DebitsuccessSettings,
+  limits: { maxResponseBytes?: number } = {},
+): Promise<VendorClients> {
+  const { maxResponseBytes } = limits;
   const [kognitivClient, messages] = await Promise.all([
-    KognitivLoyalty.create(kognitiv),
+    KognitivLoyalty.create({ ...kognitiv, maxResponseBytes }),
     DebitsuccessMessages.create({
       url: debitsuccess.soapUrl,
       soapAction: debitsuccess.soapAction,
@@ -22,6 +27,7 @@ export async function createVendorClients(kognitiv: KognitivSettings, debitsucce
       userId: debitsuccess.userId,
       requestInitiator: debitsuccess.requestInitiator,
       timeoutMs: debitsuccess.timeoutMs,
+      maxResponseBytes,
     }),
   ]);
   const billing = new DebitsuccessBilling({
@@ -30,6 +36,7 @@ export async function createVendorClients(kognitiv: KognitivSettings, debitsucce
     clientId: debitsuccess.clientId,
     clientSecret: debitsuccess.clientSecret,
     timeoutMs: debitsuccess.timeoutMs,
+    maxResponseBytes,
   });
   return {
     kognitiv: kognitivClient,

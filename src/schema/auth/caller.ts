@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { MEMBER_ERROR_CODES } from '../errors/member-error-code.js';
 
 /** Who is asking, as the router forwards it. The router authenticates; the subgraph authorizes. */
 export interface Caller {
@@ -16,11 +17,11 @@ export interface AuthorizationSettings {
 }
 
 function unauthenticated(): GraphQLError {
-  return new GraphQLError('Sign in to do this.', { extensions: { code: 'UNAUTHENTICATED', retryable: false } });
+  return new GraphQLError(MEMBER_ERROR_CODES.UNAUTHENTICATED, { extensions: { code: 'UNAUTHENTICATED', retryable: false } });
 }
 
 function forbidden(): GraphQLError {
-  return new GraphQLError("You may not act on another member's account.", { extensions: { code: 'FORBIDDEN', retryable: false } });
+  return new GraphQLError(MEMBER_ERROR_CODES.FORBIDDEN, { extensions: { code: 'FORBIDDEN', retryable: false } });
 }
 
 export function isStaff(caller: Caller, settings: AuthorizationSettings): boolean {
@@ -38,4 +39,16 @@ export function assertMayActOn(caller: Caller, settings: AuthorizationSettings, 
   if (!settings.enabled) return;
   assertAuthenticated(caller, settings);
   if (!isStaff(caller, settings) && caller.memberId !== memberId) throw forbidden();
+}
+
+/** Reads the identity the router forwards. Only trust these headers behind the router (ROUTER_SECRET). */
+export function callerFromHeaders(
+  header: (name: string) => string | undefined,
+  names: { memberIdHeader: string; staffScopesHeader: string; clientAddressHeader: string },
+  socketAddress: string,
+): Caller {
+  const memberId = header(names.memberIdHeader)?.trim() || undefined;
+  const staffScopes = (header(names.staffScopesHeader) ?? '').split(/[\s,]+/).filter(Boolean);
+  const address = header(names.clientAddressHeader)?.split(',')[0]?.trim() || socketAddress;
+  return { memberId, staffScopes, address };
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { assertMayActOn } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { memberFromId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
@@ -8,12 +9,14 @@ import { RecordInteractionPayload } from './record-interaction.payload.js';
 
 @Resolver()
 export class RecordInteractionResolver {
+  @Directive('@authenticated')
   @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
   async recordInteraction(
     @Arg('input', () => RecordInteractionInput) input: RecordInteractionInput,
-    @Ctx() { vendors }: RequestContext,
+    @Ctx() { vendors, caller, authorization }: RequestContext,
   ): Promise<RecordInteractionPayload> {
     const member = memberFromId('input.memberId', input.memberId);
+    assertMayActOn(caller, authorization, member.id);
     const { interactionId } = await vendors.kognitiv.recordInteraction({
       accountId: member.id,
       interactionTypeRef: requireText('input.type', input.type),

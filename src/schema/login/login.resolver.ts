@@ -1,22 +1,36 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { VendorReturnCodeError } from '../../vendors/vendor-error.js';
 import type { RequestContext } from '../context.js';
+import { MEMBER_ERROR_CODES } from '../errors/member-error-code.js';
 import { memberFromId } from '../member/member-id.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { LoginInput } from './login.input.js';
 import { LoginPayload } from './login.payload.js';
 
+/** Kognitiv's answer for a wrong account id or password. */
+const INVALID_CREDENTIALS = '605';
+
 @Resolver()
 export class LoginResolver {
   @Mutation(() => LoginPayload, {
-    description: 'Checks member portal credentials with Kognitiv `ExternalLogin`. Wrong credentials are INVALID_CREDENTIALS.',
+    description:
+      'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller are LOGIN_THROTTLED without calling Kognitiv.',
   })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() { vendors }: RequestContext): Promise<LoginPayload> {
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
     const member = memberFromId('input.accountId', input.accountId);
-    const names = await vendors.kognitiv.externalLogin({
-      accountId: member.id,
-      password: requireText('input.password', input.password),
-      location: optionalText('input.location', input.location),
-    });
-    return { member, ...names };
+    const password = requireText('input.password', input.password);
+    const retryAfter = loginThrottle.retryAfterSeconds(caller.address, member.id);
+    if (retryAfter > 0) {
+      throw new GraphQLError(MEMBER_ERROR_CODES.LOGIN_THROTTLED, { extensions: { code: 'LOGIN_THROTTLED', retryAfter, retryable: true } });
+    }
+    try {
+      const names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location: optionalText('input.location', input.location) });
+      loginThrottle.recordSuccess(caller.address, member.id);
+      return { member, ...names };
+    } catch (error) {
+      if (error instanceof VendorReturnCodeError && error.vendorCode === INVALID_CREDENTIALS) loginThrottle.recordFailure(caller.address, member.id);
+      throw error;
+    }
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assertMayActOn } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
@@ -9,12 +10,15 @@ import { Member } from './member.type.js';
 
 @Resolver(() => Member)
 export class MemberResolver {
+  @Directive('@authenticated')
   @Query(() => Member, {
     nullable: true,
     description: 'The member with this club account id. Makes no vendor call itself: only the fields you select are fetched.',
   })
-  member(@Arg('id', () => ID, { description: 'Club account id, at most 60 characters.' }) id: string): Member {
-    return memberFromId('id', id);
+  member(@Arg('id', () => ID, { description: 'Club account id, at most 60 characters.' }) id: string, @Ctx() { caller, authorization }: RequestContext): Member {
+    const member = memberFromId('id', id);
+    assertMayActOn(caller, authorization, member.id);
+    return member;
   }
 
   @FieldResolver(() => LoyaltyProfile, {
@@ -43,7 +47,9 @@ export class MemberResolver {
   }
 }
 
-/** The router's `_entities` entry point: like `member`, it makes no vendor call itself. */
-export function resolveMemberReference(reference: { id: string }): Member {
-  return memberFromId('id', reference.id);
+/** The router's `_entities` entry point: like `member`, it authorizes and makes no vendor call itself. */
+export function resolveMemberReference(reference: { id: string }, { caller, authorization }: RequestContext): Member {
+  const member = memberFromId('id', reference.id);
+  assertMayActOn(caller, authorization, member.id);
+  return member;
 }

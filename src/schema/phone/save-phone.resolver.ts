@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { assertMayActOn } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { BillingNoteType, BillingPhoneResult, BillingUpdateStatus, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
 import { SavePhoneInput } from './save-phone.input.js';
@@ -12,12 +13,14 @@ function settleLater<T>(promise: Promise<T>): Promise<T> {
 
 @Resolver(() => SavePhonePayload)
 export class SavePhoneResolver {
+  @Directive('@authenticated')
   @Mutation(() => SavePhonePayload, {
     description:
       'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
   })
-  async savePhone(@Arg('input', () => SavePhoneInput) input: SavePhoneInput, @Ctx() { vendors, loaders, settings }: RequestContext): Promise<SavePhonePayload> {
+  async savePhone(@Arg('input', () => SavePhoneInput) input: SavePhoneInput, @Ctx() { vendors, loaders, settings, caller, authorization }: RequestContext): Promise<SavePhonePayload> {
     const request = buildSavePhoneRequest(input, settings);
+    assertMayActOn(caller, authorization, request.accountId);
 
     const loyaltyOutcome = settleLater(
       loaders.loyaltyCore.load(request.accountId).then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { assertAuthenticated } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { parseInternationalPhone } from '../shared/phone-number.js';
 import { optionalText, requireText } from '../shared/validate.js';
@@ -7,11 +8,14 @@ import { EnterPromotionPayload } from './enter-promotion.payload.js';
 
 @Resolver()
 export class EnterPromotionResolver {
+  @Directive('@authenticated')
   @Mutation(() => EnterPromotionPayload, {
     description:
       'Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member.',
   })
-  enterPromotion(@Arg('input', () => EnterPromotionInput) input: EnterPromotionInput, @Ctx() { vendors }: RequestContext): Promise<EnterPromotionPayload> {
+  enterPromotion(@Arg('input', () => EnterPromotionInput) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
+    // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
+    assertAuthenticated(caller, authorization);
     const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
     return vendors.kognitiv.productPromotionEntry({
       phoneNumber: phone.internationalDigits,
