@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
@@ -21,6 +21,8 @@ export interface SubgraphOverrides {
   kognitiv?: Partial<KognitivSettings>;
   debitsuccess?: Partial<DebitsuccessSettings>;
   env?: Record<string, string>;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
 }
 
 /** Both sandbox vendors on loopback ports, as `npm start` runs them. */
@@ -34,8 +36,9 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
   const vendors = await createVendorClients(
     { ...sandboxes.kognitiv!.settings, ...overrides.kognitiv },
     { ...sandboxes.debitsuccess!.settings, ...overrides.debitsuccess },
+    { maxResponseBytes: config.limits.maxVendorResponseBytes },
   );
-  const server = await startServer({ config, vendors, logger: pino({ level: 'silent' }) }, { port: 0, host: '127.0.0.1' });
+  const server = await startServer({ config, vendors, logger: overrides.logger ?? pino({ level: 'silent' }) }, { port: 0, host: '127.0.0.1' });
   return {
     url: server.url,
     async request(query, variables, headers) {

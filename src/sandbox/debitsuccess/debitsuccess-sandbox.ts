@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
+import { answerWith, FaultInjector, type Fault } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import { childElements, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
 import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
@@ -24,6 +25,9 @@ export interface DebitsuccessSandbox {
   resetCallCounts(): void;
   setLatency(ms: number): void;
   revokeTokens(): void;
+  /** Misbehave on the next `times` SOAP or REST API calls (default: until cleared); the token endpoint stays healthy. */
+  injectFault(fault: Fault, times?: number): void;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,7 @@ function answerXml(answer: UpdatePhoneAnswer): string {
 export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptions = {}): Promise<DebitsuccessSandbox> {
   const state = new DebitsuccessState();
   const calls = new CallCounter();
+  const faults = new FaultInjector();
   const soapAction = options.soapAction ?? DEFAULT_DEBITSUCCESS_SOAP_ACTION;
   let latencyMs = options.latencyMs ?? 0;
   const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
@@ -86,7 +91,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     }
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
     const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
-    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answerXml(updateClientPhoneNumber(request, state)));
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take());
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -99,6 +104,11 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     }
     if (url.pathname.startsWith(`${API_PATH}/`) && req.method === 'GET') {
       await sleep(latencyMs);
+      const fault = faults.take();
+      if (fault) {
+        calls.record(`GET ${url.pathname.slice(API_PATH.length)}`);
+        return answerWith(res, 'application/json; charset=utf-8', JSON.stringify({ accounts: [] }), fault);
+      }
       return rest.handle(req, res, url.pathname.slice(API_PATH.length), url.searchParams);
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errorCode: 'NotFound', message: 'No such resource' }));
@@ -121,6 +131,8 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       latencyMs = ms;
     },
     revokeTokens: () => rest.revokeTokens(),
+    injectFault: (fault, times) => faults.inject(fault, times),
+    clearFaults: () => faults.clear(),
     close: started.close,
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KOGNITIV_SERVICES, soapActionOf, wsdlFileOf, type AsmxMethod, type AsmxService } from '../../vendors/kognitiv/asmx-contract.js';
 import { SANDBOX_CREDENTIALS } from '../seed.js';
+import { answerWith, FaultInjector, type Fault } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import { escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
 import { readAsmxRequest } from './asmx-request.js';
@@ -15,6 +16,9 @@ export interface KognitivSandbox {
   callCount(method?: string): number;
   resetCallCounts(): void;
   setLatency(ms: number): void;
+  /** Misbehave on the next `times` calls (default: until cleared). */
+  injectFault(fault: Fault, times?: number): void;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
   };
   const state = new KognitivState();
   const calls = new CallCounter();
+  const faults = new FaultInjector();
   let latencyMs = options.latencyMs ?? 0;
   let origin = '';
 
@@ -89,12 +94,9 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
       if (error instanceof XmlSyntaxError) return fault(res, 'Client', `Server was unable to read request. ---> ${error.message}`);
       throw error;
     }
-    if (values === 'missing') {
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answerXml(service, method, { ReturnCode: 2 }));
-      return;
-    }
-    const answer = KOGNITIV_BEHAVIOUR[method.name]!(values, state, settings);
-    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answerXml(service, method, answer));
+    // The vendor acts first and misbehaves after: a timed-out or dropped write may still have happened.
+    const answer = values === 'missing' ? { ReturnCode: 2 } : KOGNITIV_BEHAVIOUR[method.name]!(values, state, settings);
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take());
   }
 
   const started = await startHttpServer(handle, options);
@@ -107,6 +109,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     setLatency: (ms) => {
       latencyMs = ms;
     },
+    injectFault: (fault, times) => faults.inject(fault, times),
+    clearFaults: () => faults.clear(),
     close: started.close,
   };
 }

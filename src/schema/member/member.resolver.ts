@@ -47,8 +47,12 @@ export class MemberResolver {
   }
 }
 
-/** The router's `_entities` entry point: like `member`, it authorizes and makes no vendor call itself. */
-export function resolveMemberReference(reference: { id: string }, { caller, authorization }: RequestContext): Member {
+/**
+ * The router's `_entities` entry point: like `member`, it authorizes and makes no vendor call itself.
+ * Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw, but only
+ * the one item on a rejected promise.
+ */
+export async function resolveMemberReference(reference: { id: string }, { caller, authorization }: RequestContext): Promise<Member> {
   const member = memberFromId('id', reference.id);
   assertMayActOn(caller, authorization, member.id);
   return member;

@@ -4,6 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { z } from 'zod';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import { TokenCache } from './oauth-token.js';
+import { RateLimitGate } from './rate-limit-gate.js';
 
 export interface DebitsuccessBillingOptions {
   apiUrl: string;
@@ -62,6 +63,7 @@ export class DebitsuccessBilling {
   private readonly http: Got;
   private readonly agents: { http: HttpAgent; https: HttpsAgent };
   private readonly tokens: TokenCache;
+  private readonly rateLimit = new RateLimitGate();
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
@@ -134,11 +136,18 @@ export class DebitsuccessBilling {
   }
 
   private async getJson<T>(operation: string, path: string, schema: z.ZodType<T>, retriedWithNewToken = false): Promise<T> {
+    const wait = this.rateLimit.waitSeconds();
+    if (wait > 0) {
+      throw new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', false, 'rate limit exhausted: not sent', { httpStatus: 429, retryAfterSeconds: wait });
+    }
     const token = await this.tokens.get();
     let body: string;
     try {
-      body = await this.http.get(`${this.options.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }).text();
+      const response = await this.http.get(`${this.options.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      this.rateLimit.observe(response.headers);
+      body = response.body;
     } catch (error) {
+      if (error instanceof HTTPError) this.rateLimit.observe(error.response.headers);
       // A token can be revoked before it expires: fetch a fresh one once, then give up.
       if (error instanceof HTTPError && error.response.statusCode === 401 && !retriedWithNewToken) {
         this.tokens.invalidate(token);

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+
+const ROUTER_SECRET = 'router-shared-secret-for-tests';
+const ROUTER = { 'router-authorization': ROUTER_SECRET };
+const AS_MEMBER = (id: string) => ({ ...ROUTER, 'x-member-id': id });
+const AS_STAFF = { ...ROUTER, 'x-staff-scopes': 'profile members:manage' };
+
+let sandboxes: SandboxVendors;
+let subgraph: Subgraph;
+
+beforeAll(async () => {
+  sandboxes = await startSandboxes();
+  subgraph = await startSubgraph(sandboxes, {
+    env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '3', MAX_BODY_BYTES: '20000', MAX_BATCH_OPERATIONS: '3' },
+  });
+});
+
+afterAll(async () => {
+  await subgraph?.close();
+  await sandboxes?.close();
+});
+
+function vendorCalls(): number {
+  return sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount();
+}
+
+async function post(body: string, headers: Record<string, string> = ROUTER) {
+  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+describe('router-only access', () => {
+  it.each([
+    ['no secret', {}],
+    ['a wrong secret', { 'router-authorization': 'guess' }],
+    ['a secret of another length', { 'router-authorization': `${ROUTER_SECRET}x` }],
+  ])('refuses %s with HTTP 401 before executing', async (_case, headers) => {
+    const before = vendorCalls();
+
+    const { status, text } = await post(JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }), headers);
+
+    expect(status).toBe(401);
+    expect(text).not.toContain(ROUTER_SECRET);
+    expect(vendorCalls()).toBe(before);
+  });
+
+  it('serves the router', async () => {
+    expect((await subgraph.request('{ _service { sdl } }', {}, ROUTER)).data?._service.sdl).toContain('type Member');
+  });
+
+  it('leaves /health and /ready open', async () => {
+    const origin = new URL(subgraph.url).origin;
+
+    expect((await fetch(`${origin}/health`)).status).toBe(200);
+    expect((await fetch(`${origin}/ready`)).status).toBe(200);
+  });
+});
+
+describe('member-level authorization', () => {
+  const LOYALTY = 'query($id: ID!) { member(id: $id) { loyalty { firstName } } }';
+
+  it('lets a member read their own profile', async () => {
+    expect((await subgraph.request(LOYALTY, { id: 'M1001' }, AS_MEMBER('M1001'))).data?.member.loyalty.firstName).toBe('Aroha');
+  });
+
+  it('lets staff read any member', async () => {
+    expect((await subgraph.request(LOYALTY, { id: 'M1002' }, AS_STAFF)).data?.member.loyalty.firstName).toBe('James');
+  });
+
+  it.each([
+    ['UNAUTHENTICATED', 'no identity', ROUTER],
+    ['FORBIDDEN', "another member's identity", AS_MEMBER('M1002')],
+  ])('answers %s to %s, before any vendor call', async (code, _case, headers) => {
+    const before = vendorCalls();
+
+    const response = await subgraph.request(LOYALTY, { id: 'M1001' }, headers);
+
+    expect(response.data?.member).toBeNull();
+    expect(errorAt(response, ['member']).extensions?.code).toBe(code);
+    expect(vendorCalls()).toBe(before);
+  });
+
+  it('checks each _entities representation on its own', async () => {
+    const response = await subgraph.request(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } } } }',
+      { r: [{ __typename: 'Member', id: 'M1001' }, { __typename: 'Member', id: 'M1002' }] },
+      AS_MEMBER('M1001'),
+    );
+
+    expect(response.data?._entities[0]).toEqual({ id: 'M1001', loyalty: { firstName: 'Aroha' } });
+    expect(response.data?._entities[1]).toBeNull();
+    expect(errorAt(response, ['_entities', 1]).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['savePhone', 'mutation { savePhone(input: { memberId: "M1002", type: HOME, number: "+64 9 300 1111" }) { member { id } } }'],
+    ['recordInteraction', 'mutation { recordInteraction(input: { memberId: "M1002", type: "CLUB-VISIT" }) { interactionId } }'],
+  ])("refuses %s on another member's account without calling a vendor", async (field, mutation) => {
+    const before = vendorCalls();
+
+    const response = await subgraph.request(mutation, {}, AS_MEMBER('M1001'));
+
+    expect(errorAt(response, [field]).extensions?.code).toBe('FORBIDDEN');
+    expect(vendorCalls()).toBe(before);
+  });
+
+  it('lets anyone log in, and any signed-in caller enter a promotion', async () => {
+    const login = await subgraph.request('mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', {}, ROUTER);
+    const anonymousPromotion = await subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, ROUTER);
+    const memberPromotion = await subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, AS_MEMBER('M1002'));
+
+    expect(login.data?.login.firstName).toBe('James');
+    expect(errorAt(anonymousPromotion, ['enterPromotion']).extensions?.code).toBe('UNAUTHENTICATED');
+    expect(memberPromotion.errors).toBeUndefined();
+  });
+});
+
+describe('cost limits', () => {
+  it('refuses 60 aliases of member with QUERY_TOO_COSTLY before any vendor call', async () => {
+    const query = `{ ${Array.from({ length: 60 }, (_, i) => `m${i}: member(id: "M1001") { loyalty { firstName } }`).join(' ')} }`;
+    const before = vendorCalls();
+
+    const response = await subgraph.request(query, {}, AS_STAFF);
+
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+    expect(vendorCalls()).toBe(before);
+  });
+
+  it('refuses 500 _entities representations, and passes the router\'s batches of 50', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';
+    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Member', id: `M${i}` }));
+
+    expect((await subgraph.request(query, { r: reps(500) }, AS_STAFF)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await subgraph.request(query, { r: reps(50) }, AS_STAFF)).data?._entities).toHaveLength(50);
+  });
+
+  it('refuses a query deeper than the limit', async () => {
+    const shallow = await startSubgraph(sandboxes, { env: { MAX_QUERY_DEPTH: '2' } });
+    try {
+      expect((await shallow.request('{ member(id: "M1001") { id } }')).errors).toBeUndefined();
+      expect((await shallow.request('{ member(id: "M1001") { loyalty { firstName } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'depth', actual: 3, max: 2 });
+    } finally {
+      await shallow.close();
+    }
+  });
+
+  it('caps batched HTTP operations', async () => {
+    const operation = { query: '{ __typename }' };
+
+    expect((await post(JSON.stringify([operation, operation]))).status).toBe(200);
+    expect((await post(JSON.stringify([operation, operation, operation, operation]))).status).toBe(400);
+  });
+
+  it('refuses a body over the size limit with HTTP 413', async () => {
+    const { status } = await post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(30_000)}` }));
+
+    expect(status).toBe(413);
+  });
+});
+
+describe('login abuse', () => {
+  const login = (password: string, address: string) =>
+    subgraph.request(`mutation { login(input: { accountId: "M1001", password: "${password}" }) { firstName } }`, {}, { ...ROUTER, 'x-forwarded-for': address });
+
+  it('throttles one caller after repeated wrong passwords, without calling Kognitiv, and not others', async () => {
+    for (let i = 0; i < 3; i += 1) expect(errorAt(await login('wrong', '203.0.113.7'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+
+    const throttled = await login('correct-horse', '203.0.113.7');
+    const elsewhere = await login('correct-horse', '198.51.100.2');
+
+    expect(errorAt(throttled, ['login']).extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryable: true, retryAfter: expect.any(Number) });
+    expect(elsewhere.data?.login.firstName).toBe('Aroha');
+    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
+  });
+});
