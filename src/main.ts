@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
+import { VendorConnections } from './vendors/vendor-connections.js';
 
 async function main(): Promise<void> {
   let config;
@@ -29,8 +30,10 @@ async function main(): Promise<void> {
     'vendors',
   );
 
-  const vendors = await createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes });
-  const server = await startServer({ config, vendors, logger }, { port: config.port, host: config.host });
+  // Serve at once; the vendor clients (and their WSDLs) join when they can, and /ready says when.
+  const connections = new VendorConnections();
+  void connections.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes }), logger);
+  const server = await startServer({ config, vendors: connections.vendors, logger, isReady: () => connections.isReady() }, { port: config.port, host: config.host });
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 
   let stopping = false;
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await server.stop();
-    vendors.close();
+    connections.close();
     await sandbox?.close();
     process.exit(0);
   };

@@ -39,6 +39,8 @@ export interface ServerDeps {
   /** The raw datasources; the server wraps them in breakers, retries and deadlines. */
   vendors: Vendors;
   logger: Logger;
+  /** False while the vendor clients are still being created (live mode, WSDL unreachable). */
+  isReady?: () => boolean;
 }
 
 export interface RunningServer {
@@ -77,7 +79,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     res.json({ status: 'ok' });
   });
   app.get('/ready', (_req, res) => {
-    res.json({ status: 'ready', breakers: policies.states() });
+    const ready = deps.isReady?.() ?? true;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states() });
   });
 
   const graphql: express.RequestHandler[] = [];

@@ -73,6 +73,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
       return;
     }
     if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
+      calls.record('?WSDL');
       const wsdl = await readFile(new URL(`../../vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url), 'utf8');
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(wsdl.replace(/location="[^"]*"/g, `location="${origin}/${service.path}.asmx"`));
       return;

@@ -1,0 +1,70 @@
+import type { Logger } from 'pino';
+import type { Vendors } from '../schema/context.js';
+import type { VendorClients } from './create-vendors.js';
+import { VendorTransportError, type Vendor } from './vendor-error.js';
+
+/**
+ * The datasources once they exist. In live mode the WSDLs are fetched at start-up; a vendor that is
+ * down then must not keep the subgraph from starting, so creation is retried in the background and
+ * calls made meanwhile fail fast as not sent (retryable). `/ready` reports `isReady()`.
+ */
+export class VendorConnections {
+  private clients?: VendorClients;
+  private stopped = false;
+  private timer?: NodeJS.Timeout;
+
+  isReady(): boolean {
+    return this.clients !== undefined;
+  }
+
+  /** Tries `create` until it succeeds, waiting `retryDelayMs` (doubling up to a minute) between attempts. */
+  connect(create: () => Promise<VendorClients>, logger: Logger, retryDelayMs = 1_000): Promise<void> {
+    return new Promise((resolve) => {
+      const attempt = (delay: number) => {
+        create().then(
+          (clients) => {
+            if (this.stopped) clients.close();
+            else this.clients = clients;
+            logger.info('vendor clients ready');
+            resolve();
+          },
+          (error: unknown) => {
+            if (this.stopped) return resolve();
+            logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, retryInMs: delay }, 'vendor clients not ready (WSDL unreachable?), retrying');
+            this.timer = setTimeout(() => attempt(Math.min(delay * 2, 60_000)), delay);
+          },
+        );
+      };
+      attempt(retryDelayMs);
+    });
+  }
+
+  close(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.clients?.close();
+  }
+
+  private require(vendor: Vendor, operation: string): VendorClients {
+    if (!this.clients) throw new VendorTransportError(vendor, operation, 'CONNECTION', false, 'vendor clients not created yet (WSDL unreachable at start-up)');
+    return this.clients;
+  }
+
+  /** The Vendors surface, answering "not sent" until the clients exist. */
+  readonly vendors: Vendors = {
+    kognitiv: {
+      fetchLoyaltyMemberCore: async (...a) => this.require('KOGNITIV', 'FetchLoyaltyMemberCore').kognitiv.fetchLoyaltyMemberCore(...a),
+      fetchMemberPointBalances: async (...a) => this.require('KOGNITIV', 'FetchMemberPointBalances').kognitiv.fetchMemberPointBalances(...a),
+      saveAccountPhone: async (...a) => this.require('KOGNITIV', 'SaveAccountPhone').kognitiv.saveAccountPhone(...a),
+      productPromotionEntry: async (...a) => this.require('KOGNITIV', 'ProductPromotionEntry').kognitiv.productPromotionEntry(...a),
+      externalLogin: async (...a) => this.require('KOGNITIV', 'ExternalLogin').kognitiv.externalLogin(...a),
+      recordInteraction: async (...a) => this.require('KOGNITIV', 'RecordInteraction').kognitiv.recordInteraction(...a),
+    },
+    debitsuccessMessages: {
+      updateClientPhoneNumber: async (...a) => this.require('DEBITSUCCESS', 'UpdateClientPhoneNumber').debitsuccessMessages.updateClientPhoneNumber(...a),
+    },
+    debitsuccessBilling: {
+      findAccountsByExternalId: async (...a) => this.require('DEBITSUCCESS', 'GET /accounts').debitsuccessBilling.findAccountsByExternalId(...a),
+    },
+  };
+}

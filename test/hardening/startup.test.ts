@@ -1,0 +1,54 @@
+import { pino } from 'pino';
+import { afterEach, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startKognitivSandbox } from '../../src/sandbox/kognitiv/kognitiv-sandbox.js';
+import { startSandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { startServer } from '../../src/server.js';
+import { createVendorClients } from '../../src/vendors/create-vendors.js';
+import { VendorConnections } from '../../src/vendors/vendor-connections.js';
+import { closedPortUrl } from '../support/fake-vendor.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+it('starts with an unreachable Kognitiv WSDL, reports not ready, and connects once the vendor is up', async () => {
+  const debitsuccessOnly = await startSandboxVendors({ kognitiv: false, debitsuccess: true });
+  cleanups.push(() => debitsuccessOnly.close());
+  const kognitivUrl = await closedPortUrl();
+  const connections = new VendorConnections();
+  cleanups.push(() => connections.close());
+  const kognitiv = { url: kognitivUrl, securityToken: 'sandbox-kognitiv-token', loyaltyProgramId: 1001, defaultLocation: 'WEB', wsdl: 'remote' as const, timeoutMs: 500 };
+  const connected = connections.connect(() => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings), pino({ level: 'silent' }), 50);
+  const server = await startServer({ config: loadConfig({}), vendors: connections.vendors, logger: pino({ level: 'silent' }), isReady: () => connections.isReady() }, { port: 0, host: '127.0.0.1' });
+  cleanups.push(() => server.stop());
+  const ready = () => fetch(new URL('/ready', server.url)).then((r) => r.status);
+  const query = () =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }) }).then(
+      (r) => r.json() as Promise<{ data: any; errors?: any[] }>,
+    );
+
+  expect(await ready()).toBe(503);
+  expect((await query()).errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'CONNECTION', retryable: true });
+
+  const port = Number(new URL(kognitivUrl).port);
+  const sandbox = await startKognitivSandbox({ port });
+  cleanups.push(() => sandbox.close());
+  await connected;
+  expect(sandbox.callCount('?WSDL')).toBe(6);
+
+  expect(await ready()).toBe(200);
+  expect((await query()).data.member.loyalty.firstName).toBe('Aroha');
+});
+
+it('needs no WSDL fetch with KOGNITIV_WSDL=bundled', async () => {
+  const sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
+  cleanups.push(() => sandboxes.close());
+
+  const clients = await createVendorClients({ ...sandboxes.kognitiv!.settings, wsdl: 'bundled' }, sandboxes.debitsuccess!.settings);
+  cleanups.push(() => clients.close());
+
+  expect(sandboxes.kognitiv!.sandbox.callCount('?WSDL')).toBe(0);
+  expect((await clients.kognitiv.fetchLoyaltyMemberCore('M1001')).firstName).toBe('Aroha');
+});
