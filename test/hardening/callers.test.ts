@@ -153,6 +153,13 @@ describe('cost limits', () => {
     expect((await post(JSON.stringify([operation, operation, operation, operation]))).status).toBe(400);
   });
 
+  it('keeps CSRF prevention on: a simple cross-site request is refused', async () => {
+    const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: ROUTER });
+
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('CSRF');
+  });
+
   it('refuses a body over the size limit with HTTP 413', async () => {
     const { status } = await post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(30_000)}` }));
 

@@ -77,6 +77,22 @@ describe('a Kognitiv read that keeps failing', () => {
   });
 });
 
+describe('a Debitsuccess read that keeps failing', () => {
+  it.each([
+    ['an oversized body', { kind: 'oversized', bytes: 2 * 1024 * 1024 } as Fault, 'MALFORMED_RESPONSE'],
+    ['an HTML page with status 200', { kind: 'html', status: 200 } as Fault, 'MALFORMED_RESPONSE'],
+    ['a connection dropped mid-answer', { kind: 'reset' } as Fault, 'CONNECTION'],
+    ['a delay past the timeout', { kind: 'delay', ms: 1_000 } as Fault, 'TIMEOUT'],
+  ])('reports %s as VENDOR_UNAVAILABLE/%s, loyalty unaffected', async (_case, fault, reason) => {
+    sandboxes.debitsuccess!.sandbox.injectFault(fault);
+
+    const response = await subgraph.request(FULL, { id: 'M1001' });
+
+    expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason, vendor: 'DEBITSUCCESS' });
+    expect(response.data?.member.loyalty.firstName).toBe('Aroha');
+  });
+});
+
 describe('a vendor write that may have arrived', () => {
   it.each([
     ['timed out', { kind: 'delay', ms: 1_000 } as Fault, 'TIMEOUT'],

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { redactPersonalData } from '../../logging/redact-personal-data.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { isMemberErrorCode, MEMBER_ERROR_CODES } from './member-error-code.js';
 import { clientVendorError } from './vendor-error-extensions.js';
@@ -37,7 +38,7 @@ export function createFormatError(logger: Logger) {
           operation: original.operation,
           vendorCode: extensions.vendorCode,
           reason: extensions.reason,
-          detail: original instanceof VendorTransportError ? original.detail : undefined,
+          detail: original instanceof VendorTransportError ? redactPersonalData(original.detail) : undefined,
         },
         'vendor error',
       );

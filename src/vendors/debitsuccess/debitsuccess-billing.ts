@@ -143,7 +143,13 @@ export class DebitsuccessBilling {
     const token = await this.tokens.get();
     let body: string;
     try {
-      const response = await this.http.get(`${this.options.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      const request = this.http.get(`${this.options.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      // Stop reading an oversized answer as it arrives, rather than buffering and parsing it.
+      const limit = this.options.maxResponseBytes ?? 1024 * 1024;
+      request.on('downloadProgress', ({ transferred }) => {
+        if (transferred > limit) request.cancel(`response over ${limit} bytes`);
+      });
+      const response = await request;
       this.rateLimit.observe(response.headers);
       body = response.body;
     } catch (error) {
