@@ -79,7 +79,10 @@ export interface Config {
     /** No GraphQL request outlives this, retries included. */
     requestDeadlineMs: number;
     maxVendorResponseBytes: number;
+    maxSocketsPerVendor: number;
   };
+  /** Seconds a router may cache each vendor field (always `scope: PRIVATE`); 0 disables. */
+  cacheSeconds: { loyalty: number; points: number; billing: number; member: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
   resilience: { breakerThreshold: number; breakerHalfOpenAfterMs: number; readAttempts: number; retryInitialDelayMs: number };
 }
@@ -246,6 +249,13 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024),
       requestDeadlineMs: int('REQUEST_DEADLINE_MS', 15_000),
       maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
+      maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 32),
+    },
+    cacheSeconds: {
+      member: int('CACHE_MEMBER_SECONDS', 60, 0),
+      loyalty: int('CACHE_LOYALTY_SECONDS', 60, 0),
+      points: int('CACHE_POINTS_SECONDS', 0, 0),
+      billing: int('CACHE_BILLING_SECONDS', 60, 0),
     },
     loginThrottle: { maxFailures: int('LOGIN_MAX_FAILURES', 5), windowSeconds: int('LOGIN_WINDOW_SECONDS', 900) },
     resilience: {

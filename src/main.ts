@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   // Serve at once; the vendor clients (and their WSDLs) join when they can, and /ready says when.
   const connections = new VendorConnections();
-  void connections.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes }), logger);
+  void connections.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor }), logger);
   const server = await startServer({ config, vendors: connections.vendors, logger, isReady: () => connections.isReady() }, { port: config.port, host: config.host });
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 

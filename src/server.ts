@@ -32,6 +32,7 @@ export type ServerConfig = Pick<
   | 'limits'
   | 'loginThrottle'
   | 'resilience'
+  | 'cacheSeconds'
 >;
 
 export interface ServerDeps {
@@ -59,6 +60,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     kognitivPhoneTypes: config.kognitivPhoneTypes,
     debitsuccessCountryCodes: config.debitsuccessCountryCodes,
     vendorConcurrency: config.vendorConcurrency,
+    cacheSeconds: config.cacheSeconds,
   };
   const policies = new VendorPolicies(config.resilience);
   const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });

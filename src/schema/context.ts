@@ -21,6 +21,7 @@ export interface SchemaSettings {
   kognitivPhoneTypes: Record<PhoneTypeName, string>;
   debitsuccessCountryCodes: Record<string, string>;
   vendorConcurrency: number;
+  cacheSeconds: { member: number; loyalty: number; points: number; billing: number };
 }
 
 export interface RequestContext {

@@ -2,6 +2,7 @@ import type { DebitsuccessSettings, KognitivSettings } from '../config.js';
 import { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
 import { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
+import { createVendorAgents } from './vendor-agents.js';
 
 export interface VendorClients {
   kognitiv: KognitivLoyalty;
@@ -14,11 +15,14 @@ export interface VendorClients {
 export async function createVendorClients(
   kognitiv: KognitivSettings,
   debitsuccess: DebitsuccessSettings,
-  limits: { maxResponseBytes?: number } = {},
+  limits: { maxResponseBytes?: number; maxSocketsPerVendor?: number } = {},
 ): Promise<VendorClients> {
   const { maxResponseBytes } = limits;
+  // One bounded socket pool per vendor: Debitsuccess's SOAP and REST clients share theirs.
+  const kognitivAgents = createVendorAgents(limits.maxSocketsPerVendor);
+  const debitsuccessAgents = createVendorAgents(limits.maxSocketsPerVendor);
   const [kognitivClient, messages] = await Promise.all([
-    KognitivLoyalty.create({ ...kognitiv, maxResponseBytes }),
+    KognitivLoyalty.create({ ...kognitiv, maxResponseBytes, agents: kognitivAgents }),
     DebitsuccessMessages.create({
       url: debitsuccess.soapUrl,
       soapAction: debitsuccess.soapAction,
@@ -28,8 +32,13 @@ export async function createVendorClients(
       requestInitiator: debitsuccess.requestInitiator,
       timeoutMs: debitsuccess.timeoutMs,
       maxResponseBytes,
+      agents: debitsuccessAgents,
     }),
-  ]);
+  ]).catch((error: unknown) => {
+    kognitivAgents.close();
+    debitsuccessAgents.close();
+    throw error;
+  });
   const billing = new DebitsuccessBilling({
     apiUrl: debitsuccess.apiUrl,
     tokenUrl: debitsuccess.tokenUrl,
@@ -37,6 +46,7 @@ export async function createVendorClients(
     clientSecret: debitsuccess.clientSecret,
     timeoutMs: debitsuccess.timeoutMs,
     maxResponseBytes,
+    agents: debitsuccessAgents,
   });
   return {
     kognitiv: kognitivClient,
@@ -46,6 +56,8 @@ export async function createVendorClients(
       kognitivClient.close();
       messages.close();
       billing.close();
+      kognitivAgents.close();
+      debitsuccessAgents.close();
     },
   };
 }

@@ -1,8 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import { createVendorAgents, type VendorAgents } from './vendor-agents.js';
 
 export interface SoapTransportOptions {
+  /** The vendor's shared socket pool; without it the transport makes (and closes) its own. */
+  agents?: VendorAgents;
   maxSockets?: number;
   /** Answers larger than this are refused before parsing (MALFORMED_RESPONSE). */
   maxResponseBytes?: number;
@@ -14,20 +15,14 @@ export interface SoapTransport {
   close(): void;
 }
 
-/**
- * One keep-alive agent pair per vendor, shared by all of that vendor's SOAP clients, so sockets are
- * reused and bounded per vendor. Redirects are off: a SOAP endpoint that redirects is misconfigured.
- */
+/** Keep-alive HTTP for node-soap. Redirects are off: a SOAP endpoint that redirects is misconfigured. */
 export function createSoapTransport(options: SoapTransportOptions = {}): SoapTransport {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
-  const httpAgent = new HttpAgent(agentOptions);
-  const httpsAgent = new HttpsAgent(agentOptions);
+  const agents = options.agents ?? createVendorAgents(options.maxSockets);
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
   return {
-    http: axios.create({ httpAgent, httpsAgent, maxRedirects: 0, maxContentLength: maxBytes, maxBodyLength: 10 * 1024 * 1024 }),
+    http: axios.create({ httpAgent: agents.http, httpsAgent: agents.https, maxRedirects: 0, maxContentLength: maxBytes, maxBodyLength: 10 * 1024 * 1024 }),
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      if (!options.agents) agents.close();
     },
   };
 }

@@ -36,7 +36,7 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
   const vendors = await createVendorClients(
     { ...sandboxes.kognitiv!.settings, ...overrides.kognitiv },
     { ...sandboxes.debitsuccess!.settings, ...overrides.debitsuccess },
-    { maxResponseBytes: config.limits.maxVendorResponseBytes },
+    { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor },
   );
   const server = await startServer({ config, vendors, logger: overrides.logger ?? pino({ level: 'silent' }) }, { port: 0, host: '127.0.0.1' });
   return {

@@ -23,6 +23,8 @@ export interface DebitsuccessSandbox {
   phoneNumbersOf(externalId: string): StoredPhone[];
   callCount(operation?: string): number;
   resetCallCounts(): void;
+  /** When each call since the last reset was being handled. */
+  spans(): readonly { start: number; end: number }[];
   setLatency(ms: number): void;
   revokeTokens(): void;
   /** Misbehave on the next `times` SOAP or REST API calls (default: until cleared); the token endpoint stays healthy. */
@@ -96,6 +98,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
+    res.on('close', calls.begin());
     if (url.pathname === SOAP_PATH) return soap(req, res, url);
     if (url.pathname === TOKEN_PATH && req.method === 'POST') {
       const form = new URLSearchParams(await readBody(req));
@@ -127,6 +130,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     },
     callCount: (operation) => calls.count(operation),
     resetCallCounts: () => calls.reset(),
+    spans: () => calls.spans,
     setLatency: (ms) => {
       latencyMs = ms;
     },

@@ -15,6 +15,8 @@ export interface KognitivSandbox {
   state: KognitivState;
   callCount(method?: string): number;
   resetCallCounts(): void;
+  /** When each call since the last reset was being handled. */
+  spans(): readonly { start: number; end: number }[];
   setLatency(ms: number): void;
   /** Misbehave on the next `times` calls (default: until cleared). */
   injectFault(fault: Fault, times?: number): void;
@@ -83,6 +85,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
       return;
     }
     const body = await readBody(req);
+    const done = calls.begin();
+    res.on('close', done);
     await sleep(latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     const method = service.methods.find((m) => soapActionOf(service, m) === action);
@@ -107,6 +111,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     state,
     callCount: (method) => calls.count(method),
     resetCallCounts: () => calls.reset(),
+    spans: () => calls.spans,
     setLatency: (ms) => {
       latencyMs = ms;
     },

@@ -61,6 +61,17 @@ export async function startHttpServer(
 /** Counts calls per operation, for tests and benchmarks that assert how often a vendor was called. */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  /** When each request was being handled (ms, process clock), to show which calls overlapped. */
+  readonly spans: { start: number; end: number }[] = [];
+
+  /** Marks a request as in progress; call the result when its answer is sent. */
+  begin(): () => void {
+    const span = { start: performance.now(), end: Number.POSITIVE_INFINITY };
+    this.spans.push(span);
+    return () => {
+      span.end = performance.now();
+    };
+  }
 
   record(operation: string): void {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
@@ -75,5 +86,6 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    this.spans.length = 0;
   }
 }

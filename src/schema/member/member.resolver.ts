@@ -1,6 +1,8 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { assertMayActOn } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
+import { hintPrivateCache } from '../shared/cache-hint.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
 import { LoyaltyProfile } from './loyalty-profile.type.js';
@@ -15,9 +17,14 @@ export class MemberResolver {
     nullable: true,
     description: 'The member with this club account id. Makes no vendor call itself: only the fields you select are fetched.',
   })
-  member(@Arg('id', () => ID, { description: 'Club account id, at most 60 characters.' }) id: string, @Ctx() { caller, authorization }: RequestContext): Member {
+  member(
+    @Arg('id', () => ID, { description: 'Club account id, at most 60 characters.' }) id: string,
+    @Ctx() { caller, authorization, settings }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Member {
     const member = memberFromId('id', id);
     assertMayActOn(caller, authorization, member.id);
+    hintPrivateCache(info, settings.cacheSeconds.member);
     return member;
   }
 
@@ -25,7 +32,8 @@ export class MemberResolver {
     nullable: true,
     description: 'Kognitiv profile (`FetchLoyaltyMemberCore`); `null` with a MEMBER_NOT_FOUND error for an unknown account.',
   })
-  async loyalty(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<LoyaltyProfile> {
+  async loyalty(@Root() member: Member, @Ctx() { loaders, settings }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<LoyaltyProfile> {
+    hintPrivateCache(info, settings.cacheSeconds.loyalty);
     return toLoyaltyProfile(await loaders.loyaltyCore.load(member.id));
   }
 
@@ -33,7 +41,8 @@ export class MemberResolver {
     nullable: true,
     description: 'Kognitiv point balances (`WS/MemberActivity.asmx FetchMemberPointBalances`); fetched alongside `loyalty`, not after it.',
   })
-  points(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<PointBalance> {
+  points(@Root() member: Member, @Ctx() { loaders, settings }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PointBalance> {
+    hintPrivateCache(info, settings.cacheSeconds.points);
     return loaders.pointBalances.load(member.id);
   }
 
@@ -41,7 +50,8 @@ export class MemberResolver {
     nullable: true,
     description: 'Debitsuccess billing accounts whose external reference is this id; `[]` when there are none.',
   })
-  async billingAccounts(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<BillingAccount[]> {
+  async billingAccounts(@Root() member: Member, @Ctx() { loaders, settings }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<BillingAccount[]> {
+    hintPrivateCache(info, settings.cacheSeconds.billing);
     if (!canHaveBillingRecord(member.id)) return [];
     return (await loaders.billingAccounts.load(member.id)).map(toBillingAccount);
   }
@@ -52,8 +62,9 @@ export class MemberResolver {
  * Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw, but only
  * the one item on a rejected promise.
  */
-export async function resolveMemberReference(reference: { id: string }, { caller, authorization }: RequestContext): Promise<Member> {
+export async function resolveMemberReference(reference: { id: string }, { caller, authorization, settings }: RequestContext, info: GraphQLResolveInfo): Promise<Member> {
   const member = memberFromId('id', reference.id);
   assertMayActOn(caller, authorization, member.id);
+  hintPrivateCache(info, settings.cacheSeconds.member);
   return member;
 }

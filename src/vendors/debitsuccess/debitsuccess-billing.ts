@@ -1,7 +1,6 @@
 import got, { HTTPError, RequestError, type Got } from 'got';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { z } from 'zod';
+import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import { TokenCache } from './oauth-token.js';
 import { RateLimitGate } from './rate-limit-gate.js';
@@ -14,6 +13,8 @@ export interface DebitsuccessBillingOptions {
   timeoutMs?: number;
   maxSockets?: number;
   maxResponseBytes?: number;
+  /** Debitsuccess's shared socket pool; without it the client makes (and closes) its own. */
+  agents?: VendorAgents;
 }
 
 export interface BillingAccountRecord {
@@ -61,15 +62,14 @@ const VERDICTS = new Set([400, 401, 403, 404]);
  */
 export class DebitsuccessBilling {
   private readonly http: Got;
-  private readonly agents: { http: HttpAgent; https: HttpsAgent };
+  private readonly agents: VendorAgents;
   private readonly tokens: TokenCache;
   private readonly rateLimit = new RateLimitGate();
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
-    this.agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
+    this.agents = options.agents ?? createVendorAgents(options.maxSockets);
     this.http = got.extend({
-      agent: this.agents,
+      agent: { http: this.agents.http, https: this.agents.https },
       retry: { limit: 0 },
       timeout: { request: options.timeoutMs ?? 5000 },
       followRedirect: false,
@@ -79,8 +79,7 @@ export class DebitsuccessBilling {
   }
 
   close(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    if (!this.options.agents) this.agents.close();
   }
 
   private failure(operation: string, error: unknown): Error {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClientAsync, type Client, type IOptions } from 'soap';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createSoapTransport, type SoapTransport } from '../soap-transport.js';
+import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
 
 export interface DebitsuccessMessagesOptions {
@@ -14,6 +15,7 @@ export interface DebitsuccessMessagesOptions {
   timeoutMs?: number;
   maxSockets?: number;
   maxResponseBytes?: number;
+  agents?: VendorAgents;
 }
 
 export type DebitsuccessPhoneType = 'Home' | 'Mobile' | 'Work' | 'Emergency';
@@ -67,7 +69,7 @@ export class DebitsuccessMessages {
   ) {}
 
   static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
-    const transport = createSoapTransport({ maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const transport = createSoapTransport({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
     try {
       const client = await createClientAsync(
         WSDL,

@@ -1,6 +1,7 @@
 import { createClientAsync, type Client, type IOptions } from 'soap';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createSoapTransport, type SoapTransport } from '../soap-transport.js';
+import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import { KOGNITIV_SERVICES, wsdlFileOf, type AsmxMethod, type AsmxService, type KognitivServiceKey } from './asmx-contract.js';
 import { decodeFlag, decodeGender, decodeKognitivDate, decodeText } from './kognitiv-values.js';
@@ -15,6 +16,7 @@ export interface KognitivOptions {
   timeoutMs?: number;
   maxSockets?: number;
   maxResponseBytes?: number;
+  agents?: VendorAgents;
 }
 
 export interface LoyaltyMemberCore {
@@ -83,7 +85,7 @@ export class KognitivLoyalty {
   ) {}
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
-    const transport = createSoapTransport({ maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const transport = createSoapTransport({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
     const timeout = options.timeoutMs ?? 5000;
     try {
       const entries = await Promise.all(
