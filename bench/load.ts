@@ -1,0 +1,53 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/** Drives one URL with a fixed body at `connections` concurrent connections for `seconds`. */
+export async function drive(url: string, options: { body: string; connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: options.body,
+  });
+  return {
+    requests: result.requests.total,
+    reqPerSec: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.non2xx,
+  };
+}
+
+/** The same measures for a loop of async calls (the node-soap client floor): `connections` loops in parallel. */
+export async function driveCalls(call: () => Promise<unknown>, options: { connections: number; seconds: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + options.seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          await call();
+        } catch {
+          failures += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requests: latencies.length, reqPerSec: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failures };
+}

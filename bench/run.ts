@@ -1,0 +1,162 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
+import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
+import { drive, driveCalls, type LoadResult } from './load.js';
+import { startChild, waitUntilReady } from './processes.js';
+
+/**
+ * `npm run bench`: the subgraph (its own process) against the sandbox vendors with added latency,
+ * beside three floors measured in the same run at the same concurrency. Prints one table and writes
+ * it to docs/benchmarks.md. Figures are for comparison within a run, never test assertions.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const LATENCIES = (process.env.BENCH_LATENCIES ?? '0,20').split(',').map(Number);
+const CONNECTIONS = 10;
+
+const sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
+const kognitiv = sandboxes.kognitiv!;
+const debitsuccess = sandboxes.debitsuccess!;
+
+const MEMBERS = ['M1001', 'M1002', 'M1003', 'M1004', 'M1006', 'M1007', 'M1008', 'M1009', 'M1005', 'NOBODY'];
+const FULL = '{ member(id: "M1001") { id loyalty { memberId firstName lastName birthDate gender isSuspended } points { earned available } billingAccounts { accountId overdueStatus nextBillingDate closed } } }';
+const SCENARIOS = {
+  'member (full profile)': { query: FULL, roundTrips: 1 },
+  '_entities x50 (10 members)': {
+    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } points { available } billingAccounts { accountId } } } }',
+    variables: { r: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Member', id: MEMBERS[i % 10] })) },
+    roundTrips: 1,
+  },
+  savePhone: { query: 'mutation { savePhone(input: { memberId: "M1001", type: WORK, number: "+64 4 470 5555" }) { loyalty { savedPhoneNumber } billing { status } } }', roundTrips: 2 },
+  login: { query: 'mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', roundTrips: 1 },
+  'member { loyalty }': { query: '{ member(id: "M1001") { loyalty { firstName } } }', roundTrips: 1 },
+} as const;
+
+function vendorCalls(): number {
+  return kognitiv.sandbox.callCount() - kognitiv.sandbox.callCount('?WSDL') + debitsuccess.sandbox.callCount() - debitsuccess.sandbox.callCount('POST /identity/connect/token');
+}
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const subgraphEnv = {
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'info',
+  PORT: '0',
+  KOGNITIV_URL: kognitiv.settings.url,
+  KOGNITIV_SECURITY_TOKEN: kognitiv.settings.securityToken,
+  KOGNITIV_LOYALTY_PROGRAM_ID: String(kognitiv.settings.loyaltyProgramId),
+  KOGNITIV_LOCATION: kognitiv.settings.defaultLocation,
+  DEBITSUCCESS_SOAP_URL: debitsuccess.settings.soapUrl,
+  DEBITSUCCESS_USERNAME: debitsuccess.settings.username,
+  DEBITSUCCESS_PASSWORD: debitsuccess.settings.password,
+  DEBITSUCCESS_API_URL: debitsuccess.settings.apiUrl,
+  DEBITSUCCESS_TOKEN_URL: debitsuccess.settings.tokenUrl,
+  DEBITSUCCESS_CLIENT_ID: debitsuccess.settings.clientId,
+  DEBITSUCCESS_CLIENT_SECRET: debitsuccess.settings.clientSecret,
+  // The benchmark measures the subgraph, not the login throttle or the breakers.
+  BREAKER_THRESHOLD: '1000000',
+};
+
+interface Row extends LoadResult {
+  scenario: string;
+  latencyMs: number;
+  connections: number;
+  callsPerRequest?: number;
+  peakRssMb?: number;
+  ownMs?: number;
+}
+const rows: Row[] = [];
+
+async function subgraphScenario(name: keyof typeof SCENARIOS, latencyMs: number, connections = CONNECTIONS): Promise<Row> {
+  const scenario = SCENARIOS[name];
+  const subgraph = await startChild(here('../src/main.js'), subgraphEnv);
+  try {
+    await waitUntilReady(subgraph.url);
+    kognitiv.sandbox.setLatency(latencyMs);
+    debitsuccess.sandbox.setLatency(latencyMs);
+    const body = JSON.stringify({ query: scenario.query, variables: 'variables' in scenario ? scenario.variables : undefined });
+    await drive(subgraph.url, { body, connections, seconds: 1 }); // warm-up: JIT, sockets, OAuth token
+    const result = await drive(subgraph.url, { body, connections, seconds: SECONDS });
+    const peakRssMb = subgraph.peakRssMb();
+    // Calls per request from one request on a quiet system: under load, calls of requests still in
+    // flight when a run ends would be counted against the requests that finished.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    kognitiv.sandbox.resetCallCounts();
+    debitsuccess.sandbox.resetCallCounts();
+    await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return {
+      scenario: name,
+      latencyMs,
+      connections,
+      ...result,
+      callsPerRequest: vendorCalls(),
+      peakRssMb,
+      ownMs: result.p50 - scenario.roundTrips * latencyMs,
+    };
+  } finally {
+    await subgraph.stop();
+  }
+}
+
+const SOAP_BODY = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><FetchLoyaltyMemberCore xmlns="https://app.smartbutton.com/Services/LoyaltyMember"><preqFetchLoyaltyMemberCore><SecurityToken>${kognitiv.settings.securityToken}</SecurityToken><AccountId>M1001</AccountId></preqFetchLoyaltyMemberCore></FetchLoyaltyMemberCore></soap:Body></soap:Envelope>`;
+
+async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; framework: Row }> {
+  kognitiv.sandbox.setLatency(latencyMs);
+  const vendor = await drive(`${kognitiv.settings.url}/Services/LoyaltyMember.asmx`, {
+    body: SOAP_BODY,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"https://app.smartbutton.com/Services/LoyaltyMember/FetchLoyaltyMemberCore"' },
+  });
+  const client = await KognitivLoyalty.create({ ...kognitiv.settings, wsdl: 'bundled' });
+  await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: 1 });
+  const nodeSoap = await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: SECONDS });
+  client.close();
+  const bare = await startChild(here('./bare-server.js'), {});
+  const constant = JSON.stringify({ query: '{ constant }' });
+  await drive(bare.url, { body: constant, connections: CONNECTIONS, seconds: 1 });
+  const framework = { ...(await drive(bare.url, { body: constant, connections: CONNECTIONS, seconds: SECONDS })), peakRssMb: bare.peakRssMb() };
+  await bare.stop();
+  const row = (scenario: string, r: LoadResult & { peakRssMb?: number }): Row => ({ scenario, latencyMs, connections: CONNECTIONS, ...r });
+  return {
+    vendor: row('floor: sandbox vendor, direct HTTP', vendor),
+    nodeSoap: row('floor: node-soap client loop', nodeSoap),
+    framework: row('floor: bare Apollo Server (constant)', framework),
+  };
+}
+
+const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(digits));
+const lines: string[] = [];
+for (const latencyMs of LATENCIES) {
+  const floor = await floors(latencyMs);
+  console.error(`measured floors @ ${latencyMs} ms`);
+  rows.push(floor.vendor, floor.nodeSoap, floor.framework);
+  for (const name of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
+    const row = await subgraphScenario(name, latencyMs);
+    rows.push(row);
+    console.error(`measured ${name} @ ${latencyMs} ms`);
+    lines.push(
+      `${name} @ ${latencyMs} ms: ${fmt(row.reqPerSec, 0)} req/s = ${fmt(row.reqPerSec / floor.vendor.reqPerSec, 2)}x vendor, ${fmt(row.reqPerSec / floor.nodeSoap.reqPerSec, 2)}x node-soap, ${fmt(row.reqPerSec / floor.framework.reqPerSec, 2)}x bare Apollo; p50 ${fmt(row.p50)} ms of which our own ${fmt(row.ownMs)} ms`,
+    );
+  }
+}
+rows.push(await subgraphScenario('member (full profile)', LATENCIES[LATENCIES.length - 1]!, 100));
+
+const header = '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|';
+const table = [
+  header,
+  ...rows.map(
+    (r) =>
+      `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.ownMs)} | ${fmt(r.callsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${r.failures} |`,
+  ),
+].join('\n');
+
+const cpu = cpus();
+const machine = `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(table);
+console.log(lines.join('\n'));
+
+const out = process.env.BENCH_OUT ?? fileURLToPath(new URL('../../docs/benchmarks.generated.md', import.meta.url));
+writeFileSync(out, `Measured ${new Date().toISOString()} on ${machine} with \`npm run bench\` (${SECONDS} s per run).\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+console.log(`\nwritten to ${out}`);
+await sandboxes.close();
