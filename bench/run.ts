@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
@@ -156,7 +156,10 @@ const machine = `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem(
 console.log(table);
 console.log(lines.join('\n'));
 
-const out = process.env.BENCH_OUT ?? fileURLToPath(new URL('../../docs/benchmarks.generated.md', import.meta.url));
-writeFileSync(out, `Measured ${new Date().toISOString()} on ${machine} with \`npm run bench\` (${SECONDS} s per run).\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+// The measured section of docs/benchmarks.md is replaced; the analysis around it is kept.
+const out = process.env.BENCH_OUT ?? fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const measured = `<!-- bench:start -->\nMeasured ${new Date().toISOString()} on ${machine} with \`npm run bench\` (${SECONDS} s per run, ${CONNECTIONS} connections unless said).\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n<!-- bench:end -->`;
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+writeFileSync(out, /<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(previous) ? previous.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, measured) : `${previous}${measured}\n`);
 console.log(`\nwritten to ${out}`);
 await sandboxes.close();
