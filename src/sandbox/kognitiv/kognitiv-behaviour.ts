@@ -41,6 +41,11 @@ function phoneTrigger(method: string, phone: string): number | undefined {
   return code !== 0 && KOGNITIV_METHOD_CODES[method]!.includes(code) ? code : undefined;
 }
 
+/** What an account-keyed method answers before it looks at the member: the token's code, then a trigger's. */
+function presetCode(method: string, token: unknown, accountId: string, settings: KognitivSandboxSettings): number | undefined {
+  return tokenCode(String(token), settings) || accountTrigger(method, accountId);
+}
+
 const knownLocation = (location: string) => (SANDBOX_LOCATIONS as readonly string[]).includes(location);
 
 function available(m: SeedMember): number {
@@ -52,11 +57,9 @@ export type MethodHandler = (values: Values, state: KognitivState, settings: Kog
 
 export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
   FetchLoyaltyMemberCore(v, state, settings) {
-    const token = tokenCode(String(v.SecurityToken), settings);
-    if (token) return rc(token);
     const accountId = String(v.AccountId);
-    const forced = accountTrigger('FetchLoyaltyMemberCore', accountId);
-    if (forced) return rc(forced);
+    const preset = presetCode('FetchLoyaltyMemberCore', v.SecurityToken, accountId, settings);
+    if (preset) return rc(preset);
     const m = state.byAccountId(accountId);
     if (!m) return rc(300, { MemberId: -1 });
     if (m.isProspect) return rc(312, { MemberId: -1 });
@@ -76,11 +79,9 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
   },
 
   FetchMemberPointBalances(v, state, settings) {
-    const token = tokenCode(String(v.WSSecurityToken), settings);
-    if (token) return rc(token);
     const accountId = String(v.MemberAccountId);
-    const forced = accountTrigger('FetchMemberPointBalances', accountId);
-    if (forced) return rc(forced);
+    const preset = presetCode('FetchMemberPointBalances', v.WSSecurityToken, accountId, settings);
+    if (preset) return rc(preset);
     const m = state.byAccountId(accountId);
     if (!m) return rc(300);
     if (Number(v.SBInternalMemberId) !== 0 && Number(v.SBInternalMemberId) !== m.memberId) return rc(311);
@@ -151,11 +152,9 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
   },
 
   ExternalLogin(v, state, settings) {
-    const token = tokenCode(String(v.SecurityToken), settings);
-    if (token) return rc(token);
     const accountId = String(v.AccountId);
-    const forced = accountTrigger('ExternalLogin', accountId);
-    if (forced) return rc(forced);
+    const preset = presetCode('ExternalLogin', v.SecurityToken, accountId, settings);
+    if (preset) return rc(preset);
     if (String(v.Password) === '') return rc(606);
     // 503 is not documented for this method: an unknown portal location is an undefined error.
     if (!knownLocation(String(v.LocationExternalReference))) return rc(1);
@@ -168,11 +167,9 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
   },
 
   RecordInteraction(v, state, settings) {
-    const token = tokenCode(String(v.SecurityToken), settings);
-    if (token) return rc(token, { InteractionId: -1 });
     const accountId = String(v.AccountId);
-    const forced = accountTrigger('RecordInteraction', accountId);
-    if (forced) return rc(forced, { InteractionId: -1 });
+    const preset = presetCode('RecordInteraction', v.SecurityToken, accountId, settings);
+    if (preset) return rc(preset, { InteractionId: -1 });
     const m = state.byAccountId(accountId);
     if (!m) return rc(300, { InteractionId: -1 });
     if (m.isInactive) return rc(301, { InteractionId: -1 });
