@@ -6,6 +6,6 @@ export class RecordInteractionPayload {
   @Field(() => Int, { description: 'Kognitiv interaction id.' })
   interactionId!: number;
 
-  @Field(() => Member)
+  @Field(() => Member, { description: 'The member the interaction was recorded for.' })
   member!: Member;
 }

@@ -12,7 +12,7 @@ export class RecordInteractionResolver {
   @Directive('@authenticated')
   @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
   async recordInteraction(
-    @Arg('input', () => RecordInteractionInput) input: RecordInteractionInput,
+    @Arg('input', () => RecordInteractionInput, { description: 'The interaction: member, type, optional location and note.' }) input: RecordInteractionInput,
     @Ctx() { vendors, caller, authorization }: RequestContext,
   ): Promise<RecordInteractionPayload> {
     const member = memberFromId('input.memberId', input.memberId);

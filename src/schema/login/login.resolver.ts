@@ -17,7 +17,7 @@ export class LoginResolver {
     description:
       'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller are LOGIN_THROTTLED without calling Kognitiv.',
   })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
+  async login(@Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
     const member = memberFromId('input.accountId', input.accountId);
     const password = requireText('input.password', input.password);
     const retryAfter = loginThrottle.retryAfterSeconds(caller.address, member.id);

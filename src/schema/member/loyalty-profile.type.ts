@@ -9,6 +9,7 @@ export enum Gender {
 registerEnumType(Gender, {
   name: 'Gender',
   description: 'Gender as recorded by Kognitiv; an empty vendor value is `null`.',
+  valuesConfig: { MALE: { description: 'Kognitiv `male`.' }, FEMALE: { description: 'Kognitiv `female`.' } },
 });
 
 @ObjectType({ description: 'The member profile held by Kognitiv Loyalty (`LoyaltyMember.asmx FetchLoyaltyMemberCore`).' })
@@ -16,25 +17,25 @@ export class LoyaltyProfile {
   @Field(() => Int, { description: "Kognitiv's internal member id (`MemberId`)." })
   memberId!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First name (`FirstName`).' })
   firstName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Middle name (`MiddleName`).' })
   middleName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last name (`LastName`).' })
   lastName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name suffix, e.g. `Jr` (`Suffix`).' })
   suffix!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Nickname (`NickName`).' })
   nickName!: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Birth date (ISO `YYYY-MM-DD`); `null` when Kognitiv has none.' })
   birthDate!: string | null;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Gender (`Gender`); `null` when Kognitiv has none.' })
   gender!: Gender | null;
 
   @Field({ description: 'The member is a club employee.' })

@@ -10,7 +10,12 @@ export enum PhoneType {
 registerEnumType(PhoneType, {
   name: 'PhoneType',
   description: 'Phone type. Kognitiv receives the configured external reference (KOGNITIV_PHONE_TYPES), Debitsuccess its own enum.',
-  valuesConfig: { EMERGENCY: { description: 'Needs `contactName`.' } },
+  valuesConfig: {
+    HOME: { description: 'Home phone (Debitsuccess `Home`).' },
+    MOBILE: { description: 'Mobile phone (Debitsuccess `Mobile`).' },
+    WORK: { description: 'Work phone (Debitsuccess `Work`).' },
+    EMERGENCY: { description: 'Emergency contact (Debitsuccess `Emergency`); needs `contactName`.' },
+  },
 });
 
 /** Debitsuccess PhoneNumberType values. */

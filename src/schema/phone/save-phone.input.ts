@@ -7,7 +7,7 @@ export class SavePhoneInput {
   @Field(() => ID, { description: `Club account id, at most ${INPUT_LIMITS.externalAccountReference} characters (the Debitsuccess reference limit).` })
   memberId!: string;
 
-  @Field(() => PhoneType)
+  @Field(() => PhoneType, { description: 'Which of the member\'s numbers this is; an existing number of the type is replaced.' })
   type!: PhoneType;
 
   @Field({ description: 'The number with its country code, e.g. `+64 21 123 4567`; formatting characters are allowed.' })

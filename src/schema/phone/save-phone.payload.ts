@@ -8,6 +8,7 @@ export enum BillingUpdateStatus {
 registerEnumType(BillingUpdateStatus, {
   name: 'BillingUpdateStatus',
   description: 'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`).',
+  valuesConfig: { SUCCEED: { description: 'Debitsuccess applied the change (`Succeed`).' } },
 });
 
 export enum BillingNoteType {
@@ -16,17 +17,25 @@ export enum BillingNoteType {
   INFO = 'INFO',
 }
 
-registerEnumType(BillingNoteType, { name: 'BillingNoteType', description: 'Debitsuccess response note type.' });
+registerEnumType(BillingNoteType, {
+  name: 'BillingNoteType',
+  description: 'Debitsuccess response note type.',
+  valuesConfig: {
+    ERROR: { description: 'The request was refused for this reason.' },
+    WARNING: { description: 'Applied, with a caveat (e.g. 14030).' },
+    INFO: { description: 'Information, e.g. `00` Success.' },
+  },
+});
 
 @ObjectType({ description: 'A Debitsuccess response note, written by the vendor for people.' })
 export class BillingNote {
   @Field({ description: 'Vendor code as a string, leading zeros kept (`"00"`, `"14030"`).' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The note as Debitsuccess wrote it.' })
   note!: string;
 
-  @Field(() => BillingNoteType)
+  @Field(() => BillingNoteType, { description: 'Error, warning or information.' })
   type!: BillingNoteType;
 }
 
@@ -38,7 +47,7 @@ export class LoyaltyPhoneResult {
 
 @ObjectType({ description: 'What Debitsuccess `UpdateClientPhoneNumber` answered.' })
 export class BillingPhoneResult {
-  @Field(() => BillingUpdateStatus)
+  @Field(() => BillingUpdateStatus, { description: 'Always SUCCEED in a result: other statuses are errors.' })
   status!: BillingUpdateStatus;
 
   @Field(() => String, { nullable: true, description: 'Debitsuccess message id.' })
@@ -53,7 +62,7 @@ export class BillingPhoneResult {
     'Result of a dual write. Each vendor part is its result, or `null` with its error at that path (`savePhone.loyalty`, `savePhone.billing`): one, both or neither can fail.',
 })
 export class SavePhonePayload {
-  @Field(() => Member)
+  @Field(() => Member, { description: 'The member whose phone was saved.' })
   member!: Member;
 
   /** Settled before the payload is returned; the field resolvers reveal each outcome. */

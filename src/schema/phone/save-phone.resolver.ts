@@ -18,7 +18,7 @@ export class SavePhoneResolver {
     description:
       'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
   })
-  async savePhone(@Arg('input', () => SavePhoneInput) input: SavePhoneInput, @Ctx() { vendors, loaders, settings, caller, authorization }: RequestContext): Promise<SavePhonePayload> {
+  async savePhone(@Arg('input', () => SavePhoneInput, { description: 'The member, the phone type and the number, with its optional details.' }) input: SavePhoneInput, @Ctx() { vendors, loaders, settings, caller, authorization }: RequestContext): Promise<SavePhonePayload> {
     const request = buildSavePhoneRequest(input, settings);
     assertMayActOn(caller, authorization, request.accountId);
 

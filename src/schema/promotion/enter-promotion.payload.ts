@@ -6,10 +6,10 @@ export class EnterPromotionPayload {
   @Field(() => String, { nullable: true, description: 'The success message Kognitiv wrote for the member.' })
   message!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The member's first name (`MemberFirstName`)." })
   firstName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The member's last name (`MemberLastName`)." })
   lastName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The loyalty program name.' })

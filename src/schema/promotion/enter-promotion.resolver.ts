@@ -13,7 +13,7 @@ export class EnterPromotionResolver {
     description:
       'Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member.',
   })
-  enterPromotion(@Arg('input', () => EnterPromotionInput) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
+  enterPromotion(@Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' }) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
     // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
     assertAuthenticated(caller, authorization);
     const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
