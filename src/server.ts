@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -10,6 +11,9 @@ import { limitBatchSize } from './http/batch-limit.js';
 import { costLimitsPlugin } from './http/cost-limits-plugin.js';
 import { jsonBodyErrors } from './http/json-body-errors.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
+import { SubgraphMetrics } from './observability/metrics.js';
+import { requestLogPlugin } from './observability/request-log-plugin.js';
+import { vendorCallObserver } from './observability/vendor-call-observer.js';
 import { callerFromHeaders } from './schema/auth/caller.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import type { RequestContext, SchemaSettings, Vendors } from './schema/context.js';
@@ -63,6 +67,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     cacheSeconds: config.cacheSeconds,
   };
   const policies = new VendorPolicies(config.resilience);
+  const metrics = new SubgraphMetrics(() => policies.states());
+  const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
   const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
 
   const apollo = new ApolloServer<RequestContext>({
@@ -72,13 +78,16 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitsPlugin(config.limits)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitsPlugin(config.limits), requestLogPlugin(logger, metrics)],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/ready', (_req, res) => {
     const ready = deps.isReady?.() ?? true;
@@ -92,9 +101,13 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     express.json({ limit: config.limits.maxBodyBytes }),
     limitBatchSize(config.limits.maxBatchOperations),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestVendors = resilientVendors(vendors, policies, Date.now() + config.limits.requestDeadlineMs);
+      context: async ({ req, res }) => {
+        // The router's request id when it sends one, so a request can be followed across both logs.
+        const correlationId = /^[\w.:-]{1,100}$/.test(req.get('x-request-id') ?? '') ? req.get('x-request-id')! : randomUUID();
+        res.setHeader('x-request-id', correlationId);
+        const requestVendors = resilientVendors(vendors, policies, Date.now() + config.limits.requestDeadlineMs, observeVendorCall);
         return {
+          correlationId,
           vendors: requestVendors,
           settings,
           caller: callerFromHeaders((name) => req.get(name), config.authorization, req.socket.remoteAddress ?? 'unknown'),

@@ -25,6 +25,8 @@ export interface SchemaSettings {
 }
 
 export interface RequestContext {
+  /** Follows the request through the logs (the router's `x-request-id` when it sends one). */
+  correlationId: string;
   /** Wrapped per request: breakers, read retries and the request's deadline apply to every call. */
   vendors: Vendors;
   settings: SchemaSettings;

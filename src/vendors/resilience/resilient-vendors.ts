@@ -15,16 +15,48 @@ function withinDeadline<T>(vendor: Vendor, operation: string, deadline: number, 
   return Promise.race([call, expired]).finally(() => clearTimeout(timer));
 }
 
+export interface VendorCallEvent {
+  vendor: Vendor;
+  service: string;
+  operation: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
+  durationMs: number;
+  /** Undefined when the call succeeded. */
+  error?: unknown;
+}
+
+export type VendorCallObserver = (event: VendorCallEvent) => void;
+
+/** Times one attempt and reports it, whatever its outcome. */
+function observed<T>(observe: VendorCallObserver | undefined, key: ServiceKey, operation: string, call: () => Promise<T>): () => Promise<T> {
+  if (!observe) return call;
+  let attempt = 0;
+  return async () => {
+    attempt += 1;
+    const started = performance.now();
+    const report = (error?: unknown) => observe({ vendor: key.vendor, service: key.service, operation, attempt, durationMs: performance.now() - started, error });
+    try {
+      const result = await call();
+      report();
+      return result;
+    } catch (error) {
+      report(error);
+      throw error;
+    }
+  };
+}
+
 /**
  * The datasources as resolvers see them: every call goes through its service's breaker, reads
  * retry transient failures, and nothing outlives the request's deadline. Made per request (it is
  * only closures); the breakers inside `policies` are shared.
  */
-export function resilientVendors(raw: Vendors, policies: VendorPolicies, deadline: number): Vendors {
+export function resilientVendors(raw: Vendors, policies: VendorPolicies, deadline: number, observe?: VendorCallObserver): Vendors {
   const read = <T>(key: ServiceKey, operation: string, call: () => Promise<T>) =>
-    withinDeadline(key.vendor, operation, deadline, policies.read(key, operation, deadline, call));
+    withinDeadline(key.vendor, operation, deadline, policies.read(key, operation, deadline, observed(observe, key, operation, call)));
   const write = <T>(key: ServiceKey, operation: string, call: () => Promise<T>) =>
-    withinDeadline(key.vendor, operation, deadline, policies.write(key, operation, call));
+    withinDeadline(key.vendor, operation, deadline, policies.write(key, operation, observed(observe, key, operation, call)));
 
   return {
     kognitiv: {

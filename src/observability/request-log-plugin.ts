@@ -1,0 +1,38 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { SubgraphMetrics } from './metrics.js';
+
+export interface CorrelatedContext {
+  correlationId: string;
+}
+
+/**
+ * One log line and one metric per GraphQL request: operation, duration, outcome, error codes and the
+ * correlation id. Never variables: they carry passwords and phone numbers.
+ */
+export function requestLogPlugin(logger: Logger, metrics: SubgraphMetrics): ApolloServerPlugin<CorrelatedContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, response }) {
+          // The formatted errors: their codes are the ones the client saw.
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          const operation = operationName ?? 'anonymous';
+          for (const code of codes.length > 0 ? codes : ['none']) metrics.graphqlRequests.inc({ operation, code });
+          logger.info(
+            {
+              correlationId: contextValue.correlationId,
+              operation,
+              durationMs: Math.round(performance.now() - started),
+              outcome: codes.length === 0 ? 'ok' : response.body.kind === 'single' && response.body.singleResult.data ? 'partial' : 'error',
+              errorCodes: codes,
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+
+let sandboxes: SandboxVendors;
+let subgraph: Subgraph;
+const lines: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  sandboxes = await startSandboxes();
+  const capture = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  subgraph = await startSubgraph(sandboxes, { logger: pino({ level: 'debug' }, capture) });
+});
+
+afterAll(async () => {
+  await subgraph?.close();
+  await sandboxes?.close();
+});
+
+describe('structured logs', () => {
+  it('writes one line per request with operation, duration, outcome, error codes and the correlation id', async () => {
+    await subgraph.request('query Profile { member(id: "NO-SUCH") { loyalty { firstName } } }', {}, { 'x-request-id': 'req-123' });
+
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'graphql request', correlationId: 'req-123', operation: 'Profile', outcome: 'partial', errorCodes: ['MEMBER_NOT_FOUND'], durationMs: expect.any(Number) }),
+    );
+  });
+
+  it('writes one line per vendor call with vendor, operation, duration, return code, attempt and breaker state', async () => {
+    await subgraph.request('{ member(id: "M1005") { loyalty { firstName } } }');
+
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'vendor call', vendor: 'KOGNITIV', operation: 'FetchLoyaltyMemberCore', outcome: 'code:312', attempt: 1, breaker: 'closed', durationMs: expect.any(Number) }),
+    );
+  });
+});
+
+describe('/metrics', () => {
+  it('exposes vendor latency, GraphQL requests by error code, breaker state and event-loop lag', async () => {
+    await subgraph.request('query Profile { member(id: "M1001") { loyalty { firstName } } }');
+
+    const text = await (await fetch(new URL('/metrics', subgraph.url))).text();
+
+    expect(text).toMatch(/vendor_call_duration_seconds_count\{vendor="KOGNITIV",operation="FetchLoyaltyMemberCore",outcome="ok"\} \d+/);
+    expect(text).toMatch(/graphql_requests_total\{operation="Profile",code="none"\} \d+/);
+    expect(text).toMatch(/vendor_circuit_open\{breaker="KOGNITIV:LoyaltyMember.asmx"\} 0/);
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+  });
+});
