@@ -8,16 +8,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 
-/** A small companion subgraph, as another team would own it: bookings that reference our Member. */
+/**
+ * A small companion subgraph, as another team would own it: bookings that reference our Member, and a
+ * field of its own on Member (`bookings`).
+ */
 const COMPANION_SDL = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   type Booking @key(fields: "id") { id: ID! className: String! member: Member! }
-  type Member @key(fields: "id", resolvable: false) { id: ID! }
+  type Member @key(fields: "id") { id: ID! bookings: [Booking!]! }
   type Query { bookings: [Booking!]! }
 `;
 const BOOKINGS = [
   { id: 'B1', className: 'Spin', memberId: 'M1001' },
   { id: 'B2', className: 'Yoga', memberId: 'NO-SUCH-MEMBER' },
+  { id: 'B3', className: 'Pump', memberId: 'M1001' },
+  { id: 'B4', className: 'Swim', memberId: 'M1002' },
 ];
 
 async function startCompanion(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -27,6 +32,10 @@ async function startCompanion(): Promise<{ url: string; stop(): Promise<void> }>
       resolvers: {
         Query: { bookings: () => BOOKINGS },
         Booking: { member: (b: { memberId: string }) => ({ __typename: 'Member', id: b.memberId }) },
+        Member: {
+          __resolveReference: (member: { id: string }) => member,
+          bookings: (member: { id: string }) => BOOKINGS.filter((b) => b.memberId === member.id),
+        },
       },
     }),
   });
@@ -90,19 +99,34 @@ describe('as a Federation 2 subgraph', () => {
     });
     const { url } = await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } });
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ bookings { className member { id loyalty { firstName } points { available } } } }' }),
-      });
-      const body = (await response.json()) as { data: any; errors?: any[] };
+      const query = (text: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) }).then(
+          (r) => r.json() as Promise<{ data: any; errors?: any[] }>,
+        );
+      stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
+
+      const body = await query('{ bookings { className member { id loyalty { firstName } points { available } } } }');
 
       expect(body.data.bookings).toEqual([
         { className: 'Spin', member: { id: 'M1001', loyalty: { firstName: 'Aroha' }, points: { available: 1000.25 } } },
         { className: 'Yoga', member: { id: 'NO-SUCH-MEMBER', loyalty: null, points: null } },
+        { className: 'Pump', member: { id: 'M1001', loyalty: { firstName: 'Aroha' }, points: { available: 1000.25 } } },
+        { className: 'Swim', member: { id: 'M1002', loyalty: { firstName: 'James' }, points: { available: 250 } } },
       ]);
+      // The gateway fetched the four members as one _entities batch; the subgraph called Kognitiv once per distinct member.
+      expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(3);
       const loyaltyError = body.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(['bookings', 1, 'member', 'loyalty']));
-      expect(loyaltyError?.extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300' });
+      expect(loyaltyError?.extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300', operation: 'FetchLoyaltyMemberCore' });
+
+      // From our root field to the companion's field on Member and back.
+      const fromMember = await query('{ member(id: "M1001") { loyalty { firstName } bookings { className member { points { available } } } } }');
+      expect(fromMember.data.member).toEqual({
+        loyalty: { firstName: 'Aroha' },
+        bookings: [
+          { className: 'Spin', member: { points: { available: 1000.25 } } },
+          { className: 'Pump', member: { points: { available: 1000.25 } } },
+        ],
+      });
     } finally {
       await gateway.stop();
       await companion.stop();
