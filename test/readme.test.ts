@@ -7,6 +7,10 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const errorTableRows = readme.split('\n').filter((line) => /^\| .* \| `[A-Z_]+` \|$/.test(line));
 
 describe('README', () => {
+  it.each(['member', 'save-phone', 'enter-promotion', 'login', 'record-interaction'])('shows operations/%s.graphql as it is', (name) => {
+    expect(readme).toContain(readFileSync(new URL(`../operations/${name}.graphql`, import.meta.url), 'utf8').trim());
+  });
+
   it('starts with the install, start and test commands', () => {
     expect(readme.slice(0, 300)).toContain('npm install && npm start');
     expect(readme.slice(0, 300)).toContain('npm test');

@@ -1,0 +1,90 @@
+/** Debitsuccess response note type. */
+export type BillingNoteType =
+  /** The request was refused for this reason. */
+  | 'ERROR'
+  /** Information, e.g. `00` Success. */
+  | 'INFO'
+  /** Applied, with a caveat (e.g. 14030). */
+  | 'WARNING';
+
+/** Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`). */
+export type BillingUpdateStatus =
+  /** Debitsuccess applied the change (`Succeed`). */
+  | 'SUCCEED';
+
+/** Gender as recorded by Kognitiv; an empty vendor value is `null`. */
+export type Gender =
+  /** Kognitiv `female`. */
+  | 'FEMALE'
+  /** Kognitiv `male`. */
+  | 'MALE';
+
+/** Every `extensions.code` this subgraph puts on an error. Vendor errors also carry `vendor`, `vendorCode`, `operation` and `retryable`. */
+export type MemberErrorCode =
+  /** The member account is inactive. */
+  | 'ACCOUNT_INACTIVE'
+  /** The member account has not been verified yet. */
+  | 'ACCOUNT_NOT_VERIFIED'
+  /** The input is not valid. */
+  | 'BAD_USER_INPUT'
+  /** An emergency phone number needs a contact name. */
+  | 'CONTACT_NAME_REQUIRED'
+  /** This phone number is already in use by another member. */
+  | 'DUPLICATE_PHONE_NUMBER'
+  /** You may not act on another member's account. */
+  | 'FORBIDDEN'
+  /** Internal server error. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The billing platform rejected the area code. */
+  | 'INVALID_AREA_CODE'
+  /** The account id or password is not correct. */
+  | 'INVALID_CREDENTIALS'
+  /** The loyalty platform does not know this interaction type. */
+  | 'INVALID_INTERACTION_TYPE'
+  /** The loyalty platform does not know this location. */
+  | 'INVALID_LOCATION'
+  /** The loyalty platform does not know this mobile carrier. */
+  | 'INVALID_MOBILE_CARRIER'
+  /** The billing platform rejected the phone number. */
+  | 'INVALID_PHONE_NUMBER'
+  /** The loyalty platform does not know this phone type. */
+  | 'INVALID_PHONE_TYPE'
+  /** Too many failed sign-in attempts; try again later. */
+  | 'LOGIN_THROTTLED'
+  /** The account belongs to a prospect, not yet a member. */
+  | 'MEMBER_IS_PROSPECT'
+  /** The member is not enrolled in the loyalty program. */
+  | 'MEMBER_NOT_ENROLLED'
+  /** No member has that account id. */
+  | 'MEMBER_NOT_FOUND'
+  /** The member account is suspended. */
+  | 'MEMBER_SUSPENDED'
+  /** More than one billing account matches this member. */
+  | 'MULTIPLE_ACCOUNTS'
+  /** No member account has this phone number. */
+  | 'PHONE_NOT_FOUND'
+  /** The promotion entry was not accepted. */
+  | 'PROMOTION_REJECTED'
+  /** The operation asks for more than this service allows in one request. */
+  | 'QUERY_TOO_COSTLY'
+  /** Sign in to do this. */
+  | 'UNAUTHENTICATED'
+  /** The member service is not configured correctly for a vendor; operators have been alerted. */
+  | 'VENDOR_CONFIGURATION'
+  /** A vendor could not complete the request. */
+  | 'VENDOR_ERROR'
+  /** A vendor may or may not have applied this change; check before repeating it. */
+  | 'VENDOR_OUTCOME_UNKNOWN'
+  /** A vendor is unavailable right now. */
+  | 'VENDOR_UNAVAILABLE';
+
+/** Phone type. Kognitiv receives the configured external reference (KOGNITIV_PHONE_TYPES), Debitsuccess its own enum. */
+export type PhoneType =
+  /** Emergency contact (Debitsuccess `Emergency`); needs `contactName`. */
+  | 'EMERGENCY'
+  /** Home phone (Debitsuccess `Home`). */
+  | 'HOME'
+  /** Mobile phone (Debitsuccess `Mobile`). */
+  | 'MOBILE'
+  /** Work phone (Debitsuccess `Work`). */
+  | 'WORK';
