@@ -9,6 +9,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY bench ./bench
+COPY operations ./operations
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

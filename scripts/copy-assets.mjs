@@ -10,3 +10,6 @@ for (const entry of readdirSync('src', { recursive: true, withFileTypes: true })
     cpSync(file, join('dist', file));
   }
 }
+
+// The example operations preload Apollo Sandbox (src/http/landing-page.ts).
+cpSync('operations', join('dist', 'operations'), { recursive: true });

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { limitBatchSize } from './http/batch-limit.js';
 import { costLimitsPlugin } from './http/cost-limits-plugin.js';
 import { jsonBodyErrors } from './http/json-body-errors.js';
+import { landingPagePlugin } from './http/landing-page.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
@@ -78,7 +79,12 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     includeStacktraceInErrorResponses: false,
     introspection: true,
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), costLimitsPlugin(config.limits), requestLogPlugin(logger, metrics)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitsPlugin(config.limits),
+      requestLogPlugin(logger, metrics),
+      landingPagePlugin(config.nodeEnv === 'production'),
+    ],
   });
   await apollo.start();
 
