@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
-import { answerWith, FaultInjector, type Fault } from '../shared/faults.js';
+import { answerWith, FaultInjector } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
 import { childElements, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
 import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
 import { RestApi } from './rest-api.js';
@@ -14,29 +15,18 @@ export const SOAP_PATH = '/Messages/DebitsuccessMessages.svc';
 export const API_PATH = '/CustomerServices/v1.0';
 export const TOKEN_PATH = '/identity/connect/token';
 
-export interface DebitsuccessSandbox {
+/** Faults apply to SOAP and REST API calls; the token endpoint stays healthy. */
+export interface DebitsuccessSandbox extends SandboxControls {
   soapUrl: string;
   apiUrl: string;
   tokenUrl: string;
   state: DebitsuccessState;
   /** The phones Debitsuccess holds for the customer of this club account id, as the REST API lists them. */
   phoneNumbersOf(externalId: string): StoredPhone[];
-  callCount(operation?: string): number;
-  resetCallCounts(): void;
-  /** When each call since the last reset was being handled. */
-  spans(): readonly { start: number; end: number }[];
-  setLatency(ms: number): void;
   revokeTokens(): void;
-  /** Misbehave on the next `times` SOAP or REST API calls (default: until cleared); the token endpoint stays healthy. */
-  injectFault(fault: Fault, times?: number): void;
-  clearFaults(): void;
-  close(): Promise<void>;
 }
 
-export interface DebitsuccessSandboxOptions {
-  port?: number;
-  host?: string;
-  latencyMs?: number;
+export interface DebitsuccessSandboxOptions extends SandboxListenOptions {
   tokenTtlSeconds?: number;
   soapAction?: string;
 }

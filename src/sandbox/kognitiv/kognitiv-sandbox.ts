@@ -2,32 +2,21 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KOGNITIV_SERVICES, soapActionOf, wsdlFileOf, type AsmxMethod, type AsmxService } from '../../vendors/kognitiv/asmx-contract.js';
 import { SANDBOX_CREDENTIALS } from '../seed.js';
-import { answerWith, FaultInjector, type Fault } from '../shared/faults.js';
+import { answerWith, FaultInjector } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
 import { escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
 import { readAsmxRequest } from './asmx-request.js';
 import { KOGNITIV_BEHAVIOUR, type Answer, type KognitivSandboxSettings } from './kognitiv-behaviour.js';
 import { KognitivState } from './kognitiv-state.js';
 
-export interface KognitivSandbox {
+export interface KognitivSandbox extends SandboxControls {
   /** Host root, as KOGNITIV_URL. */
   url: string;
   state: KognitivState;
-  callCount(method?: string): number;
-  resetCallCounts(): void;
-  /** When each call since the last reset was being handled. */
-  spans(): readonly { start: number; end: number }[];
-  setLatency(ms: number): void;
-  /** Misbehave on the next `times` calls (default: until cleared). */
-  injectFault(fault: Fault, times?: number): void;
-  clearFaults(): void;
-  close(): Promise<void>;
 }
 
-export interface KognitivSandboxOptions {
-  port?: number;
-  host?: string;
-  latencyMs?: number;
+export interface KognitivSandboxOptions extends SandboxListenOptions {
   securityToken?: string;
   loyaltyProgramId?: number;
 }
