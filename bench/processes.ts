@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 export interface ChildServer {
@@ -25,13 +26,16 @@ export async function startChild(script: string, env: Record<string, string>): P
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
+  return childServer(child, url);
+}
+
+function childServer(child: ChildProcess, url: string): ChildServer {
   return {
     url,
     child,
     peakRssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return kb / 1024;
+      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
     },
     stop: () =>
       new Promise((resolve) => {
@@ -39,6 +43,25 @@ export async function startChild(script: string, env: Record<string, string>): P
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A free loopback port: bound, read and released. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node <script>` on a known port, for a server whose start-up line is not printed at the log level in use. */
+export async function startChildOnPort(script: string, env: Record<string, string>): Promise<ChildServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return childServer(child, `http://127.0.0.1:${port}/graphql`);
 }
 
 export async function waitUntilReady(graphqlUrl: string): Promise<void> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
-import { startChild, waitUntilReady } from './processes.js';
+import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 
 /**
  * `npm run bench`: the subgraph (its own process) against the sandbox vendors with added latency,
@@ -40,8 +40,8 @@ function vendorCalls(): number {
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const subgraphEnv = {
   NODE_ENV: 'development',
-  LOG_LEVEL: 'info',
-  PORT: '0',
+  // Request log lines would be part of what is measured; warnings and errors still show.
+  LOG_LEVEL: 'warn',
   KOGNITIV_URL: kognitiv.settings.url,
   KOGNITIV_SECURITY_TOKEN: kognitiv.settings.securityToken,
   KOGNITIV_LOYALTY_PROGRAM_ID: String(kognitiv.settings.loyaltyProgramId),
@@ -69,7 +69,7 @@ const rows: Row[] = [];
 
 async function subgraphScenario(name: keyof typeof SCENARIOS, latencyMs: number, connections = CONNECTIONS): Promise<Row> {
   const scenario = SCENARIOS[name];
-  const subgraph = await startChild(here('../src/main.js'), subgraphEnv);
+  const subgraph = await startChildOnPort(here('../src/main.js'), subgraphEnv);
   try {
     await waitUntilReady(subgraph.url);
     kognitiv.sandbox.setLatency(latencyMs);

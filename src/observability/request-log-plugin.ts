@@ -21,6 +21,7 @@ export function requestLogPlugin(logger: Logger, metrics: SubgraphMetrics): Apol
           const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
           const operation = operationName ?? 'anonymous';
           for (const code of codes.length > 0 ? codes : ['none']) metrics.graphqlRequests.inc({ operation, code });
+          if (!logger.isLevelEnabled('info')) return;
           logger.info(
             {
               correlationId: contextValue.correlationId,

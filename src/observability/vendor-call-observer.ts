@@ -16,6 +16,8 @@ export function vendorCallObserver(logger: Logger, metrics: SubgraphMetrics, bre
   return ({ vendor, service, operation, attempt, durationMs, error }) => {
     const outcome = outcomeOf(error);
     metrics.vendorCalls.observe({ vendor, operation, outcome }, durationMs / 1000);
+    // Checked first: building the line on every call costs even when debug lines are off.
+    if (!logger.isLevelEnabled('debug')) return;
     logger.debug({ vendor, operation, durationMs: Math.round(durationMs), outcome, attempt, breaker: breakerState(`${vendor}:${service}`) ?? 'closed' }, 'vendor call');
   };
 }
