@@ -67,6 +67,8 @@ export type MemberErrorCode =
   | 'PROMOTION_REJECTED'
   /** The operation asks for more than this service allows in one request. */
   | 'QUERY_TOO_COSTLY'
+  /** The member service is busy; retry shortly. */
+  | 'SERVICE_OVERLOADED'
   /** Sign in to do this. */
   | 'UNAUTHENTICATED'
   /** The member service is not configured correctly for a vendor; operators have been alerted. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { AdmissionLimits } from './http/admission.js';
 
 /**
  * Configuration is read and validated once, at start-up. A vendor is live when its URL is set and
@@ -80,6 +81,8 @@ export interface Config {
     requestDeadlineMs: number;
     maxVendorResponseBytes: number;
     maxSocketsPerVendor: number;
+    /** Admission control: GraphQL requests worked on at once, how many may wait, and for how long. */
+    admission: AdmissionLimits;
   };
   /** Seconds a router may cache each vendor field (always `scope: PRIVATE`); 0 disables. */
   cacheSeconds: { loyalty: number; points: number; billing: number; member: number };
@@ -250,6 +253,11 @@ export function loadConfig(env: Env = process.env): Config {
       requestDeadlineMs: int('REQUEST_DEADLINE_MS', 15_000),
       maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
       maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 32),
+      admission: {
+        maxConcurrent: int('MAX_CONCURRENT_OPERATIONS', 32),
+        maxQueued: int('MAX_QUEUED_OPERATIONS', 1000, 0),
+        maxWaitMs: int('MAX_QUEUE_WAIT_MS', 5000),
+      },
     },
     cacheSeconds: {
       member: int('CACHE_MEMBER_SECONDS', 60, 0),

@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { createAdmission } from './http/admission.js';
 import { limitBatchSize } from './http/batch-limit.js';
 import { costLimitsPlugin } from './http/cost-limits-plugin.js';
 import { jsonBodyErrors } from './http/json-body-errors.js';
@@ -68,7 +69,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     cacheSeconds: config.cacheSeconds,
   };
   const policies = new VendorPolicies(config.resilience);
-  const metrics = new SubgraphMetrics(() => policies.states());
+  const admission = createAdmission(config.limits.admission, { shed: (reason) => metrics.operationsShed.inc({ reason }) });
+  const metrics = new SubgraphMetrics(() => policies.states(), admission);
   const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
   const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
 
@@ -104,6 +106,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   // The secret is checked before the body is even read.
   if (config.routerSecret !== undefined) graphql.push(requireRouterSecret(config.routerSecret));
   graphql.push(
+    admission.middleware,
     express.json({ limit: config.limits.maxBodyBytes }),
     limitBatchSize(config.limits.maxBatchOperations),
     expressMiddleware(apollo, {

@@ -19,7 +19,14 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
-  constructor(breakerStates: () => Record<string, string>) {
+  readonly operationsShed = new Counter({
+    name: 'graphql_requests_shed_total',
+    help: 'GraphQL requests refused with 503 by admission control: queue-full or waited-too-long.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(breakerStates: () => Record<string, string>, load?: { inFlight(): number; queued(): number }) {
     collectDefaultMetrics({ register: this.registry }); // includes nodejs_eventloop_lag_seconds
     new Gauge({
       name: 'vendor_circuit_open',
@@ -31,5 +38,23 @@ export class SubgraphMetrics {
         for (const [breaker, state] of Object.entries(breakerStates())) this.set({ breaker }, state === 'open' ? 1 : 0);
       },
     });
+    if (load) {
+      new Gauge({
+        name: 'graphql_requests_in_flight',
+        help: 'GraphQL requests admitted and being worked on (at most MAX_CONCURRENT_OPERATIONS).',
+        registers: [this.registry],
+        collect() {
+          this.set(load.inFlight());
+        },
+      });
+      new Gauge({
+        name: 'graphql_requests_queued',
+        help: 'GraphQL requests waiting for admission.',
+        registers: [this.registry],
+        collect() {
+          this.set(load.queued());
+        },
+      });
+    }
   }
 }

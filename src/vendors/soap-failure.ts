@@ -25,7 +25,7 @@ function rawText(error: SoapLibraryError): string {
 }
 
 /**
- * Turns whatever node-soap or axios threw into a VendorTransportError with the reason a client is
+ * Turns whatever node-soap or its HTTP transport threw into a VendorTransportError with the reason a client is
  * told. `detail` keeps the raw text for the log; it never holds the request (and so no secret).
  */
 export function classifySoapFailure(vendor: Vendor, operation: string, thrown: unknown): VendorTransportError {

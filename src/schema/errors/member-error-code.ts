@@ -30,6 +30,7 @@ export const MEMBER_ERROR_CODES = {
   FORBIDDEN: "You may not act on another member's account.",
   QUERY_TOO_COSTLY: 'The operation asks for more than this service allows in one request.',
   LOGIN_THROTTLED: 'Too many failed sign-in attempts; try again later.',
+  SERVICE_OVERLOADED: 'The member service is busy; retry shortly.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
 } as const;
 

@@ -75,7 +75,7 @@ export class DebitsuccessMessages {
         WSDL,
         {
           disableCache: true,
-          request: transport.http as unknown as IOptions['request'],
+          request: transport.request as unknown as IOptions['request'],
           // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
           customDeserializer: { dateTime: (text: string) => text },
         },

@@ -93,7 +93,7 @@ export class KognitivLoyalty {
           // The endpoint is always ours: the WSDL's soap:address must not decide where calls go.
           const client = await createClientAsync(
             wsdlLocation(options, service),
-            { disableCache: true, request: transport.http as unknown as IOptions['request'], wsdl_options: { timeout } },
+            { disableCache: true, request: transport.request as unknown as IOptions['request'], wsdl_options: { timeout } },
             `${options.url}/${service.path}.asmx`,
           );
           return [key, { service, client }] as const;
