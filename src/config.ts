@@ -59,6 +59,8 @@ export interface Config {
   debitsuccessCountryCodes: Record<string, string>;
   /** Concurrent calls one request's loader makes to one vendor. */
   vendorConcurrency: number;
+  /** V8 old-generation growth after a full GC, in percent (0: V8's own heuristic; at most 300). */
+  heapGrowthPercent: number;
   logLevel: string;
   /** Shared secret the router sends in `Router-Authorization`; required in production. */
   routerSecret?: string;
@@ -233,7 +235,8 @@ export function loadConfig(env: Env = process.env): Config {
     debitsuccess,
     kognitivPhoneTypes: phoneTypes(env),
     debitsuccessCountryCodes: countryCodes(env),
-    vendorConcurrency: parse(intSchema.min(1).max(100), 'VENDOR_CONCURRENCY', env.VENDOR_CONCURRENCY ?? 8),
+    vendorConcurrency: parse(intSchema.min(1).max(100), 'VENDOR_CONCURRENCY', env.VENDOR_CONCURRENCY ?? 20),
+    heapGrowthPercent: parse(intSchema.min(0).max(300), 'HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT ?? 50),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'debug'),
     routerSecret,
     authorization: {
@@ -254,7 +257,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
       maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 32),
       admission: {
-        maxConcurrent: int('MAX_CONCURRENT_OPERATIONS', 32),
+        maxConcurrent: int('MAX_CONCURRENT_OPERATIONS', 64),
         maxQueued: int('MAX_QUEUED_OPERATIONS', 1000, 0),
         maxWaitMs: int('MAX_QUEUE_WAIT_MS', 5000),
       },

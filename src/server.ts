@@ -91,6 +91,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Answers are private and POSTed by the router: an ETag (a hash of every body) is CPU for nothing.
+  app.disable('etag');
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -61,6 +61,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({ host: '0.0.0.0', authorization: { enabled: true } });
   });
 
+  it('reads the load settings, with defaults sized for one router batch and a bounded heap', () => {
+    expect(loadConfig({})).toMatchObject({ vendorConcurrency: 20, heapGrowthPercent: 50, limits: { admission: { maxConcurrent: 64, maxQueued: 1000, maxWaitMs: 5000 } } });
+    expect(loadConfig({ MAX_CONCURRENT_OPERATIONS: '4', MAX_QUEUED_OPERATIONS: '0', MAX_QUEUE_WAIT_MS: '250', HEAP_GROWTH_PERCENT: '0' })).toMatchObject({
+      heapGrowthPercent: 0,
+      limits: { admission: { maxConcurrent: 4, maxQueued: 0, maxWaitMs: 250 } },
+    });
+    expect(() => loadConfig({ MAX_CONCURRENT_OPERATIONS: '0' })).toThrow(/MAX_CONCURRENT_OPERATIONS/);
+  });
+
   it('refuses malformed values', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_WSDL: 'local' })).toThrow(/KOGNITIV_WSDL/);
