@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
+import { createClientAsync } from 'soap';
+import { KOGNITIV_SERVICES, wsdlFileOf } from '../src/vendors/kognitiv/asmx-contract.js';
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
@@ -100,7 +102,18 @@ async function subgraphScenario(name: keyof typeof SCENARIOS, latencyMs: number,
 
 const SOAP_BODY = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><FetchLoyaltyMemberCore xmlns="https://app.smartbutton.com/Services/LoyaltyMember"><preqFetchLoyaltyMemberCore><SecurityToken>${kognitiv.settings.securityToken}</SecurityToken><AccountId>M1001</AccountId></preqFetchLoyaltyMemberCore></FetchLoyaltyMemberCore></soap:Body></soap:Envelope>`;
 
-async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; framework: Row }> {
+/** node-soap exactly as it comes (its own axios HTTP), with no return-code handling: any node-soap server's floor. */
+async function stockNodeSoapCall(): Promise<() => Promise<unknown>> {
+  const service = KOGNITIV_SERVICES.loyaltyMember;
+  const wsdl = fileURLToPath(new URL(`../src/vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url));
+  const client = await createClientAsync(wsdl, { disableCache: true }, `${kognitiv.settings.url}/${service.path}.asmx`);
+  const method = service.methods[0]!;
+  const invoke = client[`${method.name}Async`] as (args: unknown) => Promise<unknown>;
+  const args = { [method.parameter!]: { SecurityToken: kognitiv.settings.securityToken, AccountId: 'M1001' } };
+  return () => invoke.call(client, args);
+}
+
+async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; stockNodeSoap: Row; framework: Row }> {
   kognitiv.sandbox.setLatency(latencyMs);
   const vendor = await drive(`${kognitiv.settings.url}/Services/LoyaltyMember.asmx`, {
     body: SOAP_BODY,
@@ -112,6 +125,9 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
   await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: 1 });
   const nodeSoap = await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: SECONDS });
   client.close();
+  const stock = await stockNodeSoapCall();
+  await driveCalls(stock, { connections: CONNECTIONS, seconds: 1 });
+  const stockNodeSoap = await driveCalls(stock, { connections: CONNECTIONS, seconds: SECONDS });
   const bare = await startChild(here('./bare-server.js'), {});
   const constant = JSON.stringify({ query: '{ constant }' });
   await drive(bare.url, { body: constant, connections: CONNECTIONS, seconds: 1 });
@@ -120,7 +136,8 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
   const row = (scenario: string, r: LoadResult & { peakRssMb?: number }): Row => ({ scenario, latencyMs, connections: CONNECTIONS, ...r });
   return {
     vendor: row('floor: sandbox vendor, direct HTTP', vendor),
-    nodeSoap: row('floor: node-soap client loop', nodeSoap),
+    nodeSoap: row('floor: node-soap client loop (our datasource and transport)', nodeSoap),
+    stockNodeSoap: row('floor: node-soap client loop (stock node-soap, its axios HTTP)', stockNodeSoap),
     framework: row('floor: bare Apollo Server (constant)', framework),
   };
 }
@@ -128,11 +145,13 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(digits));
 const lines: string[] = [];
 const nodeSoapFloor = new Map<number, Row>();
+const stockNodeSoapFloor = new Map<number, Row>();
 for (const latencyMs of LATENCIES) {
   const floor = await floors(latencyMs);
   nodeSoapFloor.set(latencyMs, floor.nodeSoap);
+  stockNodeSoapFloor.set(latencyMs, floor.stockNodeSoap);
   console.error(`measured floors @ ${latencyMs} ms`);
-  rows.push(floor.vendor, floor.nodeSoap, floor.framework);
+  rows.push(floor.vendor, floor.nodeSoap, floor.stockNodeSoap, floor.framework);
   for (const name of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
     const row = await subgraphScenario(name, latencyMs);
     rows.push(row);
@@ -159,12 +178,13 @@ const full1 = find('member (full profile)', slowest, 1);
 const entities1 = find('_entities x50 (10 members)', slowest, 1);
 const loyalty0 = find('member { loyalty }', 0);
 const soap0 = nodeSoapFloor.get(0);
+const stock0 = stockNodeSoapFloor.get(0);
 const crowd = find('member (full profile)', slowest, 100);
 const targets = [
   `full member @ ${slowest} ms p50 ${fmt(full?.p50)} ms (target < ${slowest + 5}): ${verdict(full && full.p50 < slowest + 5)}`,
   `_entities x50 p50 / full member p50 @ ${slowest} ms, 10 connections: ${fmt(entities && full ? entities.p50 / full.p50 : undefined, 2)}x (target < 2.5x): ${verdict(entities && full && entities.p50 / full.p50 < 2.5)}; at 1 connection: ${fmt(entities1 && full1 ? entities1.p50 / full1.p50 : undefined, 2)}x`,
   `_entities x50 vendor calls per request: ${fmt(entities?.callsPerRequest, 0)} (target 30, 10 per vendor read): ${verdict(entities && entities.callsPerRequest === 30)}`,
-  `member { loyalty } @ 0 ms: ${fmt(loyalty0 && soap0 ? loyalty0.reqPerSec / soap0.reqPerSec : undefined, 2)}x the node-soap floor (target >= 0.60x): ${verdict(loyalty0 && soap0 && loyalty0.reqPerSec / soap0.reqPerSec >= 0.6)}`,
+  `member { loyalty } @ 0 ms: ${fmt(loyalty0 && soap0 ? loyalty0.reqPerSec / soap0.reqPerSec : undefined, 2)}x the node-soap floor with our transport (target >= 0.60x): ${verdict(loyalty0 && soap0 && loyalty0.reqPerSec / soap0.reqPerSec >= 0.6)}; ${fmt(loyalty0 && stock0 ? loyalty0.reqPerSec / stock0.reqPerSec : undefined, 2)}x stock node-soap's: ${verdict(loyalty0 && stock0 && loyalty0.reqPerSec / stock0.reqPerSec >= 0.6)}`,
   `peak RSS @ 100 connections: ${fmt(crowd?.peakRssMb, 0)} MB (target < 200): ${verdict(crowd?.peakRssMb !== undefined && crowd.peakRssMb < 200)}`,
 ];
 

@@ -1,6 +1,6 @@
-import got, { HTTPError, RequestError, type Got } from 'got';
 import { z } from 'zod';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
+import { createVendorHttp, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import { TokenCache } from './oauth-token.js';
 import { RateLimitGate } from './rate-limit-gate.js';
@@ -56,25 +56,28 @@ const TOKEN = 'POST /identity/connect/token';
 /** HTTP statuses that are the vendor's verdict on this request, not an outage. */
 const VERDICTS = new Set([400, 401, 403, 404]);
 
+/** Node error codes from the HTTP exchange, by what they mean for the call. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE']);
+
+/** A non-2xx answer, carried to the one place that turns it into a vendor error. */
+class StatusAnswer {
+  constructor(readonly response: VendorHttpResponse) {}
+}
+
 /**
- * Debitsuccess Customer Services API (REST, OAuth2 client credentials). got's own retries are off:
- * retrying is decided in one place for every vendor (src/vendors/resilience).
+ * Debitsuccess Customer Services API (REST, OAuth2 client credentials) over the vendor's shared HTTP.
+ * Nothing is retried here: retrying is decided in one place for every vendor (src/vendors/resilience).
  */
 export class DebitsuccessBilling {
-  private readonly http: Got;
+  private readonly http: VendorHttp;
   private readonly agents: VendorAgents;
   private readonly tokens: TokenCache;
   private readonly rateLimit = new RateLimitGate();
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
     this.agents = options.agents ?? createVendorAgents(options.maxSockets);
-    this.http = got.extend({
-      agent: { http: this.agents.http, https: this.agents.https },
-      retry: { limit: 0 },
-      timeout: { request: options.timeoutMs ?? 5000 },
-      followRedirect: false,
-      throwHttpErrors: true,
-    });
+    this.http = createVendorHttp({ agents: this.agents, maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024 });
     this.tokens = new TokenCache(() => this.fetchToken());
   }
 
@@ -82,32 +85,36 @@ export class DebitsuccessBilling {
     if (!this.options.agents) this.agents.close();
   }
 
+  /** One exchange; a 2xx answer's body, or a StatusAnswer / transport error thrown. */
+  private async exchange(url: string, method: 'GET' | 'POST', headers: Record<string, string>, data?: string): Promise<VendorHttpResponse> {
+    const response = await this.http.request({ url, method, headers, data, timeout: this.options.timeoutMs ?? 5000 });
+    if (response.status < 200 || response.status >= 300) throw new StatusAnswer(response);
+    return response;
+  }
+
   private failure(operation: string, error: unknown): Error {
-    if (error instanceof HTTPError) {
-      const status = error.response.statusCode;
+    if (error instanceof StatusAnswer) {
+      const { status, headers, data } = error.response;
       if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
-      const retryAfter = Number(error.response.headers['retry-after']);
-      return new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', true, `HTTP ${status} ${String(error.response.body).slice(0, 300)}`, {
+      const retryAfter = Number(headers['retry-after']);
+      return new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', true, `HTTP ${status} ${data.slice(0, 300)}`, {
         httpStatus: status,
         retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
       });
     }
-    if (error instanceof RequestError) {
-      const code = error.code;
-      if (code === 'ETIMEDOUT') return new VendorTransportError('DEBITSUCCESS', operation, 'TIMEOUT', true, error.message);
-      if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) {
-        return new VendorTransportError('DEBITSUCCESS', operation, 'CONNECTION', false, error.message);
-      }
-      if (['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code)) return new VendorTransportError('DEBITSUCCESS', operation, 'CONNECTION', true, error.message);
-      return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${error.message}`);
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (typeof code === 'string') {
+      if (code === 'ETIMEDOUT') return new VendorTransportError('DEBITSUCCESS', operation, 'TIMEOUT', true, message);
+      if (NOT_SENT.has(code)) return new VendorTransportError('DEBITSUCCESS', operation, 'CONNECTION', false, message);
+      if (LOST_IN_FLIGHT.has(code)) return new VendorTransportError('DEBITSUCCESS', operation, 'CONNECTION', true, message);
+      return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
     }
-    return error instanceof Error ? error : new Error(String(error));
+    return error instanceof Error ? error : new Error(message);
   }
 
-  /** Reads a JSON body, refusing one that is not JSON, too large, or not of the expected shape. */
+  /** Reads a JSON body, refusing one that is not JSON or not of the expected shape (size: see vendor-http). */
   private parse<T>(operation: string, schema: z.ZodType<T>, body: string): T {
-    const limit = this.options.maxResponseBytes ?? 1024 * 1024;
-    if (Buffer.byteLength(body) > limit) throw new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `body over ${limit} bytes`);
     let json: unknown;
     try {
       json = JSON.parse(body);
@@ -120,13 +127,10 @@ export class DebitsuccessBilling {
   }
 
   private async fetchToken(): Promise<{ accessToken: string; expiresInSeconds: number }> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret }).toString();
     let body: string;
     try {
-      body = await this.http
-        .post(this.options.tokenUrl, {
-          form: { grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret },
-        })
-        .text();
+      body = (await this.exchange(this.options.tokenUrl, 'POST', { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, form)).data;
     } catch (error) {
       throw this.failure(TOKEN, error);
     }
@@ -142,21 +146,17 @@ export class DebitsuccessBilling {
     const token = await this.tokens.get();
     let body: string;
     try {
-      const request = this.http.get(`${this.options.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-      // Stop reading an oversized answer as it arrives, rather than buffering and parsing it.
-      const limit = this.options.maxResponseBytes ?? 1024 * 1024;
-      request.on('downloadProgress', ({ transferred }) => {
-        if (transferred > limit) request.cancel(`response over ${limit} bytes`);
-      });
-      const response = await request;
+      const response = await this.exchange(`${this.options.apiUrl}${path}`, 'GET', { authorization: `Bearer ${token}`, accept: 'application/json' });
       this.rateLimit.observe(response.headers);
-      body = response.body;
+      body = response.data;
     } catch (error) {
-      if (error instanceof HTTPError) this.rateLimit.observe(error.response.headers);
-      // A token can be revoked before it expires: fetch a fresh one once, then give up.
-      if (error instanceof HTTPError && error.response.statusCode === 401 && !retriedWithNewToken) {
-        this.tokens.invalidate(token);
-        return this.getJson(operation, path, schema, true);
+      if (error instanceof StatusAnswer) {
+        this.rateLimit.observe(error.response.headers);
+        // A token can be revoked before it expires: fetch a fresh one once, then give up.
+        if (error.response.status === 401 && !retriedWithNewToken) {
+          this.tokens.invalidate(token);
+          return this.getJson(operation, path, schema, true);
+        }
       }
       throw this.failure(operation, error);
     }

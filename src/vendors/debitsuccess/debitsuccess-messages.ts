@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClientAsync, type Client, type IOptions } from 'soap';
 import { classifySoapFailure } from '../soap-failure.js';
-import { createSoapTransport, type SoapTransport } from '../soap-transport.js';
+import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
 
@@ -65,11 +65,11 @@ export class DebitsuccessMessages {
   private constructor(
     private readonly options: DebitsuccessMessagesOptions,
     private readonly client: Client,
-    private readonly transport: SoapTransport,
+    private readonly transport: VendorHttp,
   ) {}
 
   static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
-    const transport = createSoapTransport({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
     try {
       const client = await createClientAsync(
         WSDL,

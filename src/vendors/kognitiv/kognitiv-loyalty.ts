@@ -1,6 +1,6 @@
 import { createClientAsync, type Client, type IOptions } from 'soap';
 import { classifySoapFailure } from '../soap-failure.js';
-import { createSoapTransport, type SoapTransport } from '../soap-transport.js';
+import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import { KOGNITIV_SERVICES, wsdlFileOf, type AsmxMethod, type AsmxService, type KognitivServiceKey } from './asmx-contract.js';
@@ -81,11 +81,11 @@ export class KognitivLoyalty {
   private constructor(
     private readonly options: KognitivOptions,
     private readonly clients: Record<KognitivServiceKey, ServiceClient>,
-    private readonly transport: SoapTransport,
+    private readonly transport: VendorHttp,
   ) {}
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
-    const transport = createSoapTransport({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
     const timeout = options.timeoutMs ?? 5000;
     try {
       const entries = await Promise.all(

@@ -3,7 +3,7 @@ import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src
 import { SANDBOX_CREDENTIALS, SANDBOX_FORBIDDEN_CLIENT } from '../../../src/sandbox/seed.js';
 import { DebitsuccessBilling, type DebitsuccessBillingOptions } from '../../../src/vendors/debitsuccess/debitsuccess-billing.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../../src/vendors/vendor-error.js';
-import { closedPortUrl } from '../../support/fake-vendor.js';
+import { closedPortUrl, startFakeVendor } from '../../support/fake-vendor.js';
 
 let sandbox: DebitsuccessSandbox;
 const clients: DebitsuccessBilling[] = [];
@@ -122,4 +122,34 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
 
     expect(error).toMatchObject({ reason: 'CONNECTION', sent: false, operation: 'POST /identity/connect/token' });
   });
+
+  /** A misbehaving API behind a working token endpoint. */
+  async function failingApi(answer: Parameters<typeof startFakeVendor>[0], overrides: Partial<DebitsuccessBillingOptions> = {}) {
+    const fake = await startFakeVendor((req, res) => {
+      if (req.url === '/token') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 't', expires_in: 3600 }));
+      else answer(req, res);
+    });
+    try {
+      return await billing({ apiUrl: `${fake.origin}/api`, tokenUrl: `${fake.origin}/token`, ...overrides }).findAccountsByExternalId('M1001').catch((e: unknown) => e);
+    } finally {
+      await fake.close();
+    }
+  }
+
+  it('refuses an answer over maxResponseBytes as MALFORMED_RESPONSE without parsing it', async () => {
+    const error = await failingApi((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accounts: [], pad: 'x'.repeat(20_000) })), { maxResponseBytes: 10_000 });
+
+    expect(error).toMatchObject({ reason: 'MALFORMED_RESPONSE', sent: true });
+  });
+
+  it('classifies a connection closed mid-answer as CONNECTION, sent', async () => {
+    const error = await failingApi((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
+      res.write('{"accounts":[');
+      res.socket?.destroy();
+    });
+
+    expect(error).toMatchObject({ reason: 'CONNECTION', sent: true });
+  });
 });
+

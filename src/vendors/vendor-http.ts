@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { createVendorAgents, type VendorAgents } from './vendor-agents.js';
 
-export interface SoapTransportOptions {
+export interface VendorHttpOptions {
   /** The vendor's shared socket pool; without it the transport makes (and closes) its own. */
   agents?: VendorAgents;
   maxSockets?: number;
@@ -11,8 +11,11 @@ export interface SoapTransportOptions {
   maxResponseBytes?: number;
 }
 
-/** The part of an axios request config that node-soap's HttpClient builds and reads back. */
-export interface SoapHttpConfig {
+/**
+ * One request. The shape is the part of an axios request config that node-soap's HttpClient builds,
+ * so the same function serves node-soap (as its `request` option) and the REST client.
+ */
+export interface VendorHttpRequest {
   url: string;
   method: string;
   headers: Record<string, string | number>;
@@ -21,19 +24,19 @@ export interface SoapHttpConfig {
   timeout?: number;
 }
 
-export interface SoapHttpResponse {
+export interface VendorHttpResponse {
   status: number;
   statusText: string;
   headers: IncomingHttpHeaders;
   data: string;
-  config: SoapHttpConfig;
+  config: VendorHttpRequest;
 }
 
-/** Handed to node-soap as its `request` option, in place of an axios instance. */
-export type SoapHttpRequest = (config: SoapHttpConfig) => Promise<SoapHttpResponse>;
+/** Resolves with any HTTP status (the caller judges it); rejects only when there is no complete answer. */
+export type VendorHttpExchange = (config: VendorHttpRequest) => Promise<VendorHttpResponse>;
 
-export interface SoapTransport {
-  request: SoapHttpRequest;
+export interface VendorHttp {
+  request: VendorHttpExchange;
   close(): void;
 }
 
@@ -56,17 +59,17 @@ function decoded(response: IncomingMessage): NodeJS.ReadableStream {
 }
 
 /**
- * Keep-alive HTTP for node-soap on Node's own client, over the vendor's shared agents. It replaces
- * node-soap's default axios instance because axios's per-call config merging cost more CPU than the
- * SOAP work itself (docs/benchmarks.md). Never follows redirects (a SOAP endpoint that redirects is
- * misconfigured), never rejects on an HTTP status (node-soap reads faults from 500s), and refuses
- * answers over `maxResponseBytes` before they are parsed.
+ * A vendor's HTTP, SOAP and REST alike: Node's own client over the vendor's shared keep-alive agents.
+ * It stands in for node-soap's axios and for got because each of those cost several times the CPU of
+ * the exchange itself (docs/benchmarks.md). Never follows redirects (a vendor endpoint that redirects
+ * is misconfigured), never rejects on an HTTP status (node-soap reads faults from 500s; the REST
+ * client judges statuses itself), and refuses answers over `maxResponseBytes` before they are parsed.
  */
-export function createSoapTransport(options: SoapTransportOptions = {}): SoapTransport {
+export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
   const agents = options.agents ?? createVendorAgents(options.maxSockets);
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
 
-  const request: SoapHttpRequest = (config) =>
+  const request: VendorHttpExchange = (config) =>
     new Promise((resolve, reject) => {
       const https = config.url.startsWith('https:');
       const req = (https ? httpsRequest : httpRequest)(config.url, { method: config.method, headers: config.headers, agent: https ? agents.https : agents.http });
@@ -86,6 +89,11 @@ export function createSoapTransport(options: SoapTransportOptions = {}): SoapTra
           refuse(transportError(`answer of ${declared} bytes exceeds ${maxBytes}`, 'ERR_RESPONSE_TOO_LARGE'));
           return;
         }
+        // A connection lost mid-answer: `end` never comes.
+        response.once('close', () => {
+          if (!response.complete) fail(transportError('connection closed before the answer was complete', 'ECONNRESET'));
+        });
+        response.on('error', fail);
         const body = decoded(response);
         const chunks: Buffer[] = [];
         let size = 0;
@@ -98,7 +106,7 @@ export function createSoapTransport(options: SoapTransportOptions = {}): SoapTra
           }
         };
         body.on('data', collect);
-        body.on('error', fail);
+        if (body !== response) body.on('error', fail);
         body.once('end', () => {
           clearTimeout(timer);
           const data = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSoapTransport } from '../../src/vendors/soap-transport.js';
+import { createVendorHttp } from '../../src/vendors/vendor-http.js';
 import { createVendorAgents } from '../../src/vendors/vendor-agents.js';
 import { startFakeVendor } from '../support/fake-vendor.js';
 
@@ -20,7 +20,7 @@ async function fake(answer: Parameters<typeof startFakeVendor>[0]) {
 function transport(maxResponseBytes = 10_000) {
   const agents = createVendorAgents(4);
   cleanups.push(() => agents.close());
-  return { agents, transport: createSoapTransport({ agents, maxResponseBytes }) };
+  return { agents, transport: createVendorHttp({ agents, maxResponseBytes }) };
 }
 
 describe('SOAP transport (node-soap over Node http)', () => {
