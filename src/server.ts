@@ -108,6 +108,11 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   // The secret is checked before the body is even read.
   if (config.routerSecret !== undefined) graphql.push(requireRouterSecret(config.routerSecret));
   graphql.push(
+    // The deadline runs from arrival, so time spent waiting for admission counts against it.
+    (_req, res, next) => {
+      res.locals.receivedAt = Date.now();
+      next();
+    },
     admission.middleware,
     express.json({ limit: config.limits.maxBodyBytes }),
     limitBatchSize(config.limits.maxBatchOperations),
@@ -116,7 +121,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
         // The router's request id when it sends one, so a request can be followed across both logs.
         const correlationId = /^[\w.:-]{1,100}$/.test(req.get('x-request-id') ?? '') ? req.get('x-request-id')! : randomUUID();
         res.setHeader('x-request-id', correlationId);
-        const requestVendors = resilientVendors(vendors, policies, Date.now() + config.limits.requestDeadlineMs, observeVendorCall);
+        const receivedAt = typeof res.locals.receivedAt === 'number' ? res.locals.receivedAt : Date.now();
+        const requestVendors = resilientVendors(vendors, policies, receivedAt + config.limits.requestDeadlineMs, observeVendorCall);
         return {
           correlationId,
           vendors: requestVendors,

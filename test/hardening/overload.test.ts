@@ -41,4 +41,21 @@ describe('admission control in the subgraph', () => {
     expect(metrics).toMatch(/graphql_requests_in_flight 0\b/);
     expect(metrics).toMatch(/graphql_requests_queued 0\b/);
   });
+
+  it('counts the wait for admission against the request deadline', async () => {
+    const strict = await startSubgraph(sandboxes, { env: { MAX_CONCURRENT_OPERATIONS: '1', REQUEST_DEADLINE_MS: '450', VENDOR_READ_ATTEMPTS: '1' } });
+    sandboxes.kognitiv!.sandbox.setLatency(300);
+    try {
+      const ask = () => strict.request('{ member(id: "M1001") { loyalty { firstName } } }');
+      const [first, second] = await Promise.all([ask(), ask()]);
+
+      // The first is served in ~300 ms; the second waits ~300 ms, so its own 300 ms call would end past 450 ms.
+      expect(first.errors).toBeUndefined();
+      expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'TIMEOUT' });
+    } finally {
+      sandboxes.kognitiv!.sandbox.setLatency(0);
+      await strict.close();
+    }
+  });
 });
+
