@@ -40,6 +40,18 @@ describe('structured logs', () => {
       expect.objectContaining({ msg: 'vendor call', vendor: 'KOGNITIV', operation: 'FetchLoyaltyMemberCore', outcome: 'code:312', attempt: 1, breaker: 'closed', durationMs: expect.any(Number) }),
     );
   });
+
+  it('logs a member outcome at debug, an outage at warn and a configuration error at error', async () => {
+    await subgraph.request('{ member(id: "NO-SUCH-2") { loyalty { firstName } } }');
+    sandboxes.kognitiv!.sandbox.injectFault({ kind: 'html', status: 502 }, 3);
+    await subgraph.request('{ member(id: "M1002") { loyalty { firstName } } }');
+    sandboxes.kognitiv!.sandbox.clearFaults();
+    await subgraph.request('{ member(id: "RC-100") { loyalty { firstName } } }');
+
+    const levelOf = (code: string) => lines.find((l) => l.msg === 'vendor error' && l.code === code)?.level;
+    // pino's numeric levels: debug 20, warn 40, error 50.
+    expect([levelOf('MEMBER_NOT_FOUND'), levelOf('VENDOR_UNAVAILABLE'), levelOf('VENDOR_CONFIGURATION')]).toEqual([20, 40, 50]);
+  });
 });
 
 describe('/metrics', () => {

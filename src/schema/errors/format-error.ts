@@ -18,6 +18,17 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 /**
+ * How loud a vendor error is in the log: operators must act on configuration errors and watch outages;
+ * a member's own outcome (not found, wrong password, …) is routine, and the request's log line already
+ * names its code, so its vendor detail is for debugging only.
+ */
+export function vendorErrorLogLevel(code: string): 'error' | 'warn' | 'debug' {
+  if (code === 'VENDOR_CONFIGURATION') return 'error';
+  if (code === 'VENDOR_UNAVAILABLE' || code === 'VENDOR_ERROR' || code === 'VENDOR_OUTCOME_UNKNOWN') return 'warn';
+  return 'debug';
+}
+
+/**
  * The one place where errors become what the client sees. Vendor failures get their typed
  * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR.
  * The real error, with any raw vendor text, goes to the log only.
@@ -30,7 +41,7 @@ export function createFormatError(logger: Logger) {
     if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) {
       const { message, extensions } = clientVendorError(original);
       // Named fields only: a vendor error's cause (an HTTP client error) holds the request, and so the secrets in it.
-      logger.warn(
+      logger[vendorErrorLogLevel(extensions.code)](
         {
           path: formatted.path,
           code: extensions.code,
