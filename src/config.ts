@@ -255,7 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024),
       requestDeadlineMs: int('REQUEST_DEADLINE_MS', 15_000),
       maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
-      maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 32),
+      maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 64),
       admission: {
         maxConcurrent: int('MAX_CONCURRENT_OPERATIONS', 64),
         maxQueued: int('MAX_QUEUED_OPERATIONS', 1000, 0),

@@ -62,7 +62,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the load settings, with defaults sized for one router batch and a bounded heap', () => {
-    expect(loadConfig({})).toMatchObject({ vendorConcurrency: 20, heapGrowthPercent: 50, limits: { admission: { maxConcurrent: 64, maxQueued: 1000, maxWaitMs: 5000 } } });
+    expect(loadConfig({})).toMatchObject({ vendorConcurrency: 20, heapGrowthPercent: 50, limits: { maxSocketsPerVendor: 64, admission: { maxConcurrent: 64, maxQueued: 1000, maxWaitMs: 5000 } } });
     expect(loadConfig({ MAX_CONCURRENT_OPERATIONS: '4', MAX_QUEUED_OPERATIONS: '0', MAX_QUEUE_WAIT_MS: '250', HEAP_GROWTH_PERCENT: '0' })).toMatchObject({
       heapGrowthPercent: 0,
       limits: { admission: { maxConcurrent: 4, maxQueued: 0, maxWaitMs: 250 } },

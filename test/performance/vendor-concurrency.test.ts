@@ -35,9 +35,13 @@ async function peakKognitivConcurrency(env: Record<string, string>): Promise<num
   return Math.max(...spans.map((s) => spans.filter((o) => o.start <= s.start && s.start < o.end).length));
 }
 
-describe('per-request vendor concurrency', () => {
+describe('vendor concurrency', () => {
   it('never has more than VENDOR_CONCURRENCY calls in flight to one vendor for one request', async () => {
     expect(await peakKognitivConcurrency({ VENDOR_CONCURRENCY: '3' })).toBe(3);
+  });
+
+  it('never has more calls in flight to one vendor than MAX_SOCKETS_PER_VENDOR, whatever the request allows', async () => {
+    expect(await peakKognitivConcurrency({ MAX_SOCKETS_PER_VENDOR: '2' })).toBe(2);
   });
 
   it('by default sends a batch of 8 members (16 Kognitiv reads) in one wave', async () => {
