@@ -1,4 +1,5 @@
 import { VendorTransportError, type Vendor } from './vendor-error.js';
+import { transportFailureOf } from './vendor-http.js';
 
 interface SoapLibraryError {
   code?: string;
@@ -7,11 +8,6 @@ interface SoapLibraryError {
   response?: { status?: number; headers?: Record<string, unknown> };
   body?: unknown;
 }
-
-/** Errors that mean the request never left this machine, so the vendor cannot have acted on it. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
-const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
 function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
   const value = headers?.['retry-after'];
@@ -34,9 +30,8 @@ export function classifySoapFailure(vendor: Vendor, operation: string, thrown: u
   const fail = (reason: VendorTransportError['reason'], sent: boolean, extra: VendorTransportError['extra'] = {}) =>
     new VendorTransportError(vendor, operation, reason, sent, detail, extra);
 
-  if (error.code && TIMED_OUT.has(error.code)) return fail('TIMEOUT', true);
-  if (error.code && NOT_SENT.has(error.code)) return fail('CONNECTION', false);
-  if (error.code && LOST_IN_FLIGHT.has(error.code)) return fail('CONNECTION', true);
+  const transport = transportFailureOf(error.code);
+  if (transport) return fail(transport.reason, transport.sent);
   if (/socket hang up|aborted/i.test(error.message ?? '')) return fail('CONNECTION', true);
   if (error.root?.Envelope?.Body?.Fault !== undefined) return fail('SOAP_FAULT', true, { httpStatus: error.response?.status });
   const status = error.response?.status;

@@ -40,7 +40,24 @@ export interface VendorHttp {
   close(): void;
 }
 
-/** Errors carry a Node-style `code`, as soap-failure.ts reads them. */
+/** Codes that mean the request never left this machine, so the vendor cannot have acted on it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+/**
+ * What the `code` of a failed exchange means, for SOAP and REST alike: a timeout, or a connection
+ * failure that did (`sent`) or cannot have reached the vendor. Undefined for any other failure.
+ */
+export function transportFailureOf(code: unknown): { reason: 'TIMEOUT' | 'CONNECTION'; sent: boolean } | undefined {
+  if (typeof code !== 'string') return undefined;
+  if (TIMED_OUT.has(code)) return { reason: 'TIMEOUT', sent: true };
+  if (NOT_SENT.has(code)) return { reason: 'CONNECTION', sent: false };
+  if (LOST_IN_FLIGHT.has(code)) return { reason: 'CONNECTION', sent: true };
+  return undefined;
+}
+
+/** Errors carry a Node-style `code`, as transportFailureOf reads them. */
 function transportError(message: string, code: string): Error & { code: string } {
   return Object.assign(new Error(message), { code });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
-import { createVendorHttp, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
+import { createVendorHttp, transportFailureOf, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import { TokenCache } from './oauth-token.js';
 import { RateLimitGate } from './rate-limit-gate.js';
@@ -56,10 +56,6 @@ const TOKEN = 'POST /identity/connect/token';
 /** HTTP statuses that are the vendor's verdict on this request, not an outage. */
 const VERDICTS = new Set([400, 401, 403, 404]);
 
-/** Node error codes from the HTTP exchange, by what they mean for the call. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE']);
-
 /** A non-2xx answer, carried to the one place that turns it into a vendor error. */
 class StatusAnswer {
   constructor(readonly response: VendorHttpResponse) {}
@@ -77,7 +73,7 @@ export class DebitsuccessBilling {
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
     this.agents = options.agents ?? createVendorAgents(options.maxSockets);
-    this.http = createVendorHttp({ agents: this.agents, maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024 });
+    this.http = createVendorHttp({ agents: this.agents, maxResponseBytes: options.maxResponseBytes });
     this.tokens = new TokenCache(() => this.fetchToken());
   }
 
@@ -104,12 +100,10 @@ export class DebitsuccessBilling {
     }
     const code = (error as { code?: unknown } | null)?.code;
     const message = error instanceof Error ? error.message : String(error);
-    if (typeof code === 'string') {
-      if (code === 'ETIMEDOUT') return new VendorTransportError('DEBITSUCCESS', operation, 'TIMEOUT', true, message);
-      if (NOT_SENT.has(code)) return new VendorTransportError('DEBITSUCCESS', operation, 'CONNECTION', false, message);
-      if (LOST_IN_FLIGHT.has(code)) return new VendorTransportError('DEBITSUCCESS', operation, 'CONNECTION', true, message);
-      return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
-    }
+    const transport = transportFailureOf(code);
+    if (transport) return new VendorTransportError('DEBITSUCCESS', operation, transport.reason, transport.sent, message);
+    // Any other coded failure of the exchange (an oversized or undecodable answer) is an answer we cannot use.
+    if (typeof code === 'string') return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
     return error instanceof Error ? error : new Error(message);
   }
 
