@@ -46,8 +46,10 @@ export interface DebitsuccessSettings {
   timeoutMs: number;
 }
 
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
 export interface Config {
-  nodeEnv: string;
+  nodeEnv: (typeof NODE_ENVS)[number];
   port: number;
   host: string;
   /** `undefined`: that vendor runs as the embedded sandbox. */
@@ -69,9 +71,12 @@ export interface Config {
     memberIdHeader: string;
     staffScopesHeader: string;
     staffScope: string;
-    /** Header carrying the caller's address (first entry when it is a list). */
-    clientAddressHeader: string;
   };
+  /**
+   * Proxies in front of this process that append to X-Forwarded-For, counted as Express's
+   * `trust proxy` counts them: the socket peer is hop 0, so 1 takes the rightmost entry.
+   */
+  trustProxyHops: number;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -212,8 +217,11 @@ function countryCodes(env: Env): Record<string, string> {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const nodeEnv = env.NODE_ENV ?? 'development';
+  // Refused rather than case-folded: "Production" or "prod" would otherwise run without the production checks.
+  const nodeEnv = parse(z.enum(NODE_ENVS), 'NODE_ENV', env.NODE_ENV ?? 'development');
   const production = nodeEnv === 'production';
+  // It named a header whose first, client-written entry was taken as the address; ignored silently, an operator would think it still applies.
+  if (env.CLIENT_ADDRESS_HEADER !== undefined) throw new ConfigError('CLIENT_ADDRESS_HEADER is no longer read: remove it (the caller address is X-Forwarded-For read from the right, see TRUST_PROXY_HOPS)');
   const kognitiv = kognitivSettings(env);
   const debitsuccess = debitsuccessSettings(env);
   const routerSecret = readSecret(env, 'ROUTER_SECRET') || undefined;
@@ -244,8 +252,8 @@ export function loadConfig(env: Env = process.env): Config {
       memberIdHeader: (env.MEMBER_ID_HEADER ?? 'x-member-id').toLowerCase(),
       staffScopesHeader: (env.STAFF_SCOPES_HEADER ?? 'x-staff-scopes').toLowerCase(),
       staffScope: env.STAFF_SCOPE ?? 'members:manage',
-      clientAddressHeader: (env.CLIENT_ADDRESS_HEADER ?? 'x-forwarded-for').toLowerCase(),
     },
+    trustProxyHops: int('TRUST_PROXY_HOPS', 1, 0),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 10),
       maxAliases: int('MAX_ALIASES', 30, 0),

@@ -35,6 +35,7 @@ export type ServerConfig = Pick<
   | 'vendorConcurrency'
   | 'routerSecret'
   | 'authorization'
+  | 'trustProxyHops'
   | 'limits'
   | 'loginThrottle'
   | 'resilience'
@@ -91,6 +92,8 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   await apollo.start();
 
   app.disable('x-powered-by');
+  // req.ip: the X-Forwarded-For entry this many proxies from us appended; entries to its left are the client's own words.
+  app.set('trust proxy', config.trustProxyHops);
   // Answers are private and POSTed by the router: an ETag (a hash of every body) is CPU for nothing.
   app.disable('etag');
   app.get('/health', (_req, res) => {
@@ -127,7 +130,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
           correlationId,
           vendors: requestVendors,
           settings,
-          caller: callerFromHeaders((name) => req.get(name), config.authorization, req.socket.remoteAddress ?? 'unknown'),
+          caller: callerFromHeaders((name) => req.get(name), config.authorization, req.ip ?? 'unknown'),
           authorization: config.authorization,
           loginThrottle,
           loaders: createLoaders(requestVendors, settings.vendorConcurrency),

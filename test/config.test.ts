@@ -61,6 +61,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({ host: '0.0.0.0', authorization: { enabled: true } });
   });
 
+  it.each(['Production', 'PRODUCTION', 'prod', ' production', ''])('refuses NODE_ENV=%j, naming the values it knows, rather than skip the production checks', (nodeEnv) => {
+    expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(new ConfigError(`NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "${nodeEnv}")`));
+  });
+
+  it('accepts each known NODE_ENV, development when unset', () => {
+    expect(loadConfig({}).nodeEnv).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'test' }).nodeEnv).toBe('test');
+    expect(loadConfig({ NODE_ENV: 'development' }).nodeEnv).toBe('development');
+  });
+
+  it('takes the caller address one proxy from the right by default, and refuses the removed CLIENT_ADDRESS_HEADER', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(1);
+    expect(loadConfig({ TRUST_PROXY_HOPS: '0' }).trustProxyHops).toBe(0);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => loadConfig({ CLIENT_ADDRESS_HEADER: 'x-real-ip' })).toThrow(/CLIENT_ADDRESS_HEADER is no longer read.*TRUST_PROXY_HOPS/);
+  });
+
   it('reads the load settings, with defaults sized for one router batch and a bounded heap', () => {
     expect(loadConfig({})).toMatchObject({ vendorConcurrency: 20, heapGrowthPercent: 50, limits: { maxSocketsPerVendor: 64, admission: { maxConcurrent: 64, maxQueued: 1000, maxWaitMs: 5000 } } });
     expect(loadConfig({ MAX_CONCURRENT_OPERATIONS: '4', MAX_QUEUED_OPERATIONS: '0', MAX_QUEUE_WAIT_MS: '250', HEAP_GROWTH_PERCENT: '0' })).toMatchObject({

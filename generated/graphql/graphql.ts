@@ -93,7 +93,7 @@ export type EnterPromotionMutationVariables = Exact<{
 }>;
 
 
-export type EnterPromotionMutation = { enterPromotion: { message: string | null, firstName: string | null, lastName: string | null, programName: string | null, points: { earned: number, available: number } } };
+export type EnterPromotionMutation = { enterPromotion: { message: string | null, firstName: string | null, lastName: string | null, programName: string | null, points: { earned: number, available: number } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;

@@ -117,6 +117,32 @@ describe('member-level authorization', () => {
   });
 });
 
+describe("enterPromotion and other members' data", () => {
+  const ENTER = 'mutation($phone: String!) { enterPromotion(input: { phoneNumber: $phone, productCode: "SMOOTHIE" }) { message firstName lastName programName points { earned available } } }';
+  const AROHA_M1001_PHONE = '+64 21 123 4567';
+  const JAMES_M1002_PHONE = '+64 9 301 2345';
+
+  it("gives a member none of another member's names, points or message", async () => {
+    const response = await subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_MEMBER('M1002'));
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.enterPromotion).toEqual({ message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null });
+    expect(JSON.stringify(response)).not.toMatch(/Aroha|Ngata/);
+  });
+
+  it('gives a member entering their own phone the same: Kognitiv does not say whose phone it is', async () => {
+    const response = await subgraph.request(ENTER, { phone: JAMES_M1002_PHONE }, AS_MEMBER('M1002'));
+
+    expect(response.data?.enterPromotion).toEqual({ message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null });
+  });
+
+  it('gives staff the member behind the phone', async () => {
+    const response = await subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_STAFF);
+
+    expect(response.data?.enterPromotion).toMatchObject({ message: expect.stringContaining('Aroha'), firstName: 'Aroha', lastName: 'Ngata', points: { earned: expect.any(Number) } });
+  });
+});
+
 describe('cost limits', () => {
   it('refuses 60 aliases of member with QUERY_TOO_COSTLY before any vendor call', async () => {
     const query = `{ ${Array.from({ length: 60 }, (_, i) => `m${i}: member(id: "M1001") { loyalty { firstName } }`).join(' ')} }`;
@@ -181,5 +207,57 @@ describe('login abuse', () => {
     expect(errorAt(throttled, ['login']).extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryable: true, retryAfter: expect.any(Number) });
     expect(elsewhere.data?.login.firstName).toBe('Aroha');
     expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
+  });
+
+  // The load balancer appends the address it saw; everything to its left is whatever the client sent.
+  const loginAs = (accountId: string, password: string, forwardedFor: string) =>
+    subgraph.request('mutation($id: ID!, $pw: String!) { login(input: { accountId: $id, password: $pw }) { firstName } }', { id: accountId, pw: password }, { ...ROUTER, 'x-forwarded-for': forwardedFor });
+
+  it('still throttles an attacker who forges a fresh first X-Forwarded-For entry on every attempt', async () => {
+    for (let i = 0; i < 3; i += 1) expect(errorAt(await loginAs('M1001', 'wrong', `10.66.0.${i}, 203.0.113.20`), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+
+    const fresh = await loginAs('M1001', 'correct-horse', '10.66.0.99, 203.0.113.20');
+
+    expect(errorAt(fresh, ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
+    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before);
+  });
+
+  it("lets no attacker elsewhere lock a member out by forging the member's address", async () => {
+    const member = '203.0.113.30';
+    for (let i = 0; i < 5; i += 1) await loginAs('M1001', 'wrong', `${member}, 198.51.100.66`);
+    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+
+    const own = await loginAs('M1001', 'correct-horse', member);
+
+    expect(own.data?.login.firstName).toBe('Aroha');
+    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
+  });
+
+  it('reads the address as many hops from the right as TRUST_PROXY_HOPS says', async () => {
+    const behindTwoProxies = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '2', TRUST_PROXY_HOPS: '2' } });
+    const attempt = (forwardedFor: string) =>
+      behindTwoProxies.request('mutation { login(input: { accountId: "M1001", password: "wrong" }) { firstName } }', {}, { ...ROUTER, 'x-forwarded-for': forwardedFor });
+    try {
+      await attempt('10.66.1.1, 203.0.113.50, 10.0.0.9');
+      await attempt('10.66.1.2, 203.0.113.50, 10.0.0.8');
+
+      expect(errorAt(await attempt('10.66.1.3, 203.0.113.50, 10.0.0.9'), ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
+      expect(errorAt(await attempt('203.0.113.51, 10.0.0.9'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    } finally {
+      await behindTwoProxies.close();
+    }
+  });
+
+  it('counts case, space and full-width variants of an account id against one budget', async () => {
+    for (const variant of ['m1001', ' M1001', 'M1001 ']) expect(errorAt(await loginAs(variant, 'wrong', '203.0.113.40'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+
+    const canonical = await loginAs('M1001', 'correct-horse', '203.0.113.40');
+    const fullWidth = await loginAs('\uFF2D\uFF11\uFF10\uFF10\uFF11', 'wrong', '203.0.113.40');
+
+    expect(errorAt(canonical, ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
+    expect(errorAt(fullWidth, ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
+    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before);
   });
 });

@@ -37,6 +37,16 @@ describe('LoginThrottle', () => {
     expect(throttle.retryAfterSeconds('a', 'M1')).toBe(0);
   });
 
+  it('counts every variant the vendor may match loosely against one account', () => {
+    const throttle = throttleAt({ now: 5 });
+    const variants = ['m1001', ' M1001', 'M1001 ', '\uFF2D\uFF11\uFF10\uFF10\uFF11', '\u3000M1001', 'M\u200B1001\u00AD'];
+    for (const variant of variants.slice(0, 3)) throttle.recordFailure('a', variant);
+
+    for (const variant of variants) expect(throttle.retryAfterSeconds('a', variant)).toBeGreaterThan(0);
+    expect(throttle.retryAfterSeconds('a', 'M1002')).toBe(0);
+    expect(throttle.retryAfterSeconds('a', 'M 1001')).toBe(0);
+  });
+
   it('keeps at most maxEntries pairs', () => {
     const throttle = throttleAt({ now: 5 });
     for (let i = 0; i < 150; i += 1) throttle.recordFailure(`caller-${i}`, 'M1');

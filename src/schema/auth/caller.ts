@@ -6,7 +6,7 @@ export interface Caller {
   /** The member's account id, when a member is signed in. */
   memberId?: string;
   staffScopes: readonly string[];
-  /** The client address the router forwards, for per-caller login throttling. */
+  /** The client's address as the trusted proxies report it (TRUST_PROXY_HOPS), for per-caller login throttling. */
   address: string;
 }
 
@@ -41,14 +41,16 @@ export function assertMayActOn(caller: Caller, settings: AuthorizationSettings, 
   if (!isStaff(caller, settings) && caller.memberId !== memberId) throw forbidden();
 }
 
-/** Reads the identity the router forwards. Only trust these headers behind the router (ROUTER_SECRET). */
+/**
+ * Reads the identity the router forwards. Only trust these headers behind the router (ROUTER_SECRET).
+ * The address is not read here: Express derives it (`req.ip`) from the entries the trusted proxies appended.
+ */
 export function callerFromHeaders(
   header: (name: string) => string | undefined,
-  names: { memberIdHeader: string; staffScopesHeader: string; clientAddressHeader: string },
-  socketAddress: string,
+  names: { memberIdHeader: string; staffScopesHeader: string },
+  address: string,
 ): Caller {
   const memberId = header(names.memberIdHeader)?.trim() || undefined;
   const staffScopes = (header(names.staffScopesHeader) ?? '').split(/[\s,]+/).filter(Boolean);
-  const address = header(names.clientAddressHeader)?.split(',')[0]?.trim() || socketAddress;
   return { memberId, staffScopes, address };
 }

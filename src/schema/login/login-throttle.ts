@@ -12,6 +12,15 @@ export interface LoginThrottleOptions {
   now?: () => number;
 }
 
+/**
+ * The account an id names, as far as the vendor may match it loosely: compatibility forms folded
+ * (NFKC: full-width `Ｍ１００１` is `M1001`), invisible characters and surrounding spaces dropped, case
+ * folded. Only the throttle's key: Kognitiv still receives the id as the caller sent it.
+ */
+export function throttledAccount(accountId: string): string {
+  return accountId.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').trim().toUpperCase();
+}
+
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
   private readonly maxEntries: number;
@@ -23,7 +32,7 @@ export class LoginThrottle {
   }
 
   private key(caller: string, accountId: string): string {
-    return `${caller}\u0000${accountId}`;
+    return `${caller}\u0000${throttledAccount(accountId)}`;
   }
 
   private recent(key: string): number[] {

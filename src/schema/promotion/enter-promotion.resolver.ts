@@ -1,26 +1,36 @@
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
-import { assertAuthenticated } from '../auth/caller.js';
+import { assertAuthenticated, isStaff, type AuthorizationSettings, type Caller } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { parseInternationalPhone } from '../shared/phone-number.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { EnterPromotionInput } from './enter-promotion.input.js';
 import { EnterPromotionPayload } from './enter-promotion.payload.js';
 
+/**
+ * The member behind a phone is whoever Kognitiv says, and its answer carries no account id to
+ * compare with the caller's: so a member caller gets only what is not personal, whatever phone they sent.
+ */
+function visibleTo(caller: Caller, authorization: AuthorizationSettings, entry: EnterPromotionPayload): EnterPromotionPayload {
+  if (!authorization.enabled || isStaff(caller, authorization)) return entry;
+  return { programName: entry.programName, message: null, firstName: null, lastName: null, points: null };
+}
+
 @Resolver()
 export class EnterPromotionResolver {
   @Directive('@authenticated')
   @Mutation(() => EnterPromotionPayload, {
     description:
-      'Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member.',
+      "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member. With authorization on, the member's message, names and points are returned to staff only.",
   })
-  enterPromotion(@Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' }) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
+  async enterPromotion(@Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' }) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
     // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
     assertAuthenticated(caller, authorization);
     const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
-    return vendors.kognitiv.productPromotionEntry({
+    const entry = await vendors.kognitiv.productPromotionEntry({
       phoneNumber: phone.internationalDigits,
       productCode: requireText('input.productCode', input.productCode),
       location: optionalText('input.location', input.location),
     });
+    return visibleTo(caller, authorization, entry);
   }
 }
