@@ -11,7 +11,7 @@ import {
 import { isVendorOutage, VendorTransportError, type Vendor } from '../vendor-error.js';
 
 export interface ResilienceSettings {
-  /** Consecutive transport failures that open a service's breaker. */
+  /** Consecutive outages (`isVendorOutage`, one per logical call) that open a service's breaker. */
   breakerThreshold: number;
   /** How long an open breaker fails fast before letting one probe through. */
   breakerHalfOpenAfterMs: number;
