@@ -15,6 +15,25 @@ function retryAfterSeconds(headers: Record<string, unknown> | undefined): number
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
+/** An element's text as node-soap parsed it: a string, or `$value` beside the element's attributes. */
+function textOf(node: unknown): string | undefined {
+  if (typeof node === 'string') return node;
+  const value = (node as { $value?: unknown } | null | undefined)?.$value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Whether a fault blames the request rather than the service: SOAP 1.1 `faultcode` `Client` (any prefix, and dotted
+ * refinements such as `soap:Client.Authentication`) or SOAP 1.2 `Code/Value` `Sender`. Anything else (`Server`,
+ * `Receiver`, WCF's `InternalServiceFault`, `ActionNotSupported`, no code at all) is the service's own failure.
+ */
+function blamesTheRequest(fault: unknown): boolean {
+  const f = fault as { faultcode?: unknown; Code?: { Value?: unknown } } | null;
+  const code = textOf(f?.faultcode) ?? textOf(f?.Code?.Value);
+  const localPart = code?.trim().split(':').pop()?.split('.')[0];
+  return localPart === 'Client' || localPart === 'Sender';
+}
+
 function rawText(error: SoapLibraryError): string {
   const body = typeof error.body === 'string' ? error.body.slice(0, 500) : '';
   return [error.code, error.message, body].filter(Boolean).join(' | ');
@@ -33,7 +52,8 @@ export function classifySoapFailure(vendor: Vendor, operation: string, thrown: u
   const transport = transportFailureOf(error.code);
   if (transport) return fail(transport.reason, transport.sent);
   if (/socket hang up|aborted/i.test(error.message ?? '')) return fail('CONNECTION', true);
-  if (error.root?.Envelope?.Body?.Fault !== undefined) return fail('SOAP_FAULT', true, { httpStatus: error.response?.status });
+  const fault = error.root?.Envelope?.Body?.Fault;
+  if (fault !== undefined) return fail(blamesTheRequest(fault) ? 'REQUEST_REFUSED' : 'SOAP_FAULT', true, { httpStatus: error.response?.status });
   const status = error.response?.status;
   if (status !== undefined && status >= 300) {
     return fail('HTTP_STATUS', true, { httpStatus: status, retryAfterSeconds: retryAfterSeconds(error.response?.headers) });

@@ -12,6 +12,11 @@ export type VendorFailureReason =
   | 'HTTP_STATUS'
   | 'SOAP_FAULT'
   | 'MALFORMED_RESPONSE'
+  /**
+   * The vendor refused the request itself: a SOAP `Client`/`Sender` fault, or a REST 4xx (other than 429) that is not
+   * one of its known verdicts. An answer to a bad request, which a caller can provoke at will: never an outage.
+   */
+  | 'REQUEST_REFUSED'
   | 'CIRCUIT_OPEN';
 
 /** A note attached to a Debitsuccess answer (`ResponseNotes`). */
@@ -66,4 +71,14 @@ export class VendorTransportError extends Error {
   ) {
     super(`${vendor} ${operation} failed: ${reason}`, { cause: extra.cause });
   }
+}
+
+/**
+ * Whether a failure says the vendor service is unwell, and so counts toward its circuit: a timeout, a lost or refused
+ * connection, a 5xx or 429, a SOAP Server/Receiver fault, an unreadable answer. Never an answer to the request itself
+ * (a return code, a refusal): callers choose their input, so counting those would let any caller open a circuit
+ * for everyone. An open circuit is the breaker's own answer, not a new outage.
+ */
+export function isVendorOutage(error: unknown): boolean {
+  return error instanceof VendorTransportError && error.reason !== 'REQUEST_REFUSED' && error.reason !== 'CIRCUIT_OPEN';
 }

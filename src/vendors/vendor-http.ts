@@ -9,6 +9,11 @@ export interface VendorHttpOptions {
   maxSockets?: number;
   /** Answers larger than this are refused before parsing (MALFORMED_RESPONSE). */
   maxResponseBytes?: number;
+  /**
+   * The vendor's own origin (`https://host:port`): a request anywhere else is refused before it is sent. A remote
+   * WSDL names the documents it imports, and only the vendor's own are to be fetched.
+   */
+  allowedOrigin?: string;
 }
 
 /**
@@ -88,6 +93,10 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
 
   const request: VendorHttpExchange = (config) =>
     new Promise((resolve, reject) => {
+      if (options.allowedOrigin !== undefined && new URL(config.url).origin !== options.allowedOrigin) {
+        reject(transportError(`refused to fetch ${config.url}: only the vendor's origin ${options.allowedOrigin} is trusted`, 'ERR_FOREIGN_ORIGIN'));
+        return;
+      }
       const https = config.url.startsWith('https:');
       const req = (https ? httpsRequest : httpRequest)(config.url, { method: config.method, headers: config.headers, agent: https ? agents.https : agents.http });
       const fail = (error: Error) => {

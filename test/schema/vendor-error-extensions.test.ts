@@ -38,6 +38,16 @@ describe('clientVendorError', () => {
     expect(JSON.stringify(extensions)).not.toContain('raw detail');
   });
 
+  it.each([
+    ['a read the vendor refused with a SOAP Client fault', 'FetchLoyaltyMemberCore', 500],
+    ['a write the vendor refused with a SOAP Client fault', 'ExternalLogin', 500],
+    ['a REST read refused with 409', 'GET /accounts', 409],
+  ] as const)('maps %s to VENDOR_ERROR, not retryable: the request was at fault, not the vendor', (_case, operation, httpStatus) => {
+    const { extensions } = clientVendorError(new VendorTransportError('KOGNITIV', operation, 'REQUEST_REFUSED', true, 'raw detail', { httpStatus }));
+
+    expect(extensions).toEqual({ code: 'VENDOR_ERROR', retryable: false, vendor: 'KOGNITIV', operation, reason: 'REQUEST_REFUSED', vendorCode: String(httpStatus) });
+  });
+
   it('passes Retry-After of a rate-limited read', () => {
     const { extensions } = clientVendorError(new VendorTransportError('DEBITSUCCESS', 'GET /accounts', 'HTTP_STATUS', true, '', { httpStatus: 429, retryAfterSeconds: 2 }));
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
-import { answerWith, FaultInjector } from '../shared/faults.js';
+import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
 import { childElements, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
@@ -37,6 +37,14 @@ function wcfFault(res: ServerResponse, code: string, message: string): void {
     `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${code}</faultcode><faultstring xml:lang="en-US">${escapeXml(message)}</faultstring></s:Fault></s:Body></s:Envelope>`,
   );
 }
+
+const UNREADABLE_MESSAGE = 'The formatter threw an exception while trying to deserialize the message.';
+
+/** An injected fault, as WCF writes them: a message its formatter could not read, or an internal error. */
+const injectedFault: SoapFaultWriter = (res, faultcode) =>
+  faultcode === 'Client'
+    ? wcfFault(res, 's:Client', UNREADABLE_MESSAGE)
+    : wcfFault(res, 'a:InternalServiceFault', 'The server was unable to process the request due to an internal error.');
 
 function answerXml(answer: UpdatePhoneAnswer): string {
   const notes = answer.notes
@@ -75,7 +83,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     try {
       operation = soapBodyChildren(body)[0];
     } catch (error) {
-      if (error instanceof XmlSyntaxError) return wcfFault(res, 's:Client', 'The formatter threw an exception while trying to deserialize the message.');
+      if (error instanceof XmlSyntaxError) return wcfFault(res, 's:Client', UNREADABLE_MESSAGE);
       throw error;
     }
     if (!operation || operation.namespaceURI !== WCF_NS || operation.localName !== 'UpdateClientPhoneNumber') {
@@ -83,7 +91,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     }
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
     const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
-    await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take());
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take(), injectedFault);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,7 +108,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       const fault = faults.take();
       if (fault) {
         calls.record(`GET ${url.pathname.slice(API_PATH.length)}`);
-        return answerWith(res, 'application/json; charset=utf-8', JSON.stringify({ accounts: [] }), fault);
+        return answerWith(res, 'application/json; charset=utf-8', JSON.stringify({ accounts: [] }), fault, injectedFault);
       }
       return rest.handle(req, res, url.pathname.slice(API_PATH.length), url.searchParams);
     }

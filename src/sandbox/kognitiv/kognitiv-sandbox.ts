@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KOGNITIV_SERVICES, soapActionOf, wsdlFileOf, type AsmxMethod, type AsmxService } from '../../vendors/kognitiv/asmx-contract.js';
 import { SANDBOX_CREDENTIALS } from '../seed.js';
-import { answerWith, FaultInjector } from '../shared/faults.js';
+import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
 import { escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
@@ -30,6 +30,14 @@ function fault(res: ServerResponse, code: 'Client' | 'Server', message: string):
     `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><soap:Fault><faultcode>soap:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`,
   );
 }
+
+const UNREADABLE_REQUEST = 'Server was unable to read request. ---> ';
+
+/** An injected fault, with the texts ASMX writes: a reader that choked on the request, or raw internals. */
+const injectedFault: SoapFaultWriter = (res, faultcode) =>
+  faultcode === 'Client'
+    ? fault(res, 'Client', `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> Hexadecimal value 0x01, is an invalid character. Line 1, position 412.`)
+    : fault(res, 'Server', 'Server was unable to process request. ---> System.Data.SqlClient.SqlException: Timeout expired (SBLP-DB-07)');
 
 function answerXml(service: AsmxService, method: AsmxMethod, answer: Answer): string {
   const fields = method.result
@@ -85,12 +93,12 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     try {
       values = readAsmxRequest(soapBodyChildren(body), service, method);
     } catch (error) {
-      if (error instanceof XmlSyntaxError) return fault(res, 'Client', `Server was unable to read request. ---> ${error.message}`);
+      if (error instanceof XmlSyntaxError) return fault(res, 'Client', `${UNREADABLE_REQUEST}${error.message}`);
       throw error;
     }
     // The vendor acts first and misbehaves after: a timed-out or dropped write may still have happened.
     const answer = values === 'missing' ? { ReturnCode: 2 } : KOGNITIV_BEHAVIOUR[method.name]!(values, state, settings);
-    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take());
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take(), injectedFault);
   }
 
   const started = await startHttpServer(handle, options);

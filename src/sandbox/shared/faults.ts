@@ -7,8 +7,12 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** Process the request, then drop the connection halfway through the answer. */
   | { kind: 'reset' }
-  /** HTTP 500 with a SOAP fault whose text is raw vendor internals. */
-  | { kind: 'soap-fault' }
+  /**
+   * HTTP 500 with a SOAP fault, written as this vendor writes its faults. `Server` (the default): its own failure,
+   * with raw internals in the text. `Client`: the vendor refused the request, as its .NET reader does with input it
+   * cannot read.
+   */
+  | { kind: 'soap-fault'; faultcode?: SoapFaultCode }
   /** An HTML error page, as a proxy in front of the vendor sends. */
   | { kind: 'html'; status: number }
   /** The first half of the real answer. */
@@ -39,11 +43,13 @@ export class FaultInjector {
   }
 }
 
-const SOAP_FAULT =
-  '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; System.Data.SqlClient.SqlException: Timeout expired (SBLP-DB-07)</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>';
+export type SoapFaultCode = 'Client' | 'Server';
+
+/** Writes an HTTP 500 SOAP fault the way one sandbox's vendor does (envelope, prefixes, texts). */
+export type SoapFaultWriter = (res: ServerResponse, faultcode: SoapFaultCode) => void;
 
 /** Sends `body` as a healthy vendor would, or misbehaves as `fault` says. */
-export async function answerWith(res: ServerResponse, contentType: string, body: string, fault: Fault | undefined): Promise<void> {
+export async function answerWith(res: ServerResponse, contentType: string, body: string, fault: Fault | undefined, writeSoapFault: SoapFaultWriter): Promise<void> {
   switch (fault?.kind) {
     case undefined:
       res.writeHead(200, { 'content-type': contentType }).end(body);
@@ -59,7 +65,7 @@ export async function answerWith(res: ServerResponse, contentType: string, body:
       res.socket?.destroy();
       return;
     case 'soap-fault':
-      res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' }).end(SOAP_FAULT);
+      writeSoapFault(res, fault.faultcode ?? 'Server');
       return;
     case 'html':
       res.writeHead(fault.status, { 'content-type': 'text/html' }).end('<html><head><title>Error</title></head><body><h1>Service Unavailable</h1><p>IIS 10.0 Detailed Error</p></body></html>');

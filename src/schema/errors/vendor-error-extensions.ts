@@ -37,6 +37,10 @@ function fromTransport(error: VendorTransportError): ClientVendorError {
     ...(error.extra.httpStatus !== undefined && { vendorCode: String(error.extra.httpStatus) }),
     ...(error.extra.retryAfterSeconds !== undefined && { retryAfter: error.extra.retryAfterSeconds }),
   };
+  if (error.reason === 'REQUEST_REFUSED') {
+    // The vendor judged this request, not its own health: the same request gets the same answer.
+    return { message: MEMBER_ERROR_CODES.VENDOR_ERROR, extensions: { code: 'VENDOR_ERROR', ...base, retryable: false } };
+  }
   if (isWrite && lostInFlight) {
     return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code: 'VENDOR_OUTCOME_UNKNOWN', ...base, retryable: false } };
   }

@@ -53,8 +53,13 @@ const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.nu
 const ACCOUNTS = 'GET /accounts';
 const TOKEN = 'POST /identity/connect/token';
 
-/** HTTP statuses that are the vendor's verdict on this request, not an outage. */
-const VERDICTS = new Set([400, 401, 403, 404]);
+/** HTTP statuses that are the vendor's verdict on this request, each with its own row in the error table. */
+const VERDICTS = new Set([401, 403, 404]);
+
+/** Any other 4xx but 429 answers the request itself (400, 405, 409, 422, …): a refusal, not an outage. */
+function refusesTheRequest(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 429;
+}
 
 /** A non-2xx answer, carried to the one place that turns it into a vendor error. */
 class StatusAnswer {
@@ -93,7 +98,7 @@ export class DebitsuccessBilling {
       const { status, headers, data } = error.response;
       if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
       const retryAfter = Number(headers['retry-after']);
-      return new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', true, `HTTP ${status} ${data.slice(0, 300)}`, {
+      return new VendorTransportError('DEBITSUCCESS', operation, refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS', true, `HTTP ${status} ${data.slice(0, 300)}`, {
         httpStatus: status,
         retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
       });

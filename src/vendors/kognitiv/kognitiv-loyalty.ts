@@ -85,7 +85,7 @@ export class KognitivLoyalty {
   ) {}
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
-    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes, allowedOrigin: new URL(options.url).origin });
     const timeout = options.timeoutMs ?? 5000;
     try {
       const entries = await Promise.all(

@@ -8,10 +8,10 @@ import {
   retry,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { VendorTransportError, type Vendor } from '../vendor-error.js';
+import { isVendorOutage, VendorTransportError, type Vendor } from '../vendor-error.js';
 
 export interface ResilienceSettings {
-  /** Consecutive transport failures that open a service's breaker. */
+  /** Consecutive outages (`isVendorOutage`, one per logical call) that open a service's breaker. */
   breakerThreshold: number;
   /** How long an open breaker fails fast before letting one probe through. */
   breakerHalfOpenAfterMs: number;
@@ -28,13 +28,8 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
   retryInitialDelayMs: 50,
 };
 
-/** Only an outage counts against a breaker; a vendor saying "no" (a return code) is a healthy vendor. */
-function isOutage(error: Error): boolean {
-  return error instanceof VendorTransportError && error.reason !== 'CIRCUIT_OPEN';
-}
-
 /**
- * Transient failures a read may repeat: never a garbled answer, a SOAP fault or an open breaker,
+ * Transient failures a read may repeat: never a garbled answer, a SOAP fault, a refusal or an open breaker,
  * and not a 429 either: its Retry-After goes back to the client instead of being waited out here.
  */
 function isTransient(error: Error): boolean {
@@ -63,7 +58,7 @@ export class VendorPolicies {
     const id = `${key.vendor}:${key.service}`;
     let breaker = this.breakers.get(id);
     if (!breaker) {
-      breaker = circuitBreaker(handleWhen(isOutage), {
+      breaker = circuitBreaker(handleWhen(isVendorOutage), {
         halfOpenAfter: this.settings.breakerHalfOpenAfterMs,
         breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
       });
@@ -93,12 +88,16 @@ export class VendorPolicies {
     return this.throughBreaker(key, operation, call);
   }
 
-  /** `deadline` is an epoch ms after which no new attempt starts. */
+  /**
+   * `deadline` is an epoch ms after which no new attempt starts. The retries run inside the breaker, so one
+   * logical read is one outcome for it however many attempts it took; a retry stops once the circuit opened.
+   */
   read<T>(key: ServiceKey, operation: string, deadline: number, call: () => Promise<T>): Promise<T> {
+    const breaker = this.breaker(key);
     const policy = retry(
-      handleWhen((error) => isTransient(error) && Date.now() + this.settings.retryInitialDelayMs < deadline),
+      handleWhen((error) => isTransient(error) && breaker.state !== CircuitState.Open && Date.now() + this.settings.retryInitialDelayMs < deadline),
       { maxAttempts: this.settings.readAttempts - 1, backoff: new ExponentialBackoff({ initialDelay: this.settings.retryInitialDelayMs, maxDelay: 2_000 }) },
     );
-    return policy.execute(() => this.throughBreaker(key, operation, call));
+    return this.throughBreaker(key, operation, () => policy.execute(call));
   }
 }

@@ -94,7 +94,7 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
   });
 
   it.each([
-    ['RC-400', VendorReturnCodeError, { vendorCode: '400' }],
+    ['RC-400', VendorTransportError, { reason: 'REQUEST_REFUSED', extra: { httpStatus: 400 } }],
     ['RC-404', VendorReturnCodeError, { vendorCode: '404' }],
     ['RC-429', VendorTransportError, { reason: 'HTTP_STATUS', extra: { httpStatus: 429, retryAfterSeconds: 2 } }],
     ['RC-500', VendorTransportError, { reason: 'HTTP_STATUS', extra: { httpStatus: 500 } }],

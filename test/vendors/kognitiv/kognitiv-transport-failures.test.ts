@@ -45,6 +45,27 @@ describe('Kognitiv transport failures', () => {
     expect(error).toMatchObject({ reason: 'SOAP_FAULT', sent: true });
   });
 
+  const soap11Fault = (faultcode: string) =>
+    `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode xmlns:x="http://schemas.xmlsoap.org/soap/envelope/">${faultcode}</faultcode><faultstring>raw text</faultstring></soap:Fault></soap:Body></soap:Envelope>`;
+  const soap12Fault = (value: string) =>
+    `<?xml version="1.0"?><env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault><env:Code><env:Value>${value}</env:Value></env:Code><env:Reason><env:Text xml:lang="en">raw text</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>`;
+
+  it.each([
+    ['soap:Client', 'REQUEST_REFUSED', soap11Fault('soap:Client')],
+    ['x:Client with another prefix', 'REQUEST_REFUSED', soap11Fault('x:Client')],
+    ['Client without a prefix', 'REQUEST_REFUSED', soap11Fault('Client')],
+    ['a dotted soap:Client.Authentication', 'REQUEST_REFUSED', soap11Fault('soap:Client.Authentication')],
+    ['SOAP 1.2 env:Sender', 'REQUEST_REFUSED', soap12Fault('env:Sender')],
+    ['soap:Server', 'SOAP_FAULT', soap11Fault('soap:Server')],
+    ['a dotted soap:Server.Database', 'SOAP_FAULT', soap11Fault('soap:Server.Database')],
+    ['soap:ClientError, which is not Client', 'SOAP_FAULT', soap11Fault('soap:ClientError')],
+    ['SOAP 1.2 env:Receiver', 'SOAP_FAULT', soap12Fault('env:Receiver')],
+  ])('classifies a 500 fault with %s as %s', async (_case, reason, body) => {
+    const error = await failureFrom((_req, res) => res.writeHead(500, { 'content-type': 'text/xml' }).end(body));
+
+    expect(error).toMatchObject({ reason, sent: true, extra: { httpStatus: 500 } });
+  });
+
   it('classifies a hang past the timeout as TIMEOUT', async () => {
     const error = await failureFrom(() => undefined, { timeoutMs: 200 });
 
