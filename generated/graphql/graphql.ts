@@ -20,11 +20,11 @@ export type BillingUpdateStatus =
 
 /** A product code entered by a member, identified by phone number. */
 export type EnterPromotionInput = {
-  /** Kognitiv location external reference; defaults to the configured location. */
+  /** Kognitiv location external reference, at most 128 characters; defaults to the configured location. */
   location?: string | null | undefined;
-  /** The member's phone number with its country code, e.g. `+64 21 123 4567`. */
+  /** The member's phone number with its country code, e.g. `+64 21 123 4567`, at most 40 characters. */
   phoneNumber: string;
-  /** The product code being entered. */
+  /** The product code being entered, at most 128 characters. */
   productCode: string;
 };
 
@@ -39,9 +39,9 @@ export type Gender =
 export type LoginInput = {
   /** Club account id, at most 60 characters. */
   accountId: string | number;
-  /** Kognitiv location external reference of the portal; defaults to the configured location. */
+  /** Kognitiv location external reference of the portal, at most 128 characters; defaults to the configured location. */
   location?: string | null | undefined;
-  /** Portal password; never logged. */
+  /** Portal password, at most 128 characters; never logged. */
   password: string;
 };
 
@@ -58,13 +58,13 @@ export type PhoneType =
 
 /** An interaction to record for a member or prospect. */
 export type RecordInteractionInput = {
-  /** Kognitiv location external reference; defaults to the configured location. */
+  /** Kognitiv location external reference, at most 128 characters; defaults to the configured location. */
   location?: string | null | undefined;
   /** Club account id, at most 60 characters. */
   memberId: string | number;
   /** Free-text note, at most 256 characters. */
   note?: string | null | undefined;
-  /** Kognitiv interaction type external reference, e.g. `CLUB-VISIT`. */
+  /** Kognitiv interaction type external reference, e.g. `CLUB-VISIT`, at most 128 characters. */
   type: string;
 };
 
@@ -78,9 +78,9 @@ export type SavePhoneInput = {
   isValid?: boolean;
   /** Club account id, at most 50 characters (the Debitsuccess reference limit). */
   memberId: string | number;
-  /** Kognitiv mobile carrier external reference. */
+  /** Kognitiv mobile carrier external reference, at most 128 characters. */
   mobileCarrier?: string | null | undefined;
-  /** The number with its country code, e.g. `+64 21 123 4567`; formatting characters are allowed. */
+  /** The number with its country code, e.g. `+64 21 123 4567`, at most 40 characters; formatting characters are allowed. */
   number: string;
   /** Make this the member's preferred number at Debitsuccess. */
   preferred?: boolean | null | undefined;

@@ -29,3 +29,23 @@ it('describes every type, field, argument and enum value, so Sandbox explains th
 
   expect(missing).toEqual([]);
 });
+
+interface InputField extends Described {
+  type: { toString(): string };
+}
+
+it('states the maximum length of every string argument and input field', async () => {
+  const schema = await buildMemberSubgraphSchema();
+  const unbounded: string[] = [];
+  const isText = (field: InputField) => /^\[?(String|ID)!?\]?!?$/.test(field.type.toString());
+
+  for (const type of Object.values(schema.getTypeMap()) as (Described & { getFields?: () => Record<string, InputField & { args?: InputField[] }> })[]) {
+    if (isNotOurs(type.name)) continue;
+    for (const field of Object.values(type.getFields?.() ?? {})) {
+      const textInputs = 'args' in field ? (field.args ?? []) : isText(field) ? [field] : [];
+      for (const input of textInputs.filter(isText)) if (!/at most \d+ characters/.test(input.description ?? '')) unbounded.push(`${type.name}.${field.name}${input === field ? '' : `(${input.name})`}`);
+    }
+  }
+
+  expect(unbounded).toEqual([]);
+});

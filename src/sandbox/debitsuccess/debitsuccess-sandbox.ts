@@ -4,8 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
 import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { ReceivedCalls } from '../shared/received-calls.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
-import { childElements, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { childElements, documentElementCount, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
 import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
 import { RestApi } from './rest-api.js';
 import { updateClientPhoneNumber, type UpdatePhoneAnswer } from './update-phone.js';
@@ -60,6 +61,7 @@ function answerXml(answer: UpdatePhoneAnswer): string {
 export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptions = {}): Promise<DebitsuccessSandbox> {
   const state = new DebitsuccessState();
   const calls = new CallCounter();
+  const received = new ReceivedCalls();
   const faults = new FaultInjector();
   const soapAction = options.soapAction ?? DEFAULT_DEBITSUCCESS_SOAP_ACTION;
   let latencyMs = options.latencyMs ?? 0;
@@ -91,6 +93,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     }
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
     const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
+    received.record({ operation: 'UpdateClientPhoneNumber', fields: request, elementCount: documentElementCount(operation) });
     await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take(), injectedFault);
   }
 
@@ -129,6 +132,8 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     callCount: (operation) => calls.count(operation),
     resetCallCounts: () => calls.reset(),
     spans: () => calls.spans,
+    receivedCalls: () => received.list(),
+    resetReceivedCalls: () => received.reset(),
     setLatency: (ms) => {
       latencyMs = ms;
     },

@@ -4,8 +4,9 @@ import { KOGNITIV_SERVICES, soapActionOf, wsdlFileOf, type AsmxMethod, type Asmx
 import { SANDBOX_CREDENTIALS } from '../seed.js';
 import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { ReceivedCalls } from '../shared/received-calls.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
-import { escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { documentElementCount, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
 import { readAsmxRequest } from './asmx-request.js';
 import { KOGNITIV_BEHAVIOUR, type Answer, type KognitivSandboxSettings } from './kognitiv-behaviour.js';
 import { KognitivState } from './kognitiv-state.js';
@@ -60,6 +61,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
   };
   const state = new KognitivState();
   const calls = new CallCounter();
+  const received = new ReceivedCalls();
   const faults = new FaultInjector();
   let latencyMs = options.latencyMs ?? 0;
   let origin = '';
@@ -91,7 +93,9 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     calls.record(method.name);
     let values;
     try {
-      values = readAsmxRequest(soapBodyChildren(body), service, method);
+      const bodyChildren = soapBodyChildren(body);
+      values = readAsmxRequest(bodyChildren, service, method);
+      received.record({ operation: method.name, fields: values === 'missing' ? {} : values, elementCount: documentElementCount(bodyChildren[0]!) });
     } catch (error) {
       if (error instanceof XmlSyntaxError) return fault(res, 'Client', `${UNREADABLE_REQUEST}${error.message}`);
       throw error;
@@ -109,6 +113,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     callCount: (method) => calls.count(method),
     resetCallCounts: () => calls.reset(),
     spans: () => calls.spans,
+    receivedCalls: () => received.list(),
+    resetReceivedCalls: () => received.reset(),
     setLatency: (ms) => {
       latencyMs = ms;
     },

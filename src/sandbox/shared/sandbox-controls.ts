@@ -1,4 +1,5 @@
 import type { Fault } from './faults.js';
+import type { ReceivedCall } from './received-calls.js';
 
 /** What tests, benchmarks and front-end developers can do to any sandbox vendor. */
 export interface SandboxControls {
@@ -7,6 +8,9 @@ export interface SandboxControls {
   resetCallCounts(): void;
   /** When each call since the last reset was being handled. */
   spans(): readonly { start: number; end: number }[];
+  /** The last SOAP calls received (at most 200), as parsed: operation, field values, element count. */
+  receivedCalls(): readonly ReceivedCall[];
+  resetReceivedCalls(): void;
   /** Delay added before every answer. */
   setLatency(ms: number): void;
   /** Misbehave on the next `times` calls (default: until cleared), then recover. */

@@ -39,6 +39,11 @@ export function soapBodyChildren(text: string): Element[] {
   return childElements(body);
 }
 
+/** Elements in the document that holds `element`, its root included. */
+export function documentElementCount(element: Element): number {
+  return element.ownerDocument?.getElementsByTagName('*').length ?? 0;
+}
+
 export function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -19,8 +19,8 @@ export class RecordInteractionResolver {
     assertMayActOn(caller, authorization, member.id);
     const { interactionId } = await vendors.kognitiv.recordInteraction({
       accountId: member.id,
-      interactionTypeRef: requireText('input.type', input.type),
-      location: optionalText('input.location', input.location),
+      interactionTypeRef: requireText('input.type', input.type, INPUT_LIMITS.interactionType),
+      location: optionalText('input.location', input.location, INPUT_LIMITS.location),
       note: optionalText('input.note', input.note, INPUT_LIMITS.interactionNote),
     });
     return { interactionId, member };

@@ -4,6 +4,7 @@ import { VendorReturnCodeError } from '../../vendors/vendor-error.js';
 import type { RequestContext } from '../context.js';
 import { MEMBER_ERROR_CODES } from '../errors/member-error-code.js';
 import { memberFromId } from '../member/member-id.js';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { LoginInput } from './login.input.js';
 import { LoginPayload } from './login.payload.js';
@@ -19,13 +20,13 @@ export class LoginResolver {
   })
   async login(@Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
     const member = memberFromId('input.accountId', input.accountId);
-    const password = requireText('input.password', input.password);
+    const password = requireText('input.password', input.password, INPUT_LIMITS.password);
     const retryAfter = loginThrottle.retryAfterSeconds(caller.address, member.id);
     if (retryAfter > 0) {
       throw new GraphQLError(MEMBER_ERROR_CODES.LOGIN_THROTTLED, { extensions: { code: 'LOGIN_THROTTLED', retryAfter, retryable: true } });
     }
     try {
-      const names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location: optionalText('input.location', input.location) });
+      const names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location: optionalText('input.location', input.location, INPUT_LIMITS.location) });
       loginThrottle.recordSuccess(caller.address, member.id);
       return { member, ...names };
     } catch (error) {

@@ -3,6 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } f
 import { assertMayActOn } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { hintPrivateCache } from '../shared/cache-hint.js';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
 import { LoyaltyProfile } from './loyalty-profile.type.js';
@@ -18,7 +19,7 @@ export class MemberResolver {
     description: 'The member with this club account id. Makes no vendor call itself: only the fields you select are fetched.',
   })
   member(
-    @Arg('id', () => ID, { description: 'Club account id, at most 60 characters.' }) id: string,
+    @Arg('id', () => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` }) id: string,
     @Ctx() { caller, authorization, settings }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Member {

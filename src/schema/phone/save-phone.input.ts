@@ -10,7 +10,7 @@ export class SavePhoneInput {
   @Field(() => PhoneType, { description: 'Which of the member\'s numbers this is; an existing number of the type is replaced.' })
   type!: PhoneType;
 
-  @Field({ description: 'The number with its country code, e.g. `+64 21 123 4567`; formatting characters are allowed.' })
+  @Field({ description: `The number with its country code, e.g. \`+64 21 123 4567\`, at most ${INPUT_LIMITS.phoneNumber} characters; formatting characters are allowed.` })
   number!: string;
 
   @Field(() => String, { nullable: true, description: `Area (STD) code for Debitsuccess, at most ${INPUT_LIMITS.areaCode} characters.` })
@@ -22,7 +22,7 @@ export class SavePhoneInput {
   @Field(() => Boolean, { nullable: true, description: "Make this the member's preferred number at Debitsuccess." })
   preferred?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Kognitiv mobile carrier external reference.' })
+  @Field(() => String, { nullable: true, description: `Kognitiv mobile carrier external reference, at most ${INPUT_LIMITS.mobileCarrier} characters.` })
   mobileCarrier?: string | null;
 
   @Field(() => Boolean, { defaultValue: true, description: 'Whether Kognitiv should mark the number as valid.' })

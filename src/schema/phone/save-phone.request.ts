@@ -20,11 +20,10 @@ export interface SavePhoneRequest {
 export function buildSavePhoneRequest(input: SavePhoneInput, settings: SchemaSettings): SavePhoneRequest {
   const accountId = requireText('input.memberId', input.memberId, INPUT_LIMITS.externalAccountReference);
   const phone = parseInternationalPhone('input.number', input.number);
-  if (phone.nationalNumber.length > INPUT_LIMITS.phoneNumber) throw userInputError('input.number', `must be at most ${INPUT_LIMITS.phoneNumber} digits`);
   const stdCode = optionalText('input.areaCode', input.areaCode, INPUT_LIMITS.areaCode);
   const name = optionalText('input.contactName', input.contactName, INPUT_LIMITS.contactName);
   if (input.type === PhoneType.EMERGENCY && name === undefined) throw userInputError('input.contactName', 'is required for an EMERGENCY phone');
-  const mobileCarrierRef = optionalText('input.mobileCarrier', input.mobileCarrier);
+  const mobileCarrierRef = optionalText('input.mobileCarrier', input.mobileCarrier, INPUT_LIMITS.mobileCarrier);
   const countryCode = settings.debitsuccessCountryCodes[phone.callingCode];
 
   return {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import { assertAuthenticated, isStaff, type AuthorizationSettings, type Caller } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { parseInternationalPhone } from '../shared/phone-number.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { EnterPromotionInput } from './enter-promotion.input.js';
@@ -28,8 +29,8 @@ export class EnterPromotionResolver {
     const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
     const entry = await vendors.kognitiv.productPromotionEntry({
       phoneNumber: phone.internationalDigits,
-      productCode: requireText('input.productCode', input.productCode),
-      location: optionalText('input.location', input.location),
+      productCode: requireText('input.productCode', input.productCode, INPUT_LIMITS.productCode),
+      location: optionalText('input.location', input.location, INPUT_LIMITS.location),
     });
     return visibleTo(caller, authorization, entry);
   }

@@ -1,5 +1,7 @@
 import { parsePhoneNumberWithError, ParseError } from 'libphonenumber-js/max';
 import { userInputError } from '../errors/user-input-error.js';
+import { INPUT_LIMITS } from './input-limits.js';
+import { requireText } from './validate.js';
 
 export interface ParsedPhone {
   /** Digits with country code, unformatted: what Kognitiv stores (`64211234567`). */
@@ -15,7 +17,7 @@ export interface ParsedPhone {
  * characters are allowed; a number that cannot exist for its country is refused.
  */
 export function parseInternationalPhone(field: string, raw: string): ParsedPhone {
-  const text = raw.trim().replace(/^00/, '+');
+  const text = requireText(field, raw, INPUT_LIMITS.phoneNumber).trim().replace(/^00/, '+');
   if (!text.startsWith('+')) throw userInputError(field, 'must start with + and the country code');
   try {
     const phone = parsePhoneNumberWithError(text);

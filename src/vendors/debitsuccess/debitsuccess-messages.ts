@@ -4,6 +4,7 @@ import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
+import { encodeSoapArguments } from '../xml-text.js';
 
 export interface DebitsuccessMessagesOptions {
   url: string;
@@ -75,6 +76,8 @@ export class DebitsuccessMessages {
         WSDL,
         {
           disableCache: true,
+          // Text arrives encoded by encodeSoapArguments: node-soap's escaping lets CDATA through raw.
+          escapeXML: false,
           request: transport.request as unknown as IOptions['request'],
           // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
           customDeserializer: { dateTime: (text: string) => text },
@@ -113,7 +116,7 @@ export class DebitsuccessMessages {
 
     let response: unknown;
     try {
-      [response] = await this.client.UpdateClientPhoneNumberAsync({ request }, { timeout: this.options.timeoutMs ?? 5000 });
+      [response] = await this.client.UpdateClientPhoneNumberAsync({ request: encodeSoapArguments(request) }, { timeout: this.options.timeoutMs ?? 5000 });
     } catch (error) {
       throw classifySoapFailure('DEBITSUCCESS', OPERATION, error);
     }

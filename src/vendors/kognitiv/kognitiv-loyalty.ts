@@ -3,6 +3,7 @@ import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import { encodeSoapArguments } from '../xml-text.js';
 import { KOGNITIV_SERVICES, wsdlFileOf, type AsmxMethod, type AsmxService, type KognitivServiceKey } from './asmx-contract.js';
 import { decodeFlag, decodeGender, decodeKognitivDate, decodeText } from './kognitiv-values.js';
 
@@ -93,7 +94,8 @@ export class KognitivLoyalty {
           // The endpoint is always ours: the WSDL's soap:address must not decide where calls go.
           const client = await createClientAsync(
             wsdlLocation(options, service),
-            { disableCache: true, request: transport.request as unknown as IOptions['request'], wsdl_options: { timeout } },
+            // Text arrives encoded by encodeSoapArguments: node-soap's escaping lets CDATA through raw.
+            { disableCache: true, escapeXML: false, request: transport.request as unknown as IOptions['request'], wsdl_options: { timeout } },
             `${options.url}/${service.path}.asmx`,
           );
           return [key, { service, client }] as const;
@@ -114,7 +116,7 @@ export class KognitivLoyalty {
     const { service, client } = this.clients[key];
     const method: AsmxMethod = service.methods[0]!;
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
-    const fields = Object.fromEntries(method.request.map(([name, type]) => [name, values[name] ?? (type === 'string' ? '' : 0)]));
+    const fields = encodeSoapArguments(Object.fromEntries(method.request.map(([name, type]) => [name, values[name] ?? (type === 'string' ? '' : 0)])));
     const args = method.parameter ? { [method.parameter]: fields } : fields;
 
     let response: unknown;
