@@ -104,7 +104,7 @@ describe('introspection is not free', () => {
   });
 
   it("answers Apollo Sandbox's introspection query and _service { sdl }", async () => {
-    const sandboxQuery = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const sandboxQuery = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
 
     const introspection = await subgraph.request(sandboxQuery, {}, AS_STAFF);
     const sdl = await subgraph.request('{ _service { sdl } }', {}, AS_STAFF);
