@@ -25,6 +25,8 @@ export type MemberErrorCode =
   | 'ACCOUNT_INACTIVE'
   /** The member account has not been verified yet. */
   | 'ACCOUNT_NOT_VERIFIED'
+  /** The request could not be read. */
+  | 'BAD_REQUEST'
   /** The input is not valid. */
   | 'BAD_USER_INPUT'
   /** An emergency phone number needs a contact name. */

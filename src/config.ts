@@ -82,8 +82,11 @@ export interface Config {
     maxAliases: number;
     maxMemberFields: number;
     maxEntityRepresentations: number;
+    maxIntrospectionFields: number;
     maxBatchOperations: number;
     maxBodyBytes: number;
+    /** An admitted request whose body has not fully arrived by then is answered 408 and its connection closed. */
+    bodyReadTimeoutMs: number;
     /** No GraphQL request outlives this, retries included. */
     requestDeadlineMs: number;
     maxVendorResponseBytes: number;
@@ -259,8 +262,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: int('MAX_ALIASES', 30, 0),
       maxMemberFields: int('MAX_MEMBER_FIELDS', 25),
       maxEntityRepresentations: int('MAX_ENTITY_REPRESENTATIONS', 100),
+      maxIntrospectionFields: int('MAX_INTROSPECTION_FIELDS', 3, 0),
       maxBatchOperations: int('MAX_BATCH_OPERATIONS', 10),
       maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024),
+      bodyReadTimeoutMs: int('BODY_READ_TIMEOUT_MS', 5000),
       requestDeadlineMs: int('REQUEST_DEADLINE_MS', 15_000),
       maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
       maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 64),

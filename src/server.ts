@@ -9,8 +9,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createAdmission } from './http/admission.js';
 import { limitBatchSize } from './http/batch-limit.js';
-import { costLimitsPlugin } from './http/cost-limits-plugin.js';
-import { jsonBodyErrors } from './http/json-body-errors.js';
+import { bodyReadDeadline } from './http/body-read-deadline.js';
+import { costLimitsPlugin, RequestCostBudget, type CostBudgetContext } from './http/cost-limits-plugin.js';
+import { jsonErrors, unknownRoute } from './http/json-errors.js';
 import { landingPagePlugin } from './http/landing-page.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
 import { SubgraphMetrics } from './observability/metrics.js';
@@ -75,7 +76,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
   const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
 
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = new ApolloServer<RequestContext & CostBudgetContext>({
     schema: await buildMemberSubgraphSchema(),
     formatError: createFormatError(logger),
     logger,
@@ -117,6 +118,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
       next();
     },
     admission.middleware,
+    bodyReadDeadline(config.limits.bodyReadTimeoutMs),
     express.json({ limit: config.limits.maxBodyBytes }),
     limitBatchSize(config.limits.maxBatchOperations),
     expressMiddleware(apollo, {
@@ -134,12 +136,14 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
           authorization: config.authorization,
           loginThrottle,
           loaders: createLoaders(requestVendors, settings.vendorConcurrency),
+          costBudget: new RequestCostBudget(),
         };
       },
     }),
   );
   app.use(GRAPHQL_PATH, ...graphql);
-  app.use(jsonBodyErrors);
+  app.use(unknownRoute);
+  app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -87,6 +87,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_CONCURRENT_OPERATIONS: '0' })).toThrow(/MAX_CONCURRENT_OPERATIONS/);
   });
 
+  it('reads the body read timeout and the introspection bound', () => {
+    expect(loadConfig({}).limits).toMatchObject({ bodyReadTimeoutMs: 5000, maxIntrospectionFields: 3 });
+    expect(loadConfig({ BODY_READ_TIMEOUT_MS: '300', MAX_INTROSPECTION_FIELDS: '0' }).limits).toMatchObject({ bodyReadTimeoutMs: 300, maxIntrospectionFields: 0 });
+    expect(() => loadConfig({ BODY_READ_TIMEOUT_MS: '0' })).toThrow(/BODY_READ_TIMEOUT_MS/);
+  });
+
   it('refuses malformed values', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_WSDL: 'local' })).toThrow(/KOGNITIV_WSDL/);

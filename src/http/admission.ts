@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { MEMBER_ERROR_CODES } from '../schema/errors/member-error-code.js';
+import { refuse } from './refuse.js';
 
 export interface AdmissionLimits {
   /** Operations executing at once; more wait their turn. */
@@ -28,12 +28,9 @@ interface Waiter {
 
 const RETRY_AFTER_SECONDS = 1;
 
-function refuse(res: Response): void {
-  // Shaped as a GraphQL response, so a client or router reads it like any other error of ours.
-  res
-    .status(503)
-    .set('retry-after', String(RETRY_AFTER_SECONDS))
-    .json({ errors: [{ message: MEMBER_ERROR_CODES.SERVICE_OVERLOADED, extensions: { code: 'SERVICE_OVERLOADED', retryable: true, retryAfter: RETRY_AFTER_SECONDS } }] });
+function shed(res: Response): void {
+  res.set('retry-after', String(RETRY_AFTER_SECONDS));
+  refuse(res, 503, 'SERVICE_OVERLOADED', { retryable: true, retryAfter: RETRY_AFTER_SECONDS });
 }
 
 /**
@@ -66,7 +63,7 @@ export function createAdmission(limits: AdmissionLimits, events: AdmissionEvents
     }
     if (waiting.length >= limits.maxQueued) {
       events.shed?.('queue-full');
-      refuse(res);
+      shed(res);
       return;
     }
     const waiter: Waiter = {
@@ -74,7 +71,7 @@ export function createAdmission(limits: AdmissionLimits, events: AdmissionEvents
       timer: setTimeout(() => {
         leave();
         events.shed?.('waited-too-long');
-        refuse(res);
+        shed(res);
       }, limits.maxWaitMs),
     };
     const leave = () => {

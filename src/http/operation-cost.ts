@@ -4,12 +4,20 @@ import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDef
 export interface OperationCost {
   /** Deepest field nesting, introspection excluded (Sandbox's own introspection query is deep). */
   depth: number;
+  /** Aliased fields, introspection included: each alias is one more answer to compute and send. */
   aliases: number;
   /** `member` fields at the root: each may cost three vendor calls. */
   memberFields: number;
   /** Representations passed to `_entities`: each may cost three vendor calls. */
   entityRepresentations: number;
+  /** `__schema` and `__type` fields at the root: each answers tens of kilobytes. */
+  introspectionFields: number;
 }
+
+/** The measures that add up over the operations of one HTTP request (depth does not). */
+export type AdditiveCost = Omit<OperationCost, 'depth'>;
+
+const INTROSPECTION_ROOT_FIELDS = new Set(['__schema', '__type']);
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -19,16 +27,35 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return fragments;
 }
 
-function listLength(value: ValueNode, variables: Record<string, unknown>): number {
+/**
+ * How many items execution will see in a list argument, however the list arrives: a literal list
+ * (whose items may be variables), a variable bound in the request, or that variable's default value.
+ * A single value where a list is expected is coerced to a list of one.
+ */
+function listLength(value: ValueNode, variables: Record<string, unknown>, defaults: ReadonlyMap<string, ValueNode>): number {
   if (value.kind === Kind.LIST) return value.values.length;
-  if (value.kind === Kind.VARIABLE) {
-    const bound = variables[value.name.value];
+  if (value.kind === Kind.NULL) return 0;
+  if (value.kind !== Kind.VARIABLE) return 1;
+  const name = value.name.value;
+  if (Object.hasOwn(variables, name)) {
+    const bound = variables[name];
+    if (bound === null || bound === undefined) return 0;
     return Array.isArray(bound) ? bound.length : 1;
   }
-  return 1;
+  const fallback = defaults.get(name);
+  // A default value is a constant: it holds no variables.
+  return fallback ? listLength(fallback, {}, new Map()) : 0;
 }
 
-const NONE: OperationCost = { depth: 0, aliases: 0, memberFields: 0, entityRepresentations: 0 };
+function defaultValuesOf(operation: OperationDefinitionNode): Map<string, ValueNode> {
+  const defaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  }
+  return defaults;
+}
+
+const NONE: OperationCost = { depth: 0, aliases: 0, memberFields: 0, entityRepresentations: 0, introspectionFields: 0 };
 
 function add(a: OperationCost, b: OperationCost, depthOffset: number): OperationCost {
   return {
@@ -36,6 +63,7 @@ function add(a: OperationCost, b: OperationCost, depthOffset: number): Operation
     aliases: a.aliases + b.aliases,
     memberFields: a.memberFields + b.memberFields,
     entityRepresentations: a.entityRepresentations + b.entityRepresentations,
+    introspectionFields: a.introspectionFields + b.introspectionFields,
   };
 }
 
@@ -45,25 +73,32 @@ function add(a: OperationCost, b: OperationCost, depthOffset: number): Operation
  */
 export function measureOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationCost {
   const fragments = fragmentsOf(document);
+  const defaults = defaultValuesOf(operation);
   const memo = new Map<string, OperationCost>();
 
   const measure = (selectionSet: SelectionSetNode, atRoot: boolean, visiting: ReadonlySet<string>): OperationCost => {
     let cost = NONE;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue;
+        const name = selection.name.value;
+        const introspection = name.startsWith('__');
         const own: OperationCost = {
-          depth: 1,
+          depth: introspection ? 0 : 1,
           aliases: selection.alias ? 1 : 0,
-          memberFields: atRoot && selection.name.value === 'member' ? 1 : 0,
+          memberFields: atRoot && name === 'member' ? 1 : 0,
           entityRepresentations: 0,
+          introspectionFields: atRoot && INTROSPECTION_ROOT_FIELDS.has(name) ? 1 : 0,
         };
-        if (atRoot && selection.name.value === '_entities') {
+        if (atRoot && name === '_entities') {
           const representations = selection.arguments?.find((a) => a.name.value === 'representations');
-          if (representations) own.entityRepresentations = listLength(representations.value, variables);
+          if (representations) own.entityRepresentations = listLength(representations.value, variables, defaults);
         }
         cost = add(cost, own, 0);
-        if (selection.selectionSet) cost = add(cost, measure(selection.selectionSet, false, visiting), 1);
+        if (selection.selectionSet) {
+          const below = measure(selection.selectionSet, false, visiting);
+          // Below an introspection field everything counts except depth.
+          cost = add(cost, introspection ? { ...below, depth: 0 } : below, 1);
+        }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         cost = add(cost, measure(selection.selectionSet, atRoot, visiting), 0);
       } else {

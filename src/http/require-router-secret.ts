@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { refuse } from './refuse.js';
 
 export const ROUTER_SECRET_HEADER = 'router-authorization';
 
@@ -19,6 +20,6 @@ export function requireRouterSecret(secret: string): RequestHandler {
       next();
       return;
     }
-    res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
+    refuse(res, 401, 'UNAUTHENTICATED', { retryable: false }, 'Unauthorized');
   };
 }

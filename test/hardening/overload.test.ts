@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
@@ -57,5 +58,44 @@ describe('admission control in the subgraph', () => {
       await strict.close();
     }
   });
+
+  it('answers a body that dribbles in 408 once BODY_READ_TIMEOUT_MS has passed, so the request behind it is served', async () => {
+    const strict = await startSubgraph(sandboxes, { env: { MAX_CONCURRENT_OPERATIONS: '1', MAX_QUEUE_WAIT_MS: '8000', BODY_READ_TIMEOUT_MS: '300' } });
+    const slow = connect(Number(new URL(strict.url).port), '127.0.0.1');
+    let dribble: NodeJS.Timeout | undefined;
+    try {
+      let slowAnswer = '';
+      slow.setEncoding('utf8');
+      slow.on('data', (chunk: string) => (slowAnswer += chunk));
+      slow.on('error', () => {});
+      const slowClosed = new Promise<void>((resolve) => slow.on('close', () => resolve()));
+      // One byte every 100 ms: the body would take 15 s to arrive, far longer than the 8 s queue wait.
+      const body = LOYALTY.padEnd(150);
+      slow.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      let sent = 0;
+      dribble = setInterval(() => {
+        if (sent < body.length - 1 && !slow.destroyed) slow.write(body[sent++]!);
+      }, 100);
+      await until(async () => /graphql_requests_in_flight 1\b/.test(await (await fetch(new URL('/metrics', strict.url))).text()));
+
+      const startedAt = Date.now();
+      const ordinary = await strict.request('{ member(id: "M1001") { loyalty { firstName } } }');
+      const waitedMs = Date.now() - startedAt;
+
+      expect(ordinary.data?.member.loyalty.firstName).toBe('Aroha');
+      // Generous: the slow body is cut at 300 ms; without the deadline this request waits the full 8 s and is shed.
+      expect(waitedMs).toBeLessThan(5000);
+      await slowClosed;
+      expect(slowAnswer).toMatch(/^HTTP\/1\.1 408/);
+      expect(JSON.parse(slowAnswer.slice(slowAnswer.indexOf('\r\n\r\n') + 4)).errors[0].extensions).toEqual({ code: 'BAD_REQUEST', retryable: true });
+    } finally {
+      clearInterval(dribble);
+      slow.destroy();
+      await strict.close();
+    }
+  });
 });
 
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+}

@@ -15,6 +15,7 @@ describe('measureOperation', () => {
       aliases: 2,
       memberFields: 2,
       entityRepresentations: 0,
+      introspectionFields: 0,
     });
   });
 
@@ -25,7 +26,7 @@ describe('measureOperation', () => {
       fragment Deep on Member { loyalty { firstName } }
     `);
 
-    expect(cost).toEqual({ depth: 3, aliases: 3, memberFields: 3, entityRepresentations: 0 });
+    expect(cost).toEqual({ depth: 3, aliases: 3, memberFields: 3, entityRepresentations: 0, introspectionFields: 0 });
   });
 
   it('counts _entities representations from variables or literals', () => {
@@ -35,8 +36,19 @@ describe('measureOperation', () => {
     expect(measure('{ _entities(representations: [{ __typename: "Member", id: "1" }, { __typename: "Member", id: "2" }]) { __typename } }').entityRepresentations).toBe(2);
   });
 
-  it('ignores introspection, which Sandbox needs however deep it is', () => {
-    expect(measure('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }').depth).toBe(0);
+  it('counts _entities representations from a default value, or a literal list of variables', () => {
+    const fromDefault = 'query($r: [_Any!]! = [{ __typename: "Member", id: "1" }, { __typename: "Member", id: "2" }, { __typename: "Member", id: "3" }]) { _entities(representations: $r) { __typename } }';
+    const ofVariables = 'query($a: _Any!) { _entities(representations: [$a, $a, $a, $a]) { __typename } }';
+
+    expect(measure(fromDefault).entityRepresentations).toBe(3);
+    expect(measure(fromDefault, { r: [{ __typename: 'Member', id: '1' }] }).entityRepresentations).toBe(1);
+    expect(measure(ofVariables, { a: { __typename: 'Member', id: '1' } }).entityRepresentations).toBe(4);
+  });
+
+  it('leaves introspection out of depth, which Sandbox needs however deep it is, but counts its aliases and root fields', () => {
+    const cost = measure('{ __schema { types { fields { type { ofType { ofType { name } } } } } } a: __typename b: __type(name: "Member") { n: name } }');
+
+    expect(cost).toEqual({ depth: 0, aliases: 3, memberFields: 0, entityRepresentations: 0, introspectionFields: 2 });
   });
 
   it('measures a fragment bomb in linear time, with its multiplied count', () => {

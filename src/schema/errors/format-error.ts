@@ -59,7 +59,8 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // Apollo Server's own refusals say nothing of retrying; the same malformed request fails again.
+      return { ...formatted, extensions: { ...extensions, retryable: extensions.retryable ?? false } };
     }
 
     const err = original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : { message: String(original) };

@@ -26,6 +26,7 @@ export const MEMBER_ERROR_CODES = {
   VENDOR_OUTCOME_UNKNOWN: 'A vendor may or may not have applied this change; check before repeating it.',
   VENDOR_UNAVAILABLE: 'A vendor is unavailable right now.',
   BAD_USER_INPUT: 'The input is not valid.',
+  BAD_REQUEST: 'The request could not be read.',
   UNAUTHENTICATED: 'Sign in to do this.',
   FORBIDDEN: "You may not act on another member's account.",
   QUERY_TOO_COSTLY: 'The operation asks for more than this service allows in one request.',

@@ -1,0 +1,116 @@
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { startSandboxes, startSubgraph, type GraphQLResponse, type Subgraph } from '../support/test-stack.js';
+
+const ROUTER_SECRET = 'router-shared-secret-for-tests';
+const AS_STAFF = { 'router-authorization': ROUTER_SECRET, 'x-staff-scopes': 'members:manage' };
+
+let sandboxes: SandboxVendors;
+let subgraph: Subgraph;
+
+beforeAll(async () => {
+  sandboxes = await startSandboxes();
+  // The default limits: 100 representations, 30 aliases, 3 introspection root fields, 10 operations per batch.
+  subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on' } });
+});
+
+afterAll(async () => {
+  await subgraph?.close();
+  await sandboxes?.close();
+});
+
+function vendorCalls(): number {
+  return sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount();
+}
+
+/** One HTTP request carrying several operations, as a router's subgraph batching sends them. */
+async function batch(operations: { query: string; variables?: Record<string, unknown> }[]): Promise<GraphQLResponse[]> {
+  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_STAFF }, body: JSON.stringify(operations) });
+  return (await response.json()) as GraphQLResponse[];
+}
+
+const literal = (n: number, prefix = 'M') => `[${Array.from({ length: n }, (_, i) => `{ __typename: "Member", id: "${prefix}${i}" }`).join(', ')}]`;
+const representations = (n: number, prefix = 'M') => Array.from({ length: n }, (_, i) => ({ __typename: 'Member', id: `${prefix}${i}` }));
+const LOYALTY = '... on Member { loyalty { firstName } }';
+
+describe('_entities representations are counted however the list arrives', () => {
+  it.each([
+    ['a variable default value', `query($r: [_Any!]! = ${literal(1000)}) { _entities(representations: $r) { ${LOYALTY} } }`, {}],
+    ['a default value inside a fragment', `query($r: [_Any!]! = ${literal(150)}) { ...E } fragment E on Query { _entities(representations: $r) { ${LOYALTY} } }`, {}],
+    ['a literal list of variables', `query($a: _Any!) { _entities(representations: [${Array.from({ length: 150 }, () => '$a').join(', ')}]) { ${LOYALTY} } }`, { a: { __typename: 'Member', id: 'M1001' } }],
+    ['an inline literal', `{ _entities(representations: ${literal(150)}) { ${LOYALTY} } }`, {}],
+    ['a bound variable', `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(150) }],
+  ])('refuses too many given as %s, before any vendor call', async (_case, query, variables) => {
+    const before = vendorCalls();
+
+    const response = await subgraph.request(query, variables, AS_STAFF);
+
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityRepresentations', max: 100, retryable: false });
+    expect(response.errors?.[0]?.extensions?.actual).toBeGreaterThan(100);
+    expect(vendorCalls()).toBe(before);
+  });
+
+  it('serves a default value within the limit', async () => {
+    const response = await subgraph.request(`query($r: [_Any!]! = ${literal(50)}) { _entities(representations: $r) { ... on Member { id } } }`, {}, AS_STAFF);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities).toHaveLength(50);
+  });
+});
+
+describe('a batched HTTP request shares one budget', () => {
+  it('runs 10 operations of 100 representations as far as one budget goes, and refuses the rest before any vendor call', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`;
+    const before = vendorCalls();
+
+    const answers = await batch(Array.from({ length: 10 }, (_, op) => ({ query, variables: { r: representations(100, `M${op}-`) } })));
+
+    const refused = answers.filter((a) => a.errors?.[0]?.extensions?.code === 'QUERY_TOO_COSTLY');
+    expect(answers).toHaveLength(10);
+    expect(refused).toHaveLength(9);
+    expect(refused[0]!.errors![0]!.extensions).toMatchObject({ limit: 'entityRepresentations', actual: 200, max: 100 });
+    // One operation's budget: 100 representations, at most three vendor calls each.
+    expect(vendorCalls() - before).toBeLessThanOrEqual(300);
+  });
+
+  it('counts member fields across the batch too', async () => {
+    const query = `{ ${Array.from({ length: 10 }, (_, i) => `m${i}: member(id: "M${i}") { id }`).join(' ')} }`;
+
+    const answers = await batch([{ query }, { query }, { query }]);
+
+    // Operations run concurrently: which one is refused depends on which reaches the budget last.
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.limit ?? 'served').sort()).toEqual(['memberFields', 'served', 'served']);
+  });
+});
+
+describe('introspection is not free', () => {
+  it.each([
+    ['4,000 aliases of __typename', `{ ${Array.from({ length: 4000 }, (_, i) => `t${i}: __typename`).join(' ')} }`, 'aliases'],
+    ['400 aliases of __schema', `{ ${Array.from({ length: 400 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`, 'aliases'],
+    ['aliases inside introspection', `{ __schema { ${Array.from({ length: 40 }, (_, i) => `t${i}: types { name }`).join(' ')} } }`, 'aliases'],
+    ['four introspection root fields', '{ __schema { queryType { name } } a: __type(name: "Query") { name } b: __type(name: "Member") { name } ... on Query { __schema { types { name } } } }', 'introspectionFields'],
+  ])('refuses %s', async (_case, query, limit) => {
+    const response = await subgraph.request(query, {}, AS_STAFF);
+
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit });
+  });
+
+  it('refuses introspection multiplied by batching', async () => {
+    const answers = await batch(Array.from({ length: 4 }, () => ({ query: '{ __schema { types { name } } }' })));
+
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.limit ?? 'served').sort()).toEqual(['introspectionFields', 'served', 'served', 'served']);
+  });
+
+  it("answers Apollo Sandbox's introspection query and _service { sdl }", async () => {
+    const sandboxQuery = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+
+    const introspection = await subgraph.request(sandboxQuery, {}, AS_STAFF);
+    const sdl = await subgraph.request('{ _service { sdl } }', {}, AS_STAFF);
+
+    expect(introspection.errors).toBeUndefined();
+    expect(introspection.data?.__schema.types.map((t: { name: string }) => t.name)).toContain('Member');
+    expect(sdl.data?._service.sdl).toContain('enum MemberErrorCode');
+  });
+});
