@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { redactPersonalData } from '../../logging/redact-personal-data.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
@@ -29,8 +29,21 @@ export function vendorErrorLogLevel(code: string): 'error' | 'warn' | 'debug' {
 }
 
 /**
+ * Whether an error is one we (or Apollo, refusing a request) raised on purpose with a code the client
+ * may see. Decided on the original error, never on the formatted code: Apollo labels every unknown
+ * error INTERNAL_SERVER_ERROR, which is one of our codes too, so that label proves nothing.
+ */
+export function isDeliberateError(original: unknown): boolean {
+  if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) return true;
+  if (!(original instanceof GraphQLError)) return false;
+  const code = original.extensions.code;
+  return code !== 'INTERNAL_SERVER_ERROR' && (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)));
+}
+
+/**
  * The one place where errors become what the client sees. Vendor failures get their typed
- * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR.
+ * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR
+ * (the unexpected-errors plugin logs it and adds the request's correlation id for the operator).
  * The real error, with any raw vendor text, goes to the log only.
  */
 export function createFormatError(logger: Logger) {
@@ -56,14 +69,11 @@ export function createFormatError(logger: Logger) {
       return { message, ...place, extensions };
     }
 
-    const code = formatted.extensions?.code;
-    if (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code))) {
+    if (isDeliberateError(original)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
 
-    const err = original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : { message: String(original) };
-    logger.error({ err, path: formatted.path }, 'unexpected error');
     return { message: MEMBER_ERROR_CODES.INTERNAL_SERVER_ERROR, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false } };
   };
 }
