@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { redactPersonalData } from '../../logging/redact-personal-data.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
@@ -35,8 +35,8 @@ export function vendorErrorLogLevel(code: string): 'error' | 'warn' | 'debug' {
  */
 export function isDeliberateError(original: unknown): boolean {
   if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) return true;
-  if (!(original instanceof GraphQLError)) return false;
-  const code = original.extensions.code;
+  // Duck-typed, not `instanceof GraphQLError`: Apollo's errors are built from graphql's CommonJS build, ours from its ESM one.
+  const code = original instanceof Error && 'extensions' in original ? (original.extensions as { code?: unknown } | undefined)?.code : undefined;
   return code !== 'INTERNAL_SERVER_ERROR' && (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)));
 }
 
