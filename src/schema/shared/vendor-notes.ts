@@ -3,7 +3,7 @@ import type { VendorNote } from '../../vendors/vendor-error.js';
 /**
  * How much of Debitsuccess's response notes reaches a client, in an error's extensions or in
  * `savePhone`'s billing notes: the vendor writes as many notes, as long, as it likes (8,000 made a
- * 344 kB answer), and the client needs the first few to act. The log keeps nothing more either.
+ * 344 kB answer), and the client needs the first few to act.
  */
 export const CLIENT_NOTE_LIMITS = {
   /** Notes passed on, in the vendor's order; the rest are counted in `notesOmitted`. */
