@@ -16,6 +16,15 @@ export const SECRET_SETTINGS = [
   'ROUTER_SECRET',
 ] as const;
 
+/** The values of SECRET_SETTINGS for the vendors in use (live or sandbox), for the logger to censor. */
+export function secretValues(settings: {
+  kognitiv: Pick<KognitivSettings, 'securityToken'>;
+  debitsuccess: Pick<DebitsuccessSettings, 'password' | 'clientSecret'>;
+  routerSecret: string | undefined;
+}): (string | undefined)[] {
+  return [settings.kognitiv.securityToken, settings.debitsuccess.password, settings.debitsuccess.clientSecret, settings.routerSecret];
+}
+
 const PHONE_TYPES = ['HOME', 'MOBILE', 'WORK', 'EMERGENCY'] as const;
 export type PhoneTypeName = (typeof PHONE_TYPES)[number];
 

@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { secretRedactor } from './logging/redact-secrets.js';
 
 /** Paths that may hold secrets or personal data, should they ever reach a log object. */
 const REDACT_PATHS = [
@@ -14,10 +15,24 @@ const REDACT_PATHS = [
   'req.headers["router-authorization"]',
 ];
 
-export function createLogger(options: { level: string; pretty: boolean }): Logger {
-  return pino({
-    level: options.level,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    ...(options.pretty && { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }),
-  });
+export interface LoggerOptions {
+  level: string;
+  pretty: boolean;
+  /** The configured secret values (config's `secretValues`): censored in every line, in every encoding. */
+  secrets: readonly (string | undefined)[];
+  /** Where lines go instead of stdout (tests); not with `pretty`. */
+  destination?: DestinationStream;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Runs on each serialized line, so only on lines whose level is on, and on every one of them.
+      hooks: { streamWrite: secretRedactor(options.secrets) },
+      ...(options.pretty && { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }),
+    },
+    options.destination,
+  );
 }

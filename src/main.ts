@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, secretValues } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
@@ -17,7 +17,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv === 'development' && process.stdout.isTTY });
   // Under load V8 lets the old generation grow to ~4x what survived the last full GC before it
   // collects again; nearly all of that is finished requests' garbage. A smaller factor keeps the
   // resident size near the live set for a little more GC work (docs/benchmarks.md).
@@ -30,6 +29,11 @@ async function main(): Promise<void> {
     : undefined;
   const kognitiv = config.kognitiv ?? sandbox!.kognitiv!.settings;
   const debitsuccess = config.debitsuccess ?? sandbox!.debitsuccess!.settings;
+  const logger = createLogger({
+    level: config.logLevel,
+    pretty: config.nodeEnv === 'development' && process.stdout.isTTY,
+    secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret }),
+  });
   logger.info(
     { kognitiv: config.kognitiv ? 'live' : 'sandbox', debitsuccess: config.debitsuccess ? 'live' : 'sandbox', kognitivUrl: kognitiv.url, debitsuccessSoapUrl: debitsuccess.soapUrl, debitsuccessApiUrl: debitsuccess.apiUrl },
     'vendors',

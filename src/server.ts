@@ -16,6 +16,7 @@ import { landingPagePlugin } from './http/landing-page.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
+import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin.js';
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
 import { callerFromHeaders } from './schema/auth/caller.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
@@ -87,6 +88,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitsPlugin(config.limits),
       requestLogPlugin(logger, metrics),
+      unexpectedErrorsPlugin(logger),
       landingPagePlugin(config.nodeEnv === 'production'),
     ],
   });

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { MAX_OPERATION_LABELS, OperationLabels, OTHER_OPERATIONS } from './operation-labels.js';
 
 /** The subgraph's Prometheus metrics, in a registry of its own (one per server, so tests do not collide). */
 export class SubgraphMetrics {
@@ -12,9 +13,12 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
+  /** The `operation` label of graphql_requests_total: bounded, see OperationLabels. */
+  readonly operationLabels = new OperationLabels();
+
   readonly graphqlRequests = new Counter({
     name: 'graphql_requests_total',
-    help: 'GraphQL requests by operation name and error code (`none` when there was no error).',
+    help: `GraphQL requests by operation name (the first ${MAX_OPERATION_LABELS} distinct names; later ones as \`${OTHER_OPERATIONS}\`) and error code (\`none\` when there was no error).`,
     labelNames: ['operation', 'code'] as const,
     registers: [this.registry],
   });

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { SubgraphMetrics } from './metrics.js';
+import { ANONYMOUS_OPERATION } from './operation-labels.js';
 
 export interface CorrelatedContext {
   correlationId: string;
@@ -19,13 +20,13 @@ export function requestLogPlugin(logger: Logger, metrics: SubgraphMetrics): Apol
           // The formatted errors: their codes are the ones the client saw.
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
-          const operation = operationName ?? 'anonymous';
-          for (const code of codes.length > 0 ? codes : ['none']) metrics.graphqlRequests.inc({ operation, code });
+          const label = metrics.operationLabels.labelOf(operationName);
+          for (const code of codes.length > 0 ? codes : ['none']) metrics.graphqlRequests.inc({ operation: label, code });
           if (!logger.isLevelEnabled('info')) return;
           logger.info(
             {
               correlationId: contextValue.correlationId,
-              operation,
+              operation: operationName ?? ANONYMOUS_OPERATION,
               durationMs: Math.round(performance.now() - started),
               outcome: codes.length === 0 ? 'ok' : response.body.kind === 'single' && response.body.singleResult.data ? 'partial' : 'error',
               errorCodes: codes,

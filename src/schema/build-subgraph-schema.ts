@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse, printType } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { checkEntityRepresentations } from './entity-representations.js';
 import { MemberErrorCodeEnum } from './errors/member-error-code.enum.js';
 import { RecordInteractionResolver } from './interaction/record-interaction.resolver.js';
 import { LoginResolver } from './login/login.resolver.js';
@@ -26,5 +27,7 @@ export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   // `__resolveReference` is not a schema field, so type-graphql cannot declare it: it joins the map here.
   resolvers.Member = { ...(resolvers.Member as object), __resolveReference: resolveMemberReference } as GraphQLResolverMap<unknown>[string];
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  const subgraph = buildSubgraphSchema({ typeDefs, resolvers });
+  checkEntityRepresentations(subgraph);
+  return subgraph;
 }

@@ -1,61 +1,124 @@
-import { pino } from 'pino';
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/seed.js';
-import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { captureLog, errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
 
 const ROUTER_SECRET = 'router-secret-never-logged';
 const PASSWORDS = ['correct-horse', 'wrong-password-never-logged'];
 
 let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-const lines: string[] = [];
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  const capture = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  // The most talkative level: nothing may leak even when operators turn logging all the way up.
-  subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, VENDOR_RETRY_DELAY_MS: '0' }, logger: pino({ level: 'trace' }, capture), kognitiv: { timeoutMs: 300 } });
 });
 
 afterAll(async () => {
-  await subgraph?.close();
   await sandboxes?.close();
 });
 
-it('logs no secret, token or password through every mutation and failure', async () => {
-  const headers = { 'router-authorization': ROUTER_SECRET };
-  const run = (query: string) => subgraph.request(query, {}, headers);
+describe('with the sandbox credentials', () => {
+  // Every line the subgraph's own logger writes, at debug: nothing may leak even with logging turned up.
+  const log = captureLog();
+  let subgraph: Subgraph;
 
-  await run('{ member(id: "M1001") { loyalty { firstName } points { available } billingAccounts { accountId } } }');
-  await run('{ member(id: "NO-SUCH") { loyalty { firstName } } }');
-  await run('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { loyalty { savedPhoneNumber } billing { status } } }');
-  await run('mutation { savePhone(input: { memberId: "RC-02", type: MOBILE, number: "+64 21 555 0315" }) { loyalty { savedPhoneNumber } billing { status } } }');
-  await run('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "NOPE" }) { message } }');
-  await run(`mutation { login(input: { accountId: "M1001", password: "${PASSWORDS[0]}" }) { firstName } }`);
-  await run(`mutation { login(input: { accountId: "M1001", password: "${PASSWORDS[1]}" }) { firstName } }`);
-  await run('mutation { recordInteraction(input: { memberId: "M1001", type: "NOPE" }) { interactionId } }');
-  sandboxes.kognitiv!.sandbox.injectFault({ kind: 'soap-fault' }, 3);
-  await run('{ member(id: "M1001") { loyalty { firstName } } }');
-  sandboxes.kognitiv!.sandbox.injectFault({ kind: 'delay', ms: 1_000 }, 1);
-  await run('mutation { recordInteraction(input: { memberId: "M1001", type: "CLUB-VISIT" }) { interactionId } }');
-  sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'html', status: 502 }, 3);
-  await run('{ member(id: "M1003") { billingAccounts { accountId } } }');
-  sandboxes.kognitiv!.sandbox.clearFaults();
-  sandboxes.debitsuccess!.sandbox.clearFaults();
+  beforeAll(async () => {
+    subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, VENDOR_RETRY_DELAY_MS: '0' }, log: { level: 'debug', destination: log.destination }, kognitiv: { timeoutMs: 300 } });
+  });
 
-  const log = lines.join('');
-  expect(log).toContain('vendor error');
-  // Raw vendor text belongs in the log (and only there).
-  expect(log).toContain('SqlException');
-  for (const secret of [SANDBOX_CREDENTIALS.kognitivSecurityToken, SANDBOX_CREDENTIALS.debitsuccessPassword, SANDBOX_CREDENTIALS.debitsuccessClientSecret, ROUTER_SECRET, ...PASSWORDS]) {
-    expect(log).not.toContain(secret);
-  }
-  expect(log).not.toMatch(/Bearer\s+\S/);
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it('logs no secret, token or password through every mutation and failure', async () => {
+    const headers = { 'router-authorization': ROUTER_SECRET };
+    const run = (query: string) => subgraph.request(query, {}, headers);
+
+    await run('{ member(id: "M1001") { loyalty { firstName } points { available } billingAccounts { accountId } } }');
+    await run('{ member(id: "NO-SUCH") { loyalty { firstName } } }');
+    await run('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { loyalty { savedPhoneNumber } billing { status } } }');
+    await run('mutation { savePhone(input: { memberId: "RC-02", type: MOBILE, number: "+64 21 555 0315" }) { loyalty { savedPhoneNumber } billing { status } } }');
+    await run('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "NOPE" }) { message } }');
+    await run(`mutation { login(input: { accountId: "M1001", password: "${PASSWORDS[0]}" }) { firstName } }`);
+    await run(`mutation { login(input: { accountId: "M1001", password: "${PASSWORDS[1]}" }) { firstName } }`);
+    await run('mutation { recordInteraction(input: { memberId: "M1001", type: "NOPE" }) { interactionId } }');
+    sandboxes.kognitiv!.sandbox.injectFault({ kind: 'soap-fault' }, 3);
+    await run('{ member(id: "M1001") { loyalty { firstName } } }');
+    sandboxes.kognitiv!.sandbox.injectFault({ kind: 'delay', ms: 1_000 }, 1);
+    await run('mutation { recordInteraction(input: { memberId: "M1001", type: "CLUB-VISIT" }) { interactionId } }');
+    sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'html', status: 502 }, 3);
+    await run('{ member(id: "M1003") { billingAccounts { accountId } } }');
+    sandboxes.kognitiv!.sandbox.clearFaults();
+    sandboxes.debitsuccess!.sandbox.clearFaults();
+
+    const text = log.text();
+    expect(text).toContain('vendor error');
+    // Raw vendor text belongs in the log (and only there).
+    expect(text).toContain('SqlException');
+    for (const secret of [SANDBOX_CREDENTIALS.kognitivSecurityToken, SANDBOX_CREDENTIALS.debitsuccessPassword, SANDBOX_CREDENTIALS.debitsuccessClientSecret, ROUTER_SECRET, ...PASSWORDS]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toMatch(/Bearer\s+\S/);
+  });
+});
+
+/**
+ * Secrets with every character an encoding changes, so that each encoding is a different string.
+ * The vendors refuse them (wrong credentials), which does not matter: the echoing faults quote the
+ * request whatever it holds.
+ */
+const ODD_SECRETS = {
+  kognitivToken: `kog "to'ken" <a&b> +/%\\ é tok`,
+  debitsuccessPassword: `ds "pass'word" <c&d> +/%\\ é pw`,
+  debitsuccessClientSecret: `ds "cli'ent" <e&f> +/%\\ é cs`,
+  routerSecret: `rt "rou'ter" <g&h> +/%\\ rs`,
+};
+
+const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const jsonEscape = (t: string) => JSON.stringify(t).slice(1, -1);
+
+/** Written out here rather than taken from the redactor, so that the test checks it. */
+function encodingsOf(secret: string): string[] {
+  const wire = [secret, xmlEscape(secret), xmlEscape(xmlEscape(secret)), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+  return [...wire, ...wire.map(jsonEscape), ...wire.map((w) => jsonEscape(jsonEscape(w)))];
+}
+
+describe('when vendors echo the request back', () => {
+  const log = captureLog();
+  let subgraph: Subgraph;
+
+  beforeAll(async () => {
+    subgraph = await startSubgraph(sandboxes, {
+      env: { ROUTER_SECRET: ODD_SECRETS.routerSecret, VENDOR_RETRY_DELAY_MS: '0' },
+      kognitiv: { securityToken: ODD_SECRETS.kognitivToken },
+      debitsuccess: { password: ODD_SECRETS.debitsuccessPassword, clientSecret: ODD_SECRETS.debitsuccessClientSecret },
+      log: { level: 'debug', destination: log.destination },
+    });
+  });
+
+  afterAll(async () => {
+    sandboxes.kognitiv!.sandbox.clearFaults();
+    sandboxes.debitsuccess!.sandbox.clearFaults();
+    await subgraph?.close();
+  });
+
+  it('censors every configured secret, in every encoding, from Kognitiv SOAP, Debitsuccess SOAP and token endpoint echoes', async () => {
+    const headers = { 'router-authorization': ODD_SECRETS.routerSecret };
+    sandboxes.kognitiv!.sandbox.injectFault({ kind: 'echo-request' });
+    sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'echo-request' });
+    sandboxes.debitsuccess!.sandbox.injectTokenFault({ kind: 'echo-request' });
+
+    const read = await subgraph.request('{ member(id: "M1001") { loyalty { firstName } billingAccounts { accountId } } }', {}, headers);
+    const write = await subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }', {}, headers);
+
+    expect(errorAt(read, ['member', 'loyalty']).extensions?.code).toBe('VENDOR_UNAVAILABLE');
+    expect(errorAt(read, ['member', 'billingAccounts']).extensions?.code).toBe('VENDOR_UNAVAILABLE');
+    expect(write.errors?.map((e) => e.path?.join('.'))).toContain('savePhone.billing');
+    const text = log.text();
+    // The echoes were logged (three vendor exchanges quoting their requests)...
+    expect(text.match(/Server was unable to process request/g)?.length).toBeGreaterThanOrEqual(3);
+    // ...and no secret in any form survived.
+    const leaked = Object.values(ODD_SECRETS).flatMap((secret) => encodingsOf(secret).filter((form) => text.includes(form)));
+    expect(leaked).toEqual([]);
+    expect(text).toContain('[secret]');
+  });
 });

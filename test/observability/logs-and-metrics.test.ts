@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_OPERATION_LABELS, OTHER_OPERATIONS } from '../../src/observability/operation-labels.js';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
 
@@ -64,5 +65,24 @@ describe('/metrics', () => {
     expect(text).toMatch(/graphql_requests_total\{operation="Profile",code="none"\} \d+/);
     expect(text).toMatch(/vendor_circuit_open\{breaker="KOGNITIV:LoyaltyMember.asmx"\} 0/);
     expect(text).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('keeps the operation label set bounded whatever names callers send', async () => {
+    const metricsText = async () => (await fetch(new URL('/metrics', subgraph.url))).text();
+    const before = await metricsText();
+
+    // 300 distinct names (plus one that is far too long), in batches so that no single request is large.
+    const names = [...Array.from({ length: 300 }, (_, i) => `Op${i}`), `Long${'x'.repeat(5000)}`];
+    for (let i = 0; i < names.length; i += 25) {
+      await Promise.all(names.slice(i, i + 25).map((name) => subgraph.request(`query ${name} { __typename }`)));
+    }
+    const after = await metricsText();
+
+    const operations = new Set([...after.matchAll(/graphql_requests_total\{operation="([^"]*)"/g)].map((m) => m[1]));
+    expect(operations.size).toBeLessThanOrEqual(MAX_OPERATION_LABELS + 1);
+    expect(operations).toContain(OTHER_OPERATIONS);
+    expect(after).not.toContain('xxxxxxxxxx');
+    // Unbounded, these 301 names added 22 kB here (one series each, for ever); bounded, under 6 kB.
+    expect(after.length - before.length).toBeLessThan(10_000);
   });
 });

@@ -1,7 +1,10 @@
-import { pino, type Logger } from 'pino';
+import { Writable } from 'node:stream';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
-import { loadConfig, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
+import { loadConfig, secretValues, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import type { Vendors } from '../../src/schema/context.js';
 import { startServer } from '../../src/server.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
 
@@ -23,6 +26,10 @@ export interface SubgraphOverrides {
   env?: Record<string, string>;
   /** Defaults to a silent logger. */
   logger?: Logger;
+  /** Wraps the real datasources, e.g. to stand in one with a bug for a test of what a bug looks like to clients. */
+  wrapVendors?: (vendors: Vendors) => Vendors;
+  /** The production logger (createLogger, censoring the secrets this subgraph is configured with) at `level`, writing to `destination`. */
+  log?: { level: string; destination: DestinationStream };
 }
 
 /** Both sandbox vendors on loopback ports, as `npm start` runs them. */
@@ -33,12 +40,16 @@ export function startSandboxes(): Promise<SandboxVendors> {
 /** A real subgraph process-in-miniature over HTTP, pointed at the sandboxes with optional changes. */
 export async function startSubgraph(sandboxes: SandboxVendors, overrides: SubgraphOverrides = {}): Promise<Subgraph> {
   const config = loadConfig({ NODE_ENV: 'test', ...overrides.env });
-  const vendors = await createVendorClients(
-    { ...sandboxes.kognitiv!.settings, ...overrides.kognitiv },
-    { ...sandboxes.debitsuccess!.settings, ...overrides.debitsuccess },
-    { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor },
-  );
-  const server = await startServer({ config, vendors, logger: overrides.logger ?? pino({ level: 'silent' }) }, { port: 0, host: '127.0.0.1' });
+  const kognitiv = { ...sandboxes.kognitiv!.settings, ...overrides.kognitiv };
+  const debitsuccess = { ...sandboxes.debitsuccess!.settings, ...overrides.debitsuccess };
+  const vendors = await createVendorClients(kognitiv, debitsuccess, {
+    maxResponseBytes: config.limits.maxVendorResponseBytes,
+    maxSocketsPerVendor: config.limits.maxSocketsPerVendor,
+  });
+  const logger = overrides.log
+    ? createLogger({ ...overrides.log, pretty: false, secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret }) })
+    : (overrides.logger ?? pino({ level: 'silent' }));
+  const server = await startServer({ config, vendors: overrides.wrapVendors?.(vendors) ?? vendors, logger }, { port: 0, host: '127.0.0.1' });
   return {
     url: server.url,
     async request(query, variables, headers) {
@@ -54,6 +65,19 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
       vendors.close();
     },
   };
+}
+
+/** A log destination keeping every line written to it, as text and as parsed JSON lines. */
+export function captureLog(): { destination: Writable; text(): string; lines(): Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const text = () => chunks.join('');
+  return { destination, text, lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
 /** The one error at `path`, failing loudly when there is none or several. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
-import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
+import { answerWith, FaultInjector, type Fault, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import { ReceivedCalls } from '../shared/received-calls.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
@@ -16,7 +16,10 @@ export const SOAP_PATH = '/Messages/DebitsuccessMessages.svc';
 export const API_PATH = '/CustomerServices/v1.0';
 export const TOKEN_PATH = '/identity/connect/token';
 
-/** Faults apply to SOAP and REST API calls; the token endpoint stays healthy. */
+/** Faults the token endpoint can answer with instead of a token (those that replace the whole answer). */
+export type TokenFault = Extract<Fault, { kind: 'echo-request' | 'status' | 'html' }>;
+
+/** `injectFault` applies to SOAP and REST API calls; the token endpoint has faults of its own (`injectTokenFault`). */
 export interface DebitsuccessSandbox extends SandboxControls {
   soapUrl: string;
   apiUrl: string;
@@ -25,6 +28,8 @@ export interface DebitsuccessSandbox extends SandboxControls {
   /** The phones Debitsuccess holds for the customer of this club account id, as the REST API lists them. */
   phoneNumbersOf(externalId: string): StoredPhone[];
   revokeTokens(): void;
+  /** The token endpoint misbehaves on its next `times` requests (default: until cleared by `clearFaults`). */
+  injectTokenFault(fault: TokenFault, times?: number): void;
 }
 
 export interface DebitsuccessSandboxOptions extends SandboxListenOptions {
@@ -63,6 +68,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
   const calls = new CallCounter();
   const received = new ReceivedCalls();
   const faults = new FaultInjector();
+  const tokenFaults = new FaultInjector();
   const soapAction = options.soapAction ?? DEFAULT_DEBITSUCCESS_SOAP_ACTION;
   let latencyMs = options.latencyMs ?? 0;
   const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
@@ -94,7 +100,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
     const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
     received.record({ operation: 'UpdateClientPhoneNumber', fields: request, elementCount: documentElementCount(operation) });
-    await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take(), injectedFault);
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take(), injectedFault, body);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -102,9 +108,11 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     res.on('close', calls.begin());
     if (url.pathname === SOAP_PATH) return soap(req, res, url);
     if (url.pathname === TOKEN_PATH && req.method === 'POST') {
-      const form = new URLSearchParams(await readBody(req));
+      const body = await readBody(req);
       await sleep(latencyMs);
-      return rest.issueToken(res, form);
+      const fault = tokenFaults.take();
+      if (fault) return answerWith(res, 'application/json; charset=utf-8', '', fault, injectedFault, body);
+      return rest.issueToken(res, new URLSearchParams(body));
     }
     if (url.pathname.startsWith(`${API_PATH}/`) && req.method === 'GET') {
       await sleep(latencyMs);
@@ -139,7 +147,11 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     },
     revokeTokens: () => rest.revokeTokens(),
     injectFault: (fault, times) => faults.inject(fault, times),
-    clearFaults: () => faults.clear(),
+    injectTokenFault: (fault, times) => tokenFaults.inject(fault, times),
+    clearFaults: () => {
+      faults.clear();
+      tokenFaults.clear();
+    },
     close: started.close,
   };
 }

@@ -12,10 +12,20 @@ export interface UpdatePhoneAnswer {
 const ALLOWED_NUMBER = /^[A-Za-z0-9#+\-()*_ ,;:./]*$/;
 const failed = (code: string): UpdatePhoneAnswer => ({ status: 'Failed', notes: [responseCode(code)] });
 
-/** `RC-<code>` references answer that code; RC-UNKNOWN, RC-FAILED and RC-99999 answer what no rule can. */
+/** How many notes RC-MANY-NOTES and RC-MANY-WARNINGS answer: far more than a client should be sent. */
+export const SANDBOX_MANY_NOTES = 3000;
+
+/** SANDBOX_MANY_NOTES numbered notes of `type`, the first one 2,000 characters long. */
+function manyNotes(code: string, type: VendorNote['type']): VendorNote[] {
+  return Array.from({ length: SANDBOX_MANY_NOTES }, (_, i) => ({ code, type, note: i === 0 ? `Note 1: ${'x'.repeat(2000)}` : `Note ${i + 1} of ${SANDBOX_MANY_NOTES}` }));
+}
+
+/** `RC-<code>` references answer that code; RC-UNKNOWN, RC-FAILED, RC-99999 and RC-MANY-* answer what no rule can. */
 function trigger(reference: string | undefined): UpdatePhoneAnswer | undefined {
   if (!reference?.startsWith('RC-')) return undefined;
   const code = reference.slice(3);
+  if (code === 'MANY-NOTES') return { status: 'Failed', notes: manyNotes('99999', 'Error') };
+  if (code === 'MANY-WARNINGS') return { status: 'Succeed', notes: [responseCode('00'), ...manyNotes('14030', 'Warning')] };
   if (code === 'UNKNOWN') return { status: 'Unknown', notes: [] };
   if (code === 'FAILED') return { status: 'Failed', notes: [] };
   if (code === '99999') return { status: 'Failed', notes: [{ code: '99999', note: 'Unexpected error', type: 'Error' }] };

@@ -102,7 +102,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     }
     // The vendor acts first and misbehaves after: a timed-out or dropped write may still have happened.
     const answer = values === 'missing' ? { ReturnCode: 2 } : KOGNITIV_BEHAVIOUR[method.name]!(values, state, settings);
-    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take(), injectedFault);
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take(), injectedFault, body);
   }
 
   const started = await startHttpServer(handle, options);

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sleep } from './http-server.js';
+import { escapeXml } from './xml.js';
 
 /** Ways a real vendor misbehaves, on demand: what the hardening tests and `npm run sandbox` users provoke. */
 export type Fault =
@@ -20,7 +21,13 @@ export type Fault =
   /** The real answer padded to `bytes`. */
   | { kind: 'oversized'; bytes: number }
   /** An HTTP status with an optional Retry-After, e.g. 429 or 503. */
-  | { kind: 'status'; status: number; retryAfterSeconds?: number };
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  /**
+   * HTTP 500 quoting the request back, credentials and all, as some .NET faults and token endpoints
+   * do: a soap:Server fault listing the envelope's values for an XML exchange, an OAuth-style JSON
+   * error quoting the form otherwise.
+   */
+  | { kind: 'echo-request' };
 
 /** Faults queued for the next requests; each one is used `times` times, then the vendor recovers. */
 export class FaultInjector {
@@ -48,8 +55,16 @@ export type SoapFaultCode = 'Client' | 'Server';
 /** Writes an HTTP 500 SOAP fault the way one sandbox's vendor does (envelope, prefixes, texts). */
 export type SoapFaultWriter = (res: ServerResponse, faultcode: SoapFaultCode) => void;
 
-/** Sends `body` as a healthy vendor would, or misbehaves as `fault` says. */
-export async function answerWith(res: ServerResponse, contentType: string, body: string, fault: Fault | undefined, writeSoapFault: SoapFaultWriter): Promise<void> {
+/** A fault quoting the request: an envelope's values (its text, tags dropped, as a .NET exception message lists them), a form as it came. */
+function echoOf(contentType: string, request: string): string {
+  const prefix = 'Server was unable to process request. ---> ';
+  if (!contentType.includes('xml')) return JSON.stringify({ error: 'server_error', error_description: `${prefix}${request}` });
+  const values = request.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${escapeXml(`${prefix}System.InvalidOperationException: cannot process ${values}`)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`;
+}
+
+/** Sends `body` as a healthy vendor would, or misbehaves as `fault` says; `request` is the body received, for faults that quote it. */
+export async function answerWith(res: ServerResponse, contentType: string, body: string, fault: Fault | undefined, writeSoapFault: SoapFaultWriter, request = ''): Promise<void> {
   switch (fault?.kind) {
     case undefined:
       res.writeHead(200, { 'content-type': contentType }).end(body);
@@ -83,6 +98,9 @@ export async function answerWith(res: ServerResponse, contentType: string, body:
           ...(fault.retryAfterSeconds !== undefined && { 'retry-after': String(fault.retryAfterSeconds), 'x-ratelimit-remaining': '0' }),
         })
         .end(JSON.stringify({ errorCode: 'Error', message: `HTTP ${fault.status}` }));
+      return;
+    case 'echo-request':
+      res.writeHead(500, { 'content-type': contentType }).end(echoOf(contentType, request));
       return;
   }
 }

@@ -29,8 +29,21 @@ export function vendorErrorLogLevel(code: string): 'error' | 'warn' | 'debug' {
 }
 
 /**
+ * Whether an error is one we (or Apollo, refusing a request) raised on purpose with a code the client
+ * may see. Decided on the original error, never on the formatted code: Apollo labels every unknown
+ * error INTERNAL_SERVER_ERROR, which is one of our codes too, so that label proves nothing.
+ */
+export function isDeliberateError(original: unknown): boolean {
+  if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) return true;
+  // Duck-typed, not `instanceof GraphQLError`: Apollo's errors are built from graphql's CommonJS build, ours from its ESM one.
+  const code = original instanceof Error && 'extensions' in original ? (original.extensions as { code?: unknown } | undefined)?.code : undefined;
+  return code !== 'INTERNAL_SERVER_ERROR' && (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)));
+}
+
+/**
  * The one place where errors become what the client sees. Vendor failures get their typed
- * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR.
+ * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR
+ * (the unexpected-errors plugin logs it and adds the request's correlation id for the operator).
  * The real error, with any raw vendor text, goes to the log only.
  */
 export function createFormatError(logger: Logger) {
@@ -56,15 +69,12 @@ export function createFormatError(logger: Logger) {
       return { message, ...place, extensions };
     }
 
-    const code = formatted.extensions?.code;
-    if (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code))) {
+    if (isDeliberateError(original)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       // Apollo Server's own refusals say nothing of retrying; the same malformed request fails again.
       return { ...formatted, extensions: { ...extensions, retryable: extensions.retryable ?? false } };
     }
 
-    const err = original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : { message: String(original) };
-    logger.error({ err, path: formatted.path }, 'unexpected error');
     return { message: MEMBER_ERROR_CODES.INTERNAL_SERVER_ERROR, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false } };
   };
 }

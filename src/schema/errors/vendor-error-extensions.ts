@@ -1,4 +1,5 @@
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
+import { notesForClient } from '../shared/vendor-notes.js';
 import { MEMBER_ERROR_CODES, type MemberErrorCode } from './member-error-code.js';
 import { findVendorErrorRow, VENDOR_WRITE_OPERATIONS, type VendorCodeSource } from './vendor-error-table.js';
 
@@ -16,7 +17,8 @@ function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
 
 function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
   const base = { vendor: error.vendor, operation: error.operation, retryable: false, ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }) };
-  const notes = error.details.notes && error.details.notes.length > 0 ? { notes: error.details.notes } : {};
+  const clientNotes = notesForClient(error.details.notes ?? []);
+  const notes = clientNotes.notes.length > 0 ? { notes: clientNotes.notes, ...(clientNotes.notesOmitted > 0 && { notesOmitted: clientNotes.notesOmitted }) } : {};
   if (error.details.status === 'Unknown') {
     return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code: 'VENDOR_OUTCOME_UNKNOWN', ...base, ...notes } };
   }

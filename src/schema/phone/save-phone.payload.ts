@@ -1,5 +1,6 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Member } from '../member/member.type.js';
+import { CLIENT_NOTE_LIMITS } from '../shared/vendor-notes.js';
 
 export enum BillingUpdateStatus {
   SUCCEED = 'SUCCEED',
@@ -53,8 +54,13 @@ export class BillingPhoneResult {
   @Field(() => String, { nullable: true, description: 'Debitsuccess message id.' })
   messageId!: string | null;
 
-  @Field(() => [BillingNote], { description: 'Every note, including warnings such as 14030 (preferred flag not applied).' })
+  @Field(() => [BillingNote], {
+    description: `The notes in the vendor's order, including warnings such as 14030 (preferred flag not applied): the first ${CLIENT_NOTE_LIMITS.count}, each text cut to ${CLIENT_NOTE_LIMITS.textLength} characters.`,
+  })
   notes!: BillingNote[];
+
+  @Field(() => Int, { description: `How many notes the vendor wrote beyond the first ${CLIENT_NOTE_LIMITS.count}, left out of \`notes\`.` })
+  notesOmitted!: number;
 }
 
 @ObjectType({

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { assertMayActOn } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
+import { notesForClient } from '../shared/vendor-notes.js';
 import { BillingNoteType, BillingPhoneResult, BillingUpdateStatus, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
 import { SavePhoneInput } from './save-phone.input.js';
 import { buildSavePhoneRequest } from './save-phone.request.js';
@@ -26,11 +27,15 @@ export class SavePhoneResolver {
       loaders.loyaltyCore.load(request.accountId).then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),
     );
     const billingOutcome = settleLater(
-      vendors.debitsuccessMessages.updateClientPhoneNumber(request.debitsuccess).then((result) => ({
-        status: BillingUpdateStatus.SUCCEED,
-        messageId: result.messageId,
-        notes: result.notes.map((n) => ({ code: n.code, note: n.note, type: BillingNoteType[n.type.toUpperCase() as keyof typeof BillingNoteType] })),
-      })),
+      vendors.debitsuccessMessages.updateClientPhoneNumber(request.debitsuccess).then((result) => {
+        const { notes, notesOmitted } = notesForClient(result.notes);
+        return {
+          status: BillingUpdateStatus.SUCCEED,
+          messageId: result.messageId,
+          notes: notes.map((n) => ({ code: n.code, note: n.note, type: BillingNoteType[n.type.toUpperCase() as keyof typeof BillingNoteType] })),
+          notesOmitted,
+        };
+      }),
     );
     // Both writes finish before the payload resolves, so the mutation's outcome is final when it answers.
     await Promise.allSettled([loyaltyOutcome, billingOutcome]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT32_MAX } from '../int32.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
 import { createVendorHttp, transportFailureOf, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
@@ -39,7 +40,8 @@ const emptyAsNull = z
 const accountSchema = z.object({
   accountId: id,
   customerId: id,
-  overdueStatus: z.number().int().min(0),
+  overdueStatus: z.number().int().min(0).max(INT32_MAX),
+  // z.number() refuses non-finite numbers (JSON's 1e400 parses to Infinity).
   overdueAmountPayment: z.number(),
   overdueAmountFee: z.number(),
   suspended: z.boolean(),

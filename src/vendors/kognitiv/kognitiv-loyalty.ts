@@ -1,4 +1,5 @@
 import { createClientAsync, type Client, type IOptions } from 'soap';
+import { isInt32 } from '../int32.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import type { VendorAgents } from '../vendor-agents.js';
@@ -65,10 +66,13 @@ function wsdlLocation(options: KognitivOptions, service: AsmxService): string {
     : new URL(`./wsdl/${wsdlFileOf(service)}`, import.meta.url).pathname;
 }
 
-function pointsFrom(answer: Answer, prefix: string): PointBalances {
+/** Balances Kognitiv leaves out are 0; one that is not a finite number is an answer we cannot use. */
+function pointsFrom(answer: Answer, prefix: string, operation: string): PointBalances {
   const read = (name: string) => {
     const value = answer[`${prefix}${name}`];
-    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+    if (typeof value !== 'number') return 0;
+    if (!Number.isFinite(value)) throw new VendorTransportError('KOGNITIV', operation, 'MALFORMED_RESPONSE', true, `${prefix}${name} is ${value}`);
+    return value;
   };
   return { earned: read('Earned'), used: read('Used'), deducted: read('Deducted'), expired: read('Expired'), locked: read('Locked'), available: read('Available') };
 }
@@ -141,7 +145,7 @@ export class KognitivLoyalty {
 
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
     const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
-    if (typeof a.MemberId !== 'number') throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, 'MemberId missing');
+    if (!isInt32(a.MemberId)) throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, `MemberId ${String(a.MemberId)} is not a 32-bit integer`);
     const birthDate = decodeKognitivDate(a.Birthdate);
     if (birthDate === undefined) throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, `unreadable Birthdate ${String(a.Birthdate)}`);
     return {
@@ -162,7 +166,7 @@ export class KognitivLoyalty {
   /** `memberId` is Kognitiv's SBInternalMemberId; it is always sent, 0 when not known. */
   async fetchMemberPointBalances(accountId: string, memberId = 0): Promise<PointBalances> {
     const a = await this.call('memberActivity', { WSSecurityToken: this.options.securityToken, MemberAccountId: accountId, SBInternalMemberId: memberId });
-    return pointsFrom(a, 'MemberPoints');
+    return pointsFrom(a, 'MemberPoints', 'FetchMemberPointBalances');
   }
 
   async saveAccountPhone(input: { memberId: number; phoneTypeRef: string; phoneNumber: string; mobileCarrierRef?: string; isValid: boolean }): Promise<{ savedPhoneNumber: string }> {
@@ -190,7 +194,7 @@ export class KognitivLoyalty {
       firstName: decodeText(a.MemberFirstName),
       lastName: decodeText(a.MemberLastName),
       programName: decodeText(a.LoyaltyProgramName),
-      points: pointsFrom(a, 'Points'),
+      points: pointsFrom(a, 'Points', 'ProductPromotionEntry'),
     };
   }
 
@@ -212,7 +216,7 @@ export class KognitivLoyalty {
       InteractionTypeExternalReference: input.interactionTypeRef,
       InteractionNote: input.note ?? '',
     });
-    if (typeof a.InteractionId !== 'number' || a.InteractionId < 0) {
+    if (!isInt32(a.InteractionId) || a.InteractionId < 0) {
       throw new VendorTransportError('KOGNITIV', 'RecordInteraction', 'MALFORMED_RESPONSE', true, `InteractionId ${String(a.InteractionId)} with ReturnCode 0`);
     }
     return { interactionId: a.InteractionId };
