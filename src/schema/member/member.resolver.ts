@@ -29,6 +29,10 @@ export class MemberResolver {
     return member;
   }
 
+  // On each vendor field rather than on Member: routers that enforce @authenticated then refuse an anonymous
+  // caller this member data wherever Member is reached (another subgraph's Booking.member, login's payload),
+  // while `login { member { id } }` and references by id stay open. Enforced here too (member, _entities).
+  @Directive('@authenticated')
   @FieldResolver(() => LoyaltyProfile, {
     nullable: true,
     description: 'Kognitiv profile (`FetchLoyaltyMemberCore`); `null` with a MEMBER_NOT_FOUND error for an unknown account.',
@@ -38,6 +42,7 @@ export class MemberResolver {
     return toLoyaltyProfile(await loaders.loyaltyCore.load(member.id));
   }
 
+  @Directive('@authenticated')
   @FieldResolver(() => PointBalance, {
     nullable: true,
     description: 'Kognitiv point balances (`WS/MemberActivity.asmx FetchMemberPointBalances`); fetched alongside `loyalty`, not after it.',
@@ -47,6 +52,7 @@ export class MemberResolver {
     return loaders.pointBalances.load(member.id);
   }
 
+  @Directive('@authenticated')
   @FieldResolver(() => [BillingAccount], {
     nullable: true,
     description: 'Debitsuccess billing accounts whose external reference is this id; `[]` when there are none.',
