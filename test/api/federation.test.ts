@@ -2,46 +2,12 @@ import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isTypeDefinitionNode, parse, print } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COMPANION_SDL, startCompanion } from '../support/companion-subgraph.js';
 import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
-
-/**
- * A small companion subgraph, as another team would own it: bookings that reference our Member, and a
- * field of its own on Member (`bookings`).
- */
-const COMPANION_SDL = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Booking @key(fields: "id") { id: ID! className: String! member: Member! }
-  type Member @key(fields: "id") { id: ID! bookings: [Booking!]! }
-  type Query { bookings: [Booking!]! }
-`;
-const BOOKINGS = [
-  { id: 'B1', className: 'Spin', memberId: 'M1001' },
-  { id: 'B2', className: 'Yoga', memberId: 'NO-SUCH-MEMBER' },
-  { id: 'B3', className: 'Pump', memberId: 'M1001' },
-  { id: 'B4', className: 'Swim', memberId: 'M1002' },
-];
-
-async function startCompanion(): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = new ApolloServer({
-    schema: buildSubgraphSchema({
-      typeDefs: parse(COMPANION_SDL),
-      resolvers: {
-        Query: { bookings: () => BOOKINGS },
-        Booking: { member: (b: { memberId: string }) => ({ __typename: 'Member', id: b.memberId }) },
-        Member: {
-          __resolveReference: (member: { id: string }) => member,
-          bookings: (member: { id: string }) => BOOKINGS.filter((b) => b.memberId === member.id),
-        },
-      },
-    }),
-  });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return { url, stop: () => server.stop() };
-}
+import { withoutAuthenticated } from '../support/supergraph-stack.js';
 
 const stack = useSandboxedSubgraph();
 
@@ -88,7 +54,7 @@ describe('as a Federation 2 subgraph', () => {
     expect(compose(members).errors).toBeUndefined();
     // @apollo/gateway refuses supergraphs with SECURITY features (@authenticated), so it runs over the same
     // schema without them; the subgraph enforces authorization itself either way.
-    const composition = compose(members.replace(/, "@authenticated"/, '').replace(/ @authenticated/g, ''));
+    const composition = compose(withoutAuthenticated(members));
     expect(composition.errors).toBeUndefined();
 
     const gateway = new ApolloServer({

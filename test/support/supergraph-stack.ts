@@ -1,0 +1,111 @@
+import { parse, type DocumentNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { COMPANION_SDL, startCompanion, type Companion } from './companion-subgraph.js';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
+import { startSandboxes, startSubgraph, type Subgraph } from './test-stack.js';
+
+/** The secret a gateway sends as `router-authorization`, as docs/deploy.md has it (MEMBER_SUBGRAPH_SECRET). */
+export const MEMBER_SUBGRAPH_SECRET = 'supergraph-suite-router-secret';
+
+/** The committed SDL, exactly what a platform team composes from. */
+export const MEMBERS_SDL = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+
+export interface SubgraphDefinition {
+  name: 'members' | 'bookings';
+  url: string;
+  typeDefs: DocumentNode;
+}
+
+export interface SupergraphStack {
+  readonly sandboxes: SandboxVendors;
+  readonly subgraph: Subgraph;
+  /** What reached our subgraph through the gateway. */
+  readonly members: RecordingProxy;
+  readonly companion: Companion;
+  /** Both subgraphs as a composition library takes them; `members` routes through the recording proxy. */
+  definitions(membersSdl?: string): SubgraphDefinition[];
+}
+
+/**
+ * Sandboxes, our subgraph as production runs it (authorization on, router secret required) behind a recording
+ * proxy, and the companion bookings subgraph, for the enclosing file.
+ */
+export function useSupergraphStack(): SupergraphStack {
+  const started = {} as { sandboxes: SandboxVendors; subgraph: Subgraph; members: RecordingProxy; companion: Companion };
+  beforeAll(async () => {
+    started.sandboxes = await startSandboxes();
+    started.subgraph = await startSubgraph(started.sandboxes, { env: { AUTHORIZATION: 'on', ROUTER_SECRET: MEMBER_SUBGRAPH_SECRET } });
+    started.members = await startRecordingProxy(started.subgraph.url);
+    started.companion = await startCompanion();
+  });
+  afterAll(async () => {
+    await started.companion?.stop();
+    await started.members?.close();
+    await started.subgraph?.close();
+    await started.sandboxes?.close();
+  });
+  return {
+    get sandboxes() { return started.sandboxes; },
+    get subgraph() { return started.subgraph; },
+    get members() { return started.members; },
+    get companion() { return started.companion; },
+    definitions: (membersSdl = MEMBERS_SDL) => [
+      { name: 'members', url: started.members.url, typeDefs: parse(membersSdl) },
+      { name: 'bookings', url: started.companion.url, typeDefs: parse(COMPANION_SDL) },
+    ],
+  };
+}
+
+/** Who the gateway's sign-in check says is calling. `scope` is where generic-auth looks for scopes. */
+export interface SignedIn {
+  memberId?: string;
+  scope?: string;
+}
+
+/**
+ * The test's stand-in for the gateway's sign-in check (a verified JWT in production): `authorization: Bearer
+ * member:<id>` is that member, `Bearer staff` a staff member with the subgraph's STAFF_SCOPE, anything else nobody.
+ */
+export function signedInUser(authorization: string | null | undefined): SignedIn | null {
+  if (authorization === 'Bearer staff') return { scope: 'members:manage' };
+  const member = /^Bearer member:(\S+)$/.exec(authorization ?? '');
+  return member ? { memberId: member[1]! } : null;
+}
+
+export const signedInAs = (memberId: string) => ({ authorization: `Bearer member:${memberId}` });
+export const STAFF = { authorization: 'Bearer staff' };
+
+/** `_entities` operations among the recorded requests. */
+export function entityFetches(proxy: RecordingProxy): { representations: unknown[] }[] {
+  return proxy.requests
+    .map((r) => JSON.parse(r.body) as { query: string; variables?: { representations?: unknown[] } })
+    .filter((op) => op.query.includes('_entities'))
+    .map((op) => ({ representations: op.variables?.representations ?? [] }));
+}
+
+export interface GatewayAnswer {
+  status: number;
+  headers: Headers;
+  body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+}
+
+/** A client's POST to a gateway. */
+export async function askGateway(url: string, query: string, headers: Record<string, string> = {}): Promise<GatewayAnswer> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GatewayAnswer['body'] };
+}
+
+/**
+ * The committed SDL without `@authenticated`, for `@apollo/gateway`, which refuses a supergraph linking a SECURITY
+ * feature (docs/deploy.md, "On @apollo/gateway"). The subgraph still checks the caller itself.
+ */
+export function withoutAuthenticated(sdl: string): string {
+  return sdl.replace(/, "@authenticated"/, '').replace(/ @authenticated/g, '');
+}
+
+/** One operation asking for `count` members by alias: more `member` fields than the subgraph allows per request past 25. */
+export function manyMembers(count: number): string {
+  return `{ ${Array.from({ length: count }, (_, i) => `m${i}: member(id: "M1001") { id }`).join(' ')} }`;
+}
