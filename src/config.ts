@@ -90,7 +90,10 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     maxMemberFields: number;
+    /** Raw `_entities` representations, duplicates included: the parsing and answering work. */
     maxEntityRepresentations: number;
+    /** Distinct members named by `_entities` representations: the vendor work. */
+    maxEntityMembers: number;
     maxIntrospectionFields: number;
     maxBatchOperations: number;
     maxBodyBytes: number;
@@ -270,7 +273,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: int('MAX_QUERY_DEPTH', 10),
       maxAliases: int('MAX_ALIASES', 30, 0),
       maxMemberFields: int('MAX_MEMBER_FIELDS', 25),
-      maxEntityRepresentations: int('MAX_ENTITY_REPRESENTATIONS', 100),
+      maxEntityRepresentations: int('MAX_ENTITY_REPRESENTATIONS', 2000),
+      maxEntityMembers: int('MAX_ENTITY_MEMBERS', 150),
       maxIntrospectionFields: int('MAX_INTROSPECTION_FIELDS', 3, 0),
       maxBatchOperations: int('MAX_BATCH_OPERATIONS', 10),
       maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024),

@@ -13,6 +13,7 @@ import { bodyReadDeadline } from './http/body-read-deadline.js';
 import { costLimitsPlugin, RequestCostBudget, type CostBudgetContext } from './http/cost-limits-plugin.js';
 import { jsonErrors, unknownRoute } from './http/json-errors.js';
 import { landingPagePlugin } from './http/landing-page.js';
+import { answersPlainJson, refusalStatusPlugin, type RefusalStatusContext } from './http/refusal-status.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
@@ -77,7 +78,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
   const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
   const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
 
-  const apollo = new ApolloServer<RequestContext & CostBudgetContext>({
+  const apollo = new ApolloServer<RequestContext & CostBudgetContext & RefusalStatusContext>({
     schema: await buildMemberSubgraphSchema(),
     formatError: createFormatError(logger),
     logger,
@@ -87,6 +88,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitsPlugin(config.limits),
+      refusalStatusPlugin(),
       requestLogPlugin(logger, metrics),
       unexpectedErrorsPlugin(logger),
       landingPagePlugin(config.nodeEnv === 'production'),
@@ -139,6 +141,7 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
           loginThrottle,
           loaders: createLoaders(requestVendors, settings.vendorConcurrency),
           costBudget: new RequestCostBudget(),
+          answersPlainJson: answersPlainJson(req),
         };
       },
     }),

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { MEMBER_ERROR_CODES } from '../schema/errors/member-error-code.js';
-import { measureOperation, type AdditiveCost } from './operation-cost.js';
+import { measureOperation, type AdditiveCost, type OperationCost } from './operation-cost.js';
 
 export interface CostLimits {
   /** Per operation: nesting does not add up across a batch. */
@@ -10,32 +10,50 @@ export interface CostLimits {
   maxAliases: number;
   maxMemberFields: number;
   maxEntityRepresentations: number;
+  maxEntityMembers: number;
   maxIntrospectionFields: number;
 }
 
-const LIMIT_OF: Record<keyof AdditiveCost, keyof CostLimits> = {
+/** What a request is measured by, as named in a refusal's `limit`. */
+type Measure = keyof AdditiveCost | 'entityMembers';
+
+const LIMIT_OF: Record<Measure, keyof CostLimits> = {
   aliases: 'maxAliases',
   memberFields: 'maxMemberFields',
   entityRepresentations: 'maxEntityRepresentations',
+  entityMembers: 'maxEntityMembers',
   introspectionFields: 'maxIntrospectionFields',
 };
 
 /**
  * What the operations of one HTTP request have been granted so far. Apollo Server builds the
  * context once per HTTP request and gives each operation of a batch a shallow copy of it, so this
- * object, held in the context, is shared by all of them.
+ * object, held in the context, is shared by all of them (as are the DataLoaders, which is why a
+ * member named by two operations of a batch is counted once).
  */
 export class RequestCostBudget {
   private readonly granted: AdditiveCost = { aliases: 0, memberFields: 0, entityRepresentations: 0, introspectionFields: 0 };
+  private readonly grantedMemberIds = new Set<string>();
+  private grantedUnidentifiedMembers = 0;
 
   /** Grants `cost`, or names the first limit it would take the request over (and grants nothing). */
-  spend(cost: AdditiveCost, limits: CostLimits): { limit: keyof AdditiveCost; actual: number; max: number } | undefined {
-    for (const limit of Object.keys(LIMIT_OF) as (keyof AdditiveCost)[]) {
-      const actual = this.granted[limit] + cost[limit];
+  spend(cost: Omit<OperationCost, 'depth'>, limits: CostLimits): { limit: Measure; actual: number; max: number } | undefined {
+    const newMemberIds = [...cost.entityMembers.ids].filter((id) => !this.grantedMemberIds.has(id));
+    const unidentifiedMembers = this.grantedUnidentifiedMembers + cost.entityMembers.unidentified;
+    const totals: Record<Measure, number> = {
+      aliases: this.granted.aliases + cost.aliases,
+      memberFields: this.granted.memberFields + cost.memberFields,
+      entityRepresentations: this.granted.entityRepresentations + cost.entityRepresentations,
+      entityMembers: this.grantedMemberIds.size + newMemberIds.length + unidentifiedMembers,
+      introspectionFields: this.granted.introspectionFields + cost.introspectionFields,
+    };
+    for (const limit of Object.keys(LIMIT_OF) as Measure[]) {
       const max = limits[LIMIT_OF[limit]];
-      if (actual > max) return { limit, actual, max };
+      if (totals[limit] > max) return { limit, actual: totals[limit], max };
     }
-    for (const limit of Object.keys(LIMIT_OF) as (keyof AdditiveCost)[]) this.granted[limit] += cost[limit];
+    for (const measure of Object.keys(this.granted) as (keyof AdditiveCost)[]) this.granted[measure] = totals[measure];
+    for (const id of newMemberIds) this.grantedMemberIds.add(id);
+    this.grantedUnidentifiedMembers = unidentifiedMembers;
     return undefined;
   }
 }
@@ -53,9 +71,10 @@ function tooCostly(limit: string, actual: number, max: number): GraphQLError {
 
 /**
  * Refuses an operation whose shape would cost too many vendor calls, after it is parsed and before
- * anything executes: every member lookup may be three vendor round-trips. Operations of a batch
- * draw on one budget, so batching does not multiply the limits; the one that would overdraw it is
- * refused and the others run.
+ * anything executes: every distinct member may be three vendor round-trips (duplicates are served by
+ * the request's DataLoaders, so they cost only their share of parsing and answering, bounded
+ * separately). Operations of a batch draw on one budget, so batching does not multiply the limits;
+ * the one that would overdraw it is refused and the others run.
  */
 export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin<CostBudgetContext> {
   return {

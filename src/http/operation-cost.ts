@@ -1,4 +1,4 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 
 /** What one operation would cost us, measured on the document before anything executes. */
 export interface OperationCost {
@@ -8,14 +8,27 @@ export interface OperationCost {
   aliases: number;
   /** `member` fields at the root: each may cost three vendor calls. */
   memberFields: number;
-  /** Representations passed to `_entities`: each may cost three vendor calls. */
+  /** Representations passed to `_entities`, duplicates included: each is parsed, checked and answered. */
   entityRepresentations: number;
+  /** The distinct members those representations name: each may cost three vendor calls. */
+  entityMembers: EntityMembers;
   /** `__schema` and `__type` fields at the root: each answers tens of kilobytes. */
   introspectionFields: number;
 }
 
-/** The measures that add up over the operations of one HTTP request (depth does not). */
-export type AdditiveCost = Omit<OperationCost, 'depth'>;
+/**
+ * The members `_entities` will resolve. Ids are kept as given: the per-request DataLoaders key on
+ * the id exactly as sent, so `M1001` and `m1001` are two members' worth of vendor calls. A
+ * representation whose id cannot be read before execution (not an object with a string `id`) is
+ * counted as a member of its own.
+ */
+export interface EntityMembers {
+  ids: ReadonlySet<string>;
+  unidentified: number;
+}
+
+/** The measures that add up over the operations of one HTTP request (depth does not; members are a union, not a sum). */
+export type AdditiveCost = Omit<OperationCost, 'depth' | 'entityMembers'>;
 
 const INTROSPECTION_ROOT_FIELDS = new Set(['__schema', '__type']);
 
@@ -28,36 +41,52 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
 }
 
 /**
- * How many items execution will see in a list argument, however the list arrives: a literal list
- * (whose items may be variables), a variable bound in the request, or that variable's default value.
- * A single value where a list is expected is coerced to a list of one.
+ * The variables as execution will see them: those bound in the request, and the default value of
+ * each one left unbound. Built with `Object.fromEntries`, so a variable named `__proto__` is a plain key.
  */
-function listLength(value: ValueNode, variables: Record<string, unknown>, defaults: ReadonlyMap<string, ValueNode>): number {
-  if (value.kind === Kind.LIST) return value.values.length;
-  if (value.kind === Kind.NULL) return 0;
-  if (value.kind !== Kind.VARIABLE) return 1;
-  const name = value.name.value;
-  if (Object.hasOwn(variables, name)) {
-    const bound = variables[name];
-    if (bound === null || bound === undefined) return 0;
-    return Array.isArray(bound) ? bound.length : 1;
-  }
-  const fallback = defaults.get(name);
-  // A default value is a constant: it holds no variables.
-  return fallback ? listLength(fallback, {}, new Map()) : 0;
+function effectiveVariables(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const defaults = (operation.variableDefinitions ?? [])
+    .filter((definition) => definition.defaultValue && !Object.hasOwn(variables, definition.variable.name.value))
+    // A default value is a constant: it holds no variables.
+    .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)] as const);
+  return { ...variables, ...Object.fromEntries(defaults) };
 }
 
-function defaultValuesOf(operation: OperationDefinitionNode): Map<string, ValueNode> {
-  const defaults = new Map<string, ValueNode>();
-  for (const definition of operation.variableDefinitions ?? []) {
-    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
-  }
-  return defaults;
+/**
+ * The items execution will see in a list argument, however the list arrives: a literal list (whose
+ * items may be variables), a variable bound in the request, or that variable's default value. A
+ * single value where a list is expected is coerced to a list of one.
+ */
+function listItems(value: ValueNode, variables: Record<string, unknown>): readonly unknown[] {
+  const list: unknown = valueFromASTUntyped(value, variables);
+  if (list === null || list === undefined) return [];
+  return Array.isArray(list) ? list : [list];
 }
 
-const NONE: OperationCost = { depth: 0, aliases: 0, memberFields: 0, entityRepresentations: 0, introspectionFields: 0 };
+function memberIdOf(representation: unknown): string | undefined {
+  if (typeof representation !== 'object' || representation === null) return undefined;
+  const id: unknown = (representation as { id?: unknown }).id;
+  return Object.hasOwn(representation, 'id') && typeof id === 'string' ? id : undefined;
+}
 
-function add(a: OperationCost, b: OperationCost, depthOffset: number): OperationCost {
+function entityMembersOf(representationLists: Iterable<readonly unknown[]>): EntityMembers {
+  const ids = new Set<string>();
+  let unidentified = 0;
+  for (const list of representationLists) {
+    for (const representation of list) {
+      const id = memberIdOf(representation);
+      if (id === undefined) unidentified += 1;
+      else ids.add(id);
+    }
+  }
+  return { ids, unidentified };
+}
+
+type ShapeCost = Omit<OperationCost, 'entityMembers'>;
+
+const NONE: ShapeCost = { depth: 0, aliases: 0, memberFields: 0, entityRepresentations: 0, introspectionFields: 0 };
+
+function add(a: ShapeCost, b: ShapeCost, depthOffset: number): ShapeCost {
   return {
     depth: Math.max(a.depth, b.depth === 0 ? 0 : b.depth + depthOffset),
     aliases: a.aliases + b.aliases,
@@ -73,16 +102,18 @@ function add(a: OperationCost, b: OperationCost, depthOffset: number): Operation
  */
 export function measureOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationCost {
   const fragments = fragmentsOf(document);
-  const defaults = defaultValuesOf(operation);
-  const memo = new Map<string, OperationCost>();
+  const values = effectiveVariables(operation, variables);
+  const memo = new Map<string, ShapeCost>();
+  // Keyed by the argument's node: a fragment spread many times names the same members once.
+  const representationLists = new Map<ValueNode, readonly unknown[]>();
 
-  const measure = (selectionSet: SelectionSetNode, atRoot: boolean, visiting: ReadonlySet<string>): OperationCost => {
+  const measure = (selectionSet: SelectionSetNode, atRoot: boolean, visiting: ReadonlySet<string>): ShapeCost => {
     let cost = NONE;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         const introspection = name.startsWith('__');
-        const own: OperationCost = {
+        const own: ShapeCost = {
           depth: introspection ? 0 : 1,
           aliases: selection.alias ? 1 : 0,
           memberFields: atRoot && name === 'member' ? 1 : 0,
@@ -91,7 +122,11 @@ export function measureOperation(document: DocumentNode, operation: OperationDef
         };
         if (atRoot && name === '_entities') {
           const representations = selection.arguments?.find((a) => a.name.value === 'representations');
-          if (representations) own.entityRepresentations = listLength(representations.value, variables, defaults);
+          if (representations) {
+            const list = representationLists.get(representations.value) ?? listItems(representations.value, values);
+            representationLists.set(representations.value, list);
+            own.entityRepresentations = list.length;
+          }
         }
         cost = add(cost, own, 0);
         if (selection.selectionSet) {
@@ -117,5 +152,6 @@ export function measureOperation(document: DocumentNode, operation: OperationDef
     }
     return cost;
   };
-  return measure(operation.selectionSet, true, new Set());
+  const shape = measure(operation.selectionSet, true, new Set());
+  return { ...shape, entityMembers: entityMembersOf(representationLists.values()) };
 }
