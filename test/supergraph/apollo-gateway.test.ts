@@ -4,11 +4,8 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSY_WEEK_MEMBERS } from '../support/companion-subgraph.js';
 import {
   askGateway,
-  entityFetches,
-  manyMembers,
   MEMBER_SUBGRAPH_SECRET,
   signedInAs,
   signedInUser,
@@ -22,6 +19,8 @@ interface GatewayContext {
   user: SignedIn | null;
   forwardedFor?: string;
 }
+
+// Its entity batches and refusals: apollo-gateway-batches.test.ts.
 
 /**
  * @apollo/gateway configured as docs/deploy.md shows it: a RemoteGraphQLDataSource starts every subgraph request
@@ -111,24 +110,6 @@ describe('through @apollo/gateway', () => {
     expect(anonymous.body.data?.bookings).toEqual([{ member: null }, { member: null }, { member: null }, { member: null }].map(() => ({ member: { loyalty: null } })));
     expect(new Set(anonymous.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UNAUTHENTICATED']));
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(0);
-  });
-
-  it('resolves a page of 150 bookings by three members, which reaches the subgraph as one _entities of 150', async () => {
-    forget();
-
-    const page = await askGateway(url, '{ busyWeek { member { id loyalty { firstName } } } }', STAFF);
-
-    expect(entityFetches(stack.members).map((fetch) => fetch.representations.length)).toEqual([150]);
-    expect(page.body.errors).toBeUndefined();
-    expect(new Set(page.body.data?.busyWeek.map((b: { member: { loyalty: { firstName: string } } }) => b.member.loyalty.firstName))).toEqual(new Set(['Aroha', 'James', 'Mei']));
-    expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(BUSY_WEEK_MEMBERS.length);
-  });
-
-  it('passes on the code of an operation the subgraph refuses', async () => {
-    const refused = await askGateway(url, manyMembers(26), signedInAs('M1001'));
-
-    expect(refused.body.errors?.length).toBeGreaterThan(0);
-    for (const error of refused.body.errors ?? []) expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', retryable: false });
   });
 
   it('merges the subgraph\'s Cache-Control into its own answer', async () => {

@@ -127,6 +127,17 @@ describe('through Hive Gateway', () => {
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(BUSY_WEEK_MEMBERS.length);
   });
 
+  it('resolves two parallel fetches of 60 distinct members each, which reach the subgraph merged into one request of 120', async () => {
+    forget();
+
+    const answer = await askGateway(url, '{ a: newcomers(cohort: "A") { member { loyalty { firstName } } } b: newcomers(cohort: "B") { member { loyalty { firstName } } } }', STAFF);
+
+    expect(entityFetches(stack.members).map((fetch) => fetch.representations.length)).toEqual([120]);
+    // The newcomers are not in the sandbox: each is its own MEMBER_NOT_FOUND, and none is a refusal of the request.
+    expect(answer.body.errors).toHaveLength(120);
+    expect(new Set(answer.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['MEMBER_NOT_FOUND']));
+  });
+
   it('passes on the code of an operation the subgraph refuses', async () => {
     const refused = await askGateway(url, manyMembers(26), signedInAs('M1001'));
 

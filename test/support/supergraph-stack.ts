@@ -77,12 +77,19 @@ export function signedInUser(authorization: string | null | undefined): SignedIn
 export const signedInAs = (memberId: string) => ({ authorization: `Bearer member:${memberId}` });
 export const STAFF = { authorization: 'Bearer staff' };
 
-/** `_entities` operations among the recorded requests. */
+/**
+ * The `_entities` representations of each recorded request that asked for any, all of its `_entities` fields
+ * together (Hive Gateway merges parallel fetches into one request with several).
+ */
 export function entityFetches(proxy: RecordingProxy): { representations: unknown[] }[] {
   return proxy.requests
-    .map((r) => JSON.parse(r.body) as { query: string; variables?: { representations?: unknown[] } })
+    .map((r) => JSON.parse(r.body) as { query: string; variables?: Record<string, unknown> })
     .filter((op) => op.query.includes('_entities'))
-    .map((op) => ({ representations: op.variables?.representations ?? [] }));
+    .map((op) => ({
+      representations: Object.values(op.variables ?? {}).flatMap((value) =>
+        Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && '__typename' in item) ? value : [],
+      ),
+    }));
 }
 
 export interface GatewayAnswer {
