@@ -11,7 +11,8 @@ let subgraph: Subgraph;
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  // The default limits: 100 representations, 30 aliases, 3 introspection root fields, 10 operations per batch.
+  // The default limits: 150 distinct members and 2000 representations for _entities, 30 aliases, 3 introspection root
+  // fields, 10 operations per batch.
   subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on' } });
 });
 
@@ -34,20 +35,56 @@ const literal = (n: number, prefix = 'M') => `[${Array.from({ length: n }, (_, i
 const representations = (n: number, prefix = 'M') => Array.from({ length: n }, (_, i) => ({ __typename: 'Member', id: `${prefix}${i}` }));
 const LOYALTY = '... on Member { loyalty { firstName } }';
 
-describe('_entities representations are counted however the list arrives', () => {
+const MAX_MEMBERS = 150;
+const MAX_REPRESENTATIONS = 2000;
+
+describe('_entities members are counted however the list arrives', () => {
+  const variables = Array.from({ length: MAX_MEMBERS + 1 }, (_, i) => `$a${i}`);
   it.each([
     ['a variable default value', `query($r: [_Any!]! = ${literal(1000)}) { _entities(representations: $r) { ${LOYALTY} } }`, {}],
-    ['a default value inside a fragment', `query($r: [_Any!]! = ${literal(150)}) { ...E } fragment E on Query { _entities(representations: $r) { ${LOYALTY} } }`, {}],
-    ['a literal list of variables', `query($a: _Any!) { _entities(representations: [${Array.from({ length: 150 }, () => '$a').join(', ')}]) { ${LOYALTY} } }`, { a: { __typename: 'Member', id: 'M1001' } }],
-    ['an inline literal', `{ _entities(representations: ${literal(150)}) { ${LOYALTY} } }`, {}],
-    ['a bound variable', `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(150) }],
-  ])('refuses too many given as %s, before any vendor call', async (_case, query, variables) => {
+    ['a default value inside a fragment', `query($r: [_Any!]! = ${literal(MAX_MEMBERS + 1)}) { ...E } fragment E on Query { _entities(representations: $r) { ${LOYALTY} } }`, {}],
+    [
+      'a literal list of variables',
+      `query(${variables.map((v) => `${v}: _Any!`).join(', ')}) { _entities(representations: [${variables.join(', ')}]) { ${LOYALTY} } }`,
+      Object.fromEntries(variables.map((v, i) => [v.slice(1), { __typename: 'Member', id: `M${i}` }])),
+    ],
+    ['an inline literal', `{ _entities(representations: ${literal(MAX_MEMBERS + 1)}) { ${LOYALTY} } }`, {}],
+    ['a bound variable', `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(MAX_MEMBERS + 1) }],
+  ])('refuses too many distinct members given as %s, before any vendor call', async (_case, query, variables) => {
     const before = vendorCalls();
 
     const response = await subgraph.request(query, variables, AS_STAFF);
 
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityRepresentations', max: 100, retryable: false });
-    expect(response.errors?.[0]?.extensions?.actual).toBeGreaterThan(100);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityMembers', max: MAX_MEMBERS, retryable: false });
+    expect(response.errors?.[0]?.extensions?.actual).toBeGreaterThan(MAX_MEMBERS);
+    expect(vendorCalls()).toBe(before);
+  });
+
+  it('serves a router page of many representations of few members, calling the vendors once per member', async () => {
+    const page = Array.from({ length: 600 }, (_, i) => ({ __typename: 'Member', id: ['M1001', 'M1002', 'M1008'][i % 3] }));
+    sandboxes.kognitiv!.sandbox.resetCallCounts();
+
+    const response = await subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: page }, AS_STAFF);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities).toHaveLength(600);
+    expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(3);
+  });
+
+  it('serves 120 distinct members in one _entities, as Hive Gateway merges two parallel fetches of 60', async () => {
+    const response = await subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(120, 'HIVE-') }, AS_STAFF);
+
+    expect(response.data?._entities).toHaveLength(120);
+    expect(response.errors?.map((e) => e.extensions?.code)).not.toContain('QUERY_TOO_COSTLY');
+  });
+
+  it('refuses more representations than the raw cap even of one member, before any vendor call', async () => {
+    const before = vendorCalls();
+    const oneMember = Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => ({ __typename: 'Member', id: 'M1001' }));
+
+    const response = await subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: oneMember }, AS_STAFF);
+
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityRepresentations', actual: MAX_REPRESENTATIONS + 1, max: MAX_REPRESENTATIONS, retryable: false });
     expect(vendorCalls()).toBe(before);
   });
 
@@ -60,8 +97,9 @@ describe('_entities representations are counted however the list arrives', () =>
 });
 
 describe('a batched HTTP request shares one budget', () => {
-  it('runs 10 operations of 100 representations as far as one budget goes, and refuses the rest before any vendor call', async () => {
-    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`;
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`;
+
+  it('runs 10 operations of 100 members each as far as one budget goes, and refuses the rest before any vendor call', async () => {
     const before = vendorCalls();
 
     const answers = await batch(Array.from({ length: 10 }, (_, op) => ({ query, variables: { r: representations(100, `M${op}-`) } })));
@@ -69,9 +107,25 @@ describe('a batched HTTP request shares one budget', () => {
     const refused = answers.filter((a) => a.errors?.[0]?.extensions?.code === 'QUERY_TOO_COSTLY');
     expect(answers).toHaveLength(10);
     expect(refused).toHaveLength(9);
-    expect(refused[0]!.errors![0]!.extensions).toMatchObject({ limit: 'entityRepresentations', actual: 200, max: 100 });
-    // One operation's budget: 100 representations, at most three vendor calls each.
+    expect(refused[0]!.errors![0]!.extensions).toMatchObject({ limit: 'entityMembers', actual: 200, max: MAX_MEMBERS });
+    // One operation's members: 100, at most three vendor calls each.
     expect(vendorCalls() - before).toBeLessThanOrEqual(300);
+  });
+
+  it('counts a member named by several operations once, as the request\'s DataLoaders serve it once', async () => {
+    const before = vendorCalls();
+
+    const answers = await batch(Array.from({ length: 10 }, () => ({ query, variables: { r: representations(100, 'SAME-') } })));
+
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.code).filter((code) => code === 'QUERY_TOO_COSTLY')).toEqual([]);
+    expect(answers.every((a) => a.data?._entities.length === 100)).toBe(true);
+    expect(vendorCalls() - before).toBeLessThanOrEqual(300);
+  });
+
+  it('holds the raw cap across the batch too', async () => {
+    const answers = await batch(Array.from({ length: 3 }, () => ({ query, variables: { r: Array.from({ length: 800 }, () => ({ __typename: 'Member', id: 'M1001' })) } })));
+
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.limit ?? 'served').sort()).toEqual(['entityRepresentations', 'served', 'served']);
   });
 
   it('counts member fields across the batch too', async () => {
