@@ -4,8 +4,12 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { BUSY_WEEK_MEMBERS } from '../support/companion-subgraph.js';
+import { itPassesOnTheCallerAndNothingElse } from '../support/gateway-caller-scenarios.js';
 import {
   askGateway,
+  entityFetches,
   MEMBER_SUBGRAPH_SECRET,
   signedInAs,
   signedInUser,
@@ -19,8 +23,6 @@ interface GatewayContext {
   user: SignedIn | null;
   forwardedFor?: string;
 }
-
-// Its entity batches and refusals: apollo-gateway-batches.test.ts.
 
 /**
  * @apollo/gateway configured as docs/deploy.md shows it: a RemoteGraphQLDataSource starts every subgraph request
@@ -50,6 +52,9 @@ const gatewayContext = async ({ req }: { req: IncomingMessage }): Promise<Gatewa
   forwardedFor: req.headers['x-forwarded-for'] as string | undefined,
 });
 
+/** The distinct-members limit of our subgraph in this stack: the default, as deployed. */
+const { maxEntityMembers } = loadConfig({ NODE_ENV: 'test' }).limits;
+
 const stack = useSupergraphStack();
 let url: string;
 let gateway: ApolloServer<GatewayContext>;
@@ -65,11 +70,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
 });
-
-const forget = () => {
-  stack.members.requests.length = 0;
-  stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
-};
 
 describe('through @apollo/gateway', () => {
   it('refuses the supergraph as composed for Apollo Router, which links @authenticated for SECURITY', async () => {
@@ -103,7 +103,7 @@ describe('through @apollo/gateway', () => {
   });
 
   it('leaves @authenticated to the subgraph, which refuses an anonymous caller each member before any vendor call', async () => {
-    forget();
+    stack.forget();
 
     const anonymous = await askGateway(url, '{ bookings { member { loyalty { firstName } } } }');
 
@@ -113,7 +113,7 @@ describe('through @apollo/gateway', () => {
   });
 
   it('merges the subgraph\'s Cache-Control into its own answer', async () => {
-    forget();
+    stack.forget();
 
     const answer = await askGateway(url, '{ member(id: "M1001") { loyalty { firstName } } }', signedInAs('M1001'));
 
@@ -122,30 +122,51 @@ describe('through @apollo/gateway', () => {
     expect(answer.headers.get('cache-control')).toBe('max-age=60, private');
   });
 
-  it('passes the client address on, so wrong passwords from one address do not lock the member out for another', async () => {
-    const login = (password: string, address: string) =>
-      askGateway(url, `mutation { login(input: { accountId: "M1002", password: "${password}" }) { firstName } }`, { 'x-forwarded-for': address });
+  it('resolves a page of 150 bookings by three members, calling the vendors for those three only', async () => {
+    stack.forget();
 
-    for (let i = 0; i < 5; i += 1) expect((await login('wrong', '203.0.113.7')).body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+    const page = await askGateway(url, '{ busyWeek { id member { id loyalty { firstName } points { available } } } }', STAFF);
 
-    const throttled = await login('correct-horse', '203.0.113.7');
-    const elsewhere = await login('correct-horse', '198.51.100.2');
-    expect(throttled.body.errors?.[0]?.extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryable: true });
-    expect(elsewhere.body).toEqual({ data: { login: { firstName: 'James' } } });
+    expect(page.body.errors).toBeUndefined();
+    expect(page.body.data?.busyWeek).toHaveLength(150);
+    const firstNames: Record<(typeof BUSY_WEEK_MEMBERS)[number], string> = { M1001: 'Aroha', M1002: 'James', M1003: 'Mei' };
+    for (const booking of page.body.data!.busyWeek as { member: { id: keyof typeof firstNames; loyalty: { firstName: string } | null; points: unknown } }[]) {
+      expect(booking.member.loyalty?.firstName).toBe(firstNames[booking.member.id]);
+      expect(booking.member.points).not.toBeNull();
+    }
+    // @apollo/gateway sends the 150 representations as one _entities; the vendors are read once per distinct member.
+    expect(entityFetches(stack.members).map((fetch) => fetch.representations.length)).toEqual([150]);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(BUSY_WEEK_MEMBERS.length);
+    expect(stack.vendorCalls()).toBeLessThanOrEqual(3 * BUSY_WEEK_MEMBERS.length);
   });
 
-  it('never lets a client-sent identity header reach our subgraph', async () => {
-    forget();
-    const spoofed = { 'x-member-id': 'M1002', 'x-staff-scopes': 'members:manage' };
+  it('passes on the subgraph\'s refusal of too many distinct members with its code, before any vendor call', async () => {
+    stack.forget();
 
-    const anonymous = await askGateway(url, '{ member(id: "M1002") { loyalty { firstName } } }', spoofed);
-    const otherMember = await askGateway(url, '{ member(id: "M1002") { loyalty { firstName } } }', { ...spoofed, ...signedInAs('M1001') });
+    const answer = await askGateway(url, `{ newcomers(cohort: "C", count: ${maxEntityMembers + 1}) { member { loyalty { firstName } } } }`, STAFF);
+
+    const refusal = answer.body.errors?.find((e) => e.extensions?.code !== undefined && e.extensions.code !== 'INTERNAL_SERVER_ERROR');
+    expect(refusal?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', retryable: false, limit: 'entityMembers', actual: maxEntityMembers + 1, max: maxEntityMembers });
+    expect(answer.body.errors?.map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(stack.vendorCalls()).toBe(0);
+  });
+
+  it('sends our subgraph Accept: */*, so the subgraph answers it as application/json', async () => {
+    stack.forget();
+
+    await askGateway(url, '{ bookings { member { loyalty { firstName } } } }', STAFF);
+
+    expect(new Set(stack.members.requests.map((r) => r.headers.accept))).toEqual(new Set(['*/*']));
+  });
+
+  it('leaves a client-sent identity header out, so the subgraph refuses an anonymous caller claiming to be a member', async () => {
+    stack.forget();
+
+    const anonymous = await askGateway(url, '{ member(id: "M1002") { loyalty { firstName } } }', { 'x-member-id': 'M1002', 'x-staff-scopes': 'members:manage' });
 
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(otherMember.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(stack.members.requests.map((r) => [r.headers['x-member-id'], r.headers['x-staff-scopes']])).toEqual([
-      [undefined, undefined],
-      ['M1001', undefined],
-    ]);
+    expect(stack.members.requests.map((r) => [r.headers['x-member-id'], r.headers['x-staff-scopes']])).toEqual([[undefined, undefined]]);
   });
+
+  itPassesOnTheCallerAndNothingElse(() => url, stack);
 });

@@ -15,8 +15,8 @@ export const COMPANION_SDL = /* GraphQL */ `
     bookings: [Booking!]!
     "A page of 150 bookings by three members, as a timetable page reaches a router."
     busyWeek: [Booking!]!
-    "60 first bookings, each by a member of its own, ids prefixed with the cohort."
-    newcomers(cohort: String!): [Booking!]!
+    "\`count\` first bookings, each by a member of its own, ids prefixed with the cohort."
+    newcomers(cohort: String!, count: Int! = 60): [Booking!]!
   }
 `;
 
@@ -36,9 +36,8 @@ const BUSY_WEEK: readonly BookingRow[] = Array.from({ length: 150 }, (_, i) => (
   memberId: BUSY_WEEK_MEMBERS[i % BUSY_WEEK_MEMBERS.length]!,
 }));
 
-const NEWCOMERS_PER_COHORT = 60;
-const newcomers = (cohort: string): BookingRow[] =>
-  Array.from({ length: NEWCOMERS_PER_COHORT }, (_, i) => ({ id: `${cohort}-B${i}`, className: 'Intro', memberId: `${cohort}${i}` }));
+const newcomers = (_root: unknown, { cohort, count }: { cohort: string; count: number }): BookingRow[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `${cohort}-B${i}`, className: 'Intro', memberId: `${cohort}${i}` }));
 
 export interface Companion {
   url: string;
@@ -50,7 +49,7 @@ export async function startCompanion(): Promise<Companion> {
     schema: buildSubgraphSchema({
       typeDefs: parse(COMPANION_SDL),
       resolvers: {
-        Query: { bookings: () => BOOKINGS, busyWeek: () => BUSY_WEEK, newcomers: (_: unknown, { cohort }: { cohort: string }) => newcomers(cohort) },
+        Query: { bookings: () => BOOKINGS, busyWeek: () => BUSY_WEEK, newcomers },
         Booking: { member: (b: BookingRow) => ({ __typename: 'Member', id: b.memberId }) },
         Member: {
           __resolveReference: (member: { id: string }) => member,

@@ -26,6 +26,10 @@ export interface SupergraphStack {
   readonly companion: Companion;
   /** Both subgraphs as a composition library takes them; `members` routes through the recording proxy. */
   definitions(membersSdl?: string): SubgraphDefinition[];
+  /** Calls to either sandbox vendor since the last `forget()`. */
+  vendorCalls(): number;
+  /** Clears the recorded requests and the vendors' call counts, so that a test sees only its own traffic. */
+  forget(): void;
 }
 
 /**
@@ -55,6 +59,12 @@ export function useSupergraphStack(): SupergraphStack {
       { name: 'members', url: started.members.url, typeDefs: parse(membersSdl) },
       { name: 'bookings', url: started.companion.url, typeDefs: parse(COMPANION_SDL) },
     ],
+    vendorCalls: () => started.sandboxes.kognitiv!.sandbox.callCount() + started.sandboxes.debitsuccess!.sandbox.callCount(),
+    forget() {
+      started.members.requests.length = 0;
+      started.sandboxes.kognitiv!.sandbox.resetCallCounts();
+      started.sandboxes.debitsuccess!.sandbox.resetCallCounts();
+    },
   };
 }
 
