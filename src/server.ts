@@ -44,6 +44,16 @@ export type ServerConfig = Pick<
   | 'cacheSeconds'
 >;
 
+/**
+ * How long stop() waits for in-flight requests before cutting their sockets: the longest a request can
+ * live (its deadline, or a full admission wait followed by a full body read when that is longer), plus a
+ * second to write the answer. So every request in flight at a signal is answered, even if only with the
+ * error its deadline gives it.
+ */
+export function drainGraceMs(limits: Pick<Config['limits'], 'requestDeadlineMs' | 'bodyReadTimeoutMs' | 'admission'>): number {
+  return Math.max(limits.requestDeadlineMs, limits.admission.maxWaitMs + limits.bodyReadTimeoutMs) + 1_000;
+}
+
 export interface ServerDeps {
   config: ServerConfig;
   /** The raw datasources; the server wraps them in breakers, retries and deadlines. */
@@ -83,9 +93,11 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     logger,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns the signals: Apollo's handlers would race its stop() with ours (close-on-signals.ts).
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainGraceMs(config.limits) }),
       costLimitsPlugin(config.limits),
       requestLogPlugin(logger, metrics),
       unexpectedErrorsPlugin(logger),
