@@ -42,6 +42,7 @@ export type ServerConfig = Pick<
   | 'loginThrottle'
   | 'resilience'
   | 'cacheSeconds'
+  | 'introspection'
 >;
 
 /**
@@ -92,7 +93,10 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     formatError: createFormatError(logger),
     logger,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    // Production hides the schema (no introspection, no "Did you mean" in validation errors) unless INTROSPECTION=on;
+    // routers still compose from `_service { sdl }`, which is an ordinary field behind the router secret.
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     // main.ts owns the signals: Apollo's handlers would race its stop() with ours (close-on-signals.ts).
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,

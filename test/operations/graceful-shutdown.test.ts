@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
+import { liveVendorEnv } from '../support/test-stack.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,29 +43,11 @@ function cleanEnv(): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION|INTROSPECTION)/.test(name)));
 }
 
-function kognitivEnv(url = sandboxes.kognitiv!.settings.url): Record<string, string> {
-  const k = sandboxes.kognitiv!.settings;
-  return { KOGNITIV_URL: url, KOGNITIV_WSDL: 'remote', KOGNITIV_SECURITY_TOKEN: k.securityToken, KOGNITIV_LOYALTY_PROGRAM_ID: String(k.loyaltyProgramId), KOGNITIV_LOCATION: k.defaultLocation };
-}
-
-function debitsuccessEnv(): Record<string, string> {
-  const d = sandboxes.debitsuccess!.settings;
-  return {
-    DEBITSUCCESS_SOAP_URL: d.soapUrl,
-    DEBITSUCCESS_USERNAME: d.username,
-    DEBITSUCCESS_PASSWORD: d.password,
-    DEBITSUCCESS_API_URL: d.apiUrl,
-    DEBITSUCCESS_TOKEN_URL: d.tokenUrl,
-    DEBITSUCCESS_CLIENT_ID: d.clientId,
-    DEBITSUCCESS_CLIENT_SECRET: d.clientSecret,
-  };
-}
-
 const MODES: Record<string, () => Promise<Record<string, string>>> = {
   'sandbox mode (no vendor settings)': async () => ({ NODE_ENV: 'development' }),
-  'live mode': async () => ({ NODE_ENV: 'development', ...kognitivEnv(), ...debitsuccessEnv() }),
+  'live mode': async () => ({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) }),
   // Production, as the issue met it: the WSDL is retried in the background for as long as it is unreachable.
-  'production with an unreachable Kognitiv WSDL': async () => ({ NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET: 'shutdown-test-secret', ...kognitivEnv(await closedPortUrl()), ...debitsuccessEnv() }),
+  'production with an unreachable Kognitiv WSDL': async () => ({ NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET: 'shutdown-test-secret', ...liveVendorEnv(sandboxes, await closedPortUrl()) }),
 };
 
 interface Subgraph {
@@ -144,7 +127,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
   afterEach(() => sandboxes.kognitiv!.sandbox.setLatency(0));
 
   it('is answered in full, new connections are refused, and the process exits 0', async () => {
-    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...kognitivEnv(), ...debitsuccessEnv() });
+    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
     await vendorsReady(subgraph);
     // Well inside REQUEST_DEADLINE_MS, so the answer is a full one.
     const inFlight = (await requestInFlight(subgraph, 1_000)).response;
@@ -160,7 +143,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
   }, 30_000);
 
   it('is given up at a second signal: the process exits 1 at once and logs why', async () => {
-    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...kognitivEnv(), ...debitsuccessEnv() });
+    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
     await vendorsReady(subgraph);
     const inFlight = (await requestInFlight(subgraph, 2_500)).response.then(
       () => 'answered',
