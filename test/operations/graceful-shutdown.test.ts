@@ -142,6 +142,24 @@ describe('a request in flight at SIGTERM (live mode)', () => {
     await expect(fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
   }, 30_000);
 
+  // Apollo's default drain grace (10 s) was shorter than the default deadline (15 s): such a request lost its socket.
+  it('is answered with a GraphQL error when its deadline passes first, however long the deadline', async () => {
+    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes), REQUEST_DEADLINE_MS: '11000', KOGNITIV_TIMEOUT_MS: '20000' });
+    await vendorsReady(subgraph);
+    const inFlight = (await requestInFlight(subgraph, 12_000)).response;
+
+    subgraph.child.kill('SIGTERM');
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      data: { member: { loyalty: null } },
+      errors: [{ path: ['member', 'loyalty'], extensions: { code: 'VENDOR_UNAVAILABLE', reason: 'TIMEOUT', retryable: true } }],
+    });
+    expect(await outcome(subgraph)).toBe(0);
+    expect(processGroupAlive(subgraph)).toBe(false);
+  }, 40_000);
+
   it('is given up at a second signal: the process exits 1 at once and logs why', async () => {
     const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
     await vendorsReady(subgraph);
