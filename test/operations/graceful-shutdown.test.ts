@@ -50,7 +50,8 @@ const MODES: Record<string, () => Promise<Record<string, string>>> = {
   'production with an unreachable Kognitiv WSDL': async () => ({ NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET: 'shutdown-test-secret', ...liveVendorEnv(sandboxes, await closedPortUrl()) }),
 };
 
-interface Subgraph {
+/** A spawned process, once it said where it listens. */
+interface StartedProcess {
   child: ChildProcess;
   url: string;
   headers: Record<string, string>;
@@ -60,11 +61,17 @@ interface Subgraph {
 }
 
 /** `node dist/src/main.js` in a process group of its own, as a container runtime or a terminal starts it. */
-async function startBuiltSubgraph(env: Record<string, string>): Promise<Subgraph> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...cleanEnv(), ...BOUNDS, LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+function startBuiltSubgraph(env: Record<string, string>): Promise<StartedProcess> {
+  return startProcess([MAIN], env);
+}
+
+/** `node <args>` in a process group of its own, up once it logs its URL. */
+async function startProcess(args: string[], env: Record<string, string>): Promise<StartedProcess> {
+  const child = spawn(process.execPath, args, { env: { ...cleanEnv(), ...BOUNDS, LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   children.push(child);
   const logLines: Record<string, unknown>[] = [];
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
+  // 'close', not 'exit': by then every line it wrote has been read.
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal!)));
   const url = await new Promise<string>((resolve, reject) => {
     void exited.then((outcome) => reject(new Error(`exited (${outcome}) before it was ready`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -78,18 +85,18 @@ async function startBuiltSubgraph(env: Record<string, string>): Promise<Subgraph
 }
 
 /** How the process ended, or 'still running' once NEVER_EXITS_AFTER_MS has passed. */
-function outcome(subgraph: Subgraph): Promise<number | NodeJS.Signals | 'still running'> {
+function outcome(subgraph: StartedProcess): Promise<number | NodeJS.Signals | 'still running'> {
   const giveUp = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), NEVER_EXITS_AFTER_MS).unref());
   return Promise.race([subgraph.exited, giveUp]);
 }
 
 /** Live mode: the vendor clients (and their WSDLs) are created in the background after the process listens. */
-async function vendorsReady(subgraph: Subgraph): Promise<void> {
+async function vendorsReady(subgraph: StartedProcess): Promise<void> {
   while ((await fetch(new URL('/ready', subgraph.url)).then((r) => r.status)) !== 200) await sleep(100);
 }
 
 /** Sends a request and returns once the Kognitiv sandbox is working on it, answering `latencyMs` after it arrived there. */
-async function requestInFlight(subgraph: Subgraph, latencyMs: number): Promise<{ response: Promise<Response> }> {
+async function requestInFlight(subgraph: StartedProcess, latencyMs: number): Promise<{ response: Promise<Response> }> {
   const kognitiv = sandboxes.kognitiv!.sandbox;
   kognitiv.resetCallCounts();
   kognitiv.setLatency(latencyMs);
@@ -99,7 +106,7 @@ async function requestInFlight(subgraph: Subgraph, latencyMs: number): Promise<{
 }
 
 /** Whether any process of the group is left: `kill(-pgid, 0)` probes the whole group. */
-function processGroupAlive(subgraph: Subgraph): boolean {
+function processGroupAlive(subgraph: StartedProcess): boolean {
   try {
     process.kill(-subgraph.child.pid!, 0);
     return true;
@@ -179,4 +186,38 @@ describe('a request in flight at SIGTERM (live mode)', () => {
     expect(subgraph.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'second signal while shutting down: exiting without finishing', signal: 'SIGTERM' }));
     expect(await inFlight).toBe('cut');
   }, 30_000);
+});
+
+describe('when shutting down itself fails or hangs', () => {
+  /** A process whose only work is `close` (source of an async function), run by the built closeOnSignals and logger. */
+  function processClosingWith(close: string): Promise<StartedProcess> {
+    const script = `
+      import { closeOnSignals } from '${ROOT}dist/src/close-on-signals.js';
+      import { createLogger } from '${ROOT}dist/src/logger.js';
+      const logger = createLogger({ level: 'info', pretty: false, secrets: [] });
+      closeOnSignals({ graceMs: 500, logger }, ${close});
+      // Something still to do, as a server's listening socket is.
+      setInterval(() => undefined, 60_000);
+      logger.info({ url: 'http://127.0.0.1:1/' }, 'ready at');`;
+    return startProcess(['--input-type=module', '-e', script], {});
+  }
+
+  it('exits 1 when the grace runs out, and logs it', async () => {
+    const hung = await processClosingWith('() => new Promise(() => undefined)');
+
+    hung.child.kill('SIGTERM');
+
+    expect(await outcome(hung)).toBe(1);
+    expect(processGroupAlive(hung)).toBe(false);
+    expect(hung.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown grace ran out: exiting without finishing', graceMs: 500 }));
+  });
+
+  it('exits 1 when closing throws, and logs the error', async () => {
+    const failing = await processClosingWith("async () => { throw new Error('vendor sockets would not close'); }");
+
+    failing.child.kill('SIGINT');
+
+    expect(await outcome(failing)).toBe(1);
+    expect(failing.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown failed', err: expect.objectContaining({ message: 'vendor sockets would not close' }) }));
+  });
 });
