@@ -73,6 +73,8 @@ export interface Config {
   /** V8 old-generation growth after a full GC, in percent (0: V8's own heuristic; at most 300). */
   heapGrowthPercent: number;
   logLevel: string;
+  /** Introspection and "Did you mean" suggestions in validation errors, which both show the schema. */
+  introspection: boolean;
   /** Shared secret the router sends in `Router-Authorization`; required in production. */
   routerSecret?: string;
   authorization: {
@@ -262,6 +264,7 @@ export function loadConfig(env: Env = process.env): Config {
     heapGrowthPercent: parse(intSchema.min(0).max(300), 'HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT ?? 50),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'debug'),
     routerSecret,
+    introspection: parse(z.enum(['on', 'off']), 'INTROSPECTION', env.INTROSPECTION ?? (production ? 'off' : 'on')) === 'on',
     authorization: {
       enabled: parse(z.enum(['on', 'off']), 'AUTHORIZATION', env.AUTHORIZATION ?? (production ? 'on' : 'off')) === 'on',
       memberIdHeader: (env.MEMBER_ID_HEADER ?? 'x-member-id').toLowerCase(),

@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
+import { closeOnSignals } from './close-on-signals.js';
 import { ConfigError, loadConfig, secretValues } from './config.js';
 import { createLogger } from './logger.js';
-import { startServer } from './server.js';
+import { drainGraceMs, startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
 import { VendorConnections } from './vendors/vendor-connections.js';
+
+/** After the drain, closing vendor sockets and the sandboxes takes moments; this bounds a hang there. */
+const CLOSE_AFTER_DRAIN_MS = 2_000;
 
 async function main(): Promise<void> {
   let config;
@@ -45,18 +49,11 @@ async function main(): Promise<void> {
   const server = await startServer({ config, vendors: connections.vendors, logger, isReady: () => connections.isReady() }, { port: config.port, host: config.host });
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+  closeOnSignals({ graceMs: drainGraceMs(config.limits) + CLOSE_AFTER_DRAIN_MS, logger }, async () => {
     await server.stop();
     connections.close();
     await sandbox?.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
 }
 
 main().catch((error: unknown) => {

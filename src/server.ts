@@ -43,7 +43,18 @@ export type ServerConfig = Pick<
   | 'loginThrottle'
   | 'resilience'
   | 'cacheSeconds'
+  | 'introspection'
 >;
+
+/**
+ * How long stop() waits for in-flight requests before cutting their sockets: the longest a request can
+ * live (its deadline, or a full admission wait followed by a full body read when that is longer), plus a
+ * second to write the answer. So every request in flight at a signal is answered, even if only with the
+ * error its deadline gives it.
+ */
+export function drainGraceMs(limits: Pick<Config['limits'], 'requestDeadlineMs' | 'bodyReadTimeoutMs' | 'admission'>): number {
+  return Math.max(limits.requestDeadlineMs, limits.admission.maxWaitMs + limits.bodyReadTimeoutMs) + 1_000;
+}
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -83,10 +94,15 @@ export async function startServer(deps: ServerDeps, listen: { port: number; host
     formatError: createFormatError(logger),
     logger,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    // Production hides the schema (no introspection, no "Did you mean" in validation errors) unless INTROSPECTION=on;
+    // routers still compose from `_service { sdl }`, which is an ordinary field behind the router secret.
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    // main.ts owns the signals: Apollo's handlers would race its stop() with ours (close-on-signals.ts).
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainGraceMs(config.limits) }),
       costLimitsPlugin(config.limits),
       refusalStatusPlugin(),
       requestLogPlugin(logger, metrics),

@@ -61,6 +61,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({ host: '0.0.0.0', authorization: { enabled: true } });
   });
 
+  it('turns introspection off in production unless INTROSPECTION=on, and refuses other values', () => {
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's', INTROSPECTION: 'on' }).introspection).toBe(true);
+    expect(() => loadConfig({ INTROSPECTION: 'true' })).toThrow(new ConfigError('INTROSPECTION: Invalid option: expected one of "on"|"off" (got "true")'));
+  });
+
   it.each(['Production', 'PRODUCTION', 'prod', ' production', ''])('refuses NODE_ENV=%j, naming the values it knows, rather than skip the production checks', (nodeEnv) => {
     expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(new ConfigError(`NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "${nodeEnv}")`));
   });

@@ -1,14 +1,27 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { closedPortUrl } from '../support/fake-vendor.js';
+import { liveVendorEnv } from '../support/test-stack.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = `${ROOT}dist/src/main.js`;
+// Short bounds, so that the drain grace (src/server.ts drainGraceMs) is 4 s here rather than production's 16 s.
+const BOUNDS = { REQUEST_DEADLINE_MS: '3000', MAX_QUEUE_WAIT_MS: '500', BODY_READ_TIMEOUT_MS: '500' };
+/**
+ * Exit code 0 shows the process finished before its own bound (which exits 1); this wait only keeps a
+ * process that never exits (the defect) from hanging the test.
+ */
+const NEVER_EXITS_AFTER_MS = 15_000;
+const MEMBER_QUERY = JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' });
 
 let sandboxes: SandboxVendors;
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   // The process under test is the built one, as production runs it.
@@ -16,50 +29,195 @@ beforeAll(async () => {
   sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
 }, 120_000);
 
+afterEach(() => {
+  // A process the defect left running must not outlive the test: its whole group goes.
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+});
+
 afterAll(async () => {
   await sandboxes?.close();
 });
 
-it('finishes in-flight requests on SIGTERM, stops accepting, and exits 0', async () => {
-  const k = sandboxes.kognitiv!.settings;
-  const d = sandboxes.debitsuccess!.settings;
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      KOGNITIV_URL: k.url,
-      KOGNITIV_SECURITY_TOKEN: k.securityToken,
-      KOGNITIV_LOYALTY_PROGRAM_ID: String(k.loyaltyProgramId),
-      KOGNITIV_LOCATION: k.defaultLocation,
-      DEBITSUCCESS_SOAP_URL: d.soapUrl,
-      DEBITSUCCESS_USERNAME: d.username,
-      DEBITSUCCESS_PASSWORD: d.password,
-      DEBITSUCCESS_API_URL: d.apiUrl,
-      DEBITSUCCESS_TOKEN_URL: d.tokenUrl,
-      DEBITSUCCESS_CLIENT_ID: d.clientId,
-      DEBITSUCCESS_CLIENT_SECRET: d.clientSecret,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve) => {
+/** The environment without any vendor or router settings of the one running the tests. */
+function cleanEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION|INTROSPECTION)/.test(name)));
+}
+
+const MODES: Record<string, () => Promise<Record<string, string>>> = {
+  'sandbox mode (no vendor settings)': async () => ({ NODE_ENV: 'development' }),
+  'live mode': async () => ({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) }),
+  // Production, as the issue met it: the WSDL is retried in the background for as long as it is unreachable.
+  'production with an unreachable Kognitiv WSDL': async () => ({ NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET: 'shutdown-test-secret', ...liveVendorEnv(sandboxes, await closedPortUrl()) }),
+};
+
+/** A spawned process, once it said where it listens. */
+interface StartedProcess {
+  child: ChildProcess;
+  url: string;
+  headers: Record<string, string>;
+  /** The exit code, or the signal that ended it. */
+  exited: Promise<number | NodeJS.Signals>;
+  logLines: Record<string, unknown>[];
+}
+
+/** `node dist/src/main.js` in a process group of its own, as a container runtime or a terminal starts it. */
+function startBuiltSubgraph(env: Record<string, string>): Promise<StartedProcess> {
+  return startProcess([MAIN], env);
+}
+
+/** `node <args>` in a process group of its own, up once it logs its URL. */
+async function startProcess(args: string[], env: Record<string, string>): Promise<StartedProcess> {
+  const child = spawn(process.execPath, args, { env: { ...cleanEnv(), ...BOUNDS, LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  children.push(child);
+  const logLines: Record<string, unknown>[] = [];
+  // 'close', not 'exit': by then every line it wrote has been read.
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal!)));
+  const url = await new Promise<string>((resolve, reject) => {
+    void exited.then((outcome) => reject(new Error(`exited (${outcome}) before it was ready`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const parsed = JSON.parse(line) as { url?: string; msg?: string };
+      logLines.push(parsed);
       if (parsed.url && parsed.msg?.includes('ready at')) resolve(parsed.url);
     });
   });
-  for (let i = 0; i < 50 && (await fetch(new URL('/ready', url)).then((r) => r.status)) !== 200; i += 1) await new Promise((r) => setTimeout(r, 100));
-  sandboxes.kognitiv!.sandbox.setLatency(800);
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(env.ROUTER_SECRET && { 'router-authorization': env.ROUTER_SECRET }) };
+  return { child, url, headers, logLines, exited };
+}
 
-  const inFlight = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }) });
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  child.kill('SIGTERM');
+/** How the process ended, or 'still running' once NEVER_EXITS_AFTER_MS has passed. */
+function outcome(subgraph: StartedProcess): Promise<number | NodeJS.Signals | 'still running'> {
+  const giveUp = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), NEVER_EXITS_AFTER_MS).unref());
+  return Promise.race([subgraph.exited, giveUp]);
+}
 
-  const response = await inFlight;
-  expect(response.status).toBe(200);
-  expect(((await response.json()) as { data: { member: { loyalty: { firstName: string } } } }).data.member.loyalty.firstName).toBe('Aroha');
-  expect(await exited).toBe(0);
-  await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
-}, 30_000);
+/** Live mode: the vendor clients (and their WSDLs) are created in the background after the process listens. */
+async function vendorsReady(subgraph: StartedProcess): Promise<void> {
+  while ((await fetch(new URL('/ready', subgraph.url)).then((r) => r.status)) !== 200) await sleep(100);
+}
+
+/** Sends a request and returns once the Kognitiv sandbox is working on it, answering `latencyMs` after it arrived there. */
+async function requestInFlight(subgraph: StartedProcess, latencyMs: number): Promise<{ response: Promise<Response> }> {
+  const kognitiv = sandboxes.kognitiv!.sandbox;
+  kognitiv.resetCallCounts();
+  kognitiv.setLatency(latencyMs);
+  const response = fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: MEMBER_QUERY });
+  while (kognitiv.spans().length === 0) await sleep(10);
+  return { response };
+}
+
+/** Whether any process of the group is left: `kill(-pgid, 0)` probes the whole group. */
+function processGroupAlive(subgraph: StartedProcess): boolean {
+  try {
+    process.kill(-subgraph.child.pid!, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
+describe.each(Object.entries(MODES))('%s', (_mode, modeEnv) => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s ends the process with 0 and leaves nothing of its process group', async (name) => {
+    const subgraph = await startBuiltSubgraph(await modeEnv());
+    // Vendor sockets in use (or a WSDL retry pending), as in a process that has been serving.
+    await fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: MEMBER_QUERY });
+
+    subgraph.child.kill(name);
+
+    expect(await outcome(subgraph)).toBe(0);
+    expect(processGroupAlive(subgraph)).toBe(false);
+    expect(subgraph.logLines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: name }));
+  }, 30_000);
+});
+
+describe('a request in flight at SIGTERM (live mode)', () => {
+  afterEach(() => sandboxes.kognitiv!.sandbox.setLatency(0));
+
+  it('is answered in full, new connections are refused, and the process exits 0', async () => {
+    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
+    await vendorsReady(subgraph);
+    // Well inside REQUEST_DEADLINE_MS, so the answer is a full one.
+    const inFlight = (await requestInFlight(subgraph, 1_000)).response;
+
+    subgraph.child.kill('SIGTERM');
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { member: { loyalty: { firstName: 'Aroha' } } } });
+    expect(await outcome(subgraph)).toBe(0);
+    expect(processGroupAlive(subgraph)).toBe(false);
+    await expect(fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: '{"query":"{ __typename }"}' })).rejects.toThrow();
+  }, 30_000);
+
+  // Apollo's default drain grace (10 s) was shorter than the default deadline (15 s): such a request lost its socket.
+  it('is answered with a GraphQL error when its deadline passes first, however long the deadline', async () => {
+    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes), REQUEST_DEADLINE_MS: '11000', KOGNITIV_TIMEOUT_MS: '20000' });
+    await vendorsReady(subgraph);
+    const inFlight = (await requestInFlight(subgraph, 12_000)).response;
+
+    subgraph.child.kill('SIGTERM');
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      data: { member: { loyalty: null } },
+      errors: [{ path: ['member', 'loyalty'], extensions: { code: 'VENDOR_UNAVAILABLE', reason: 'TIMEOUT', retryable: true } }],
+    });
+    expect(await outcome(subgraph)).toBe(0);
+    expect(processGroupAlive(subgraph)).toBe(false);
+  }, 40_000);
+
+  it('is given up at a second signal: the process exits 1 at once and logs why', async () => {
+    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
+    await vendorsReady(subgraph);
+    const inFlight = (await requestInFlight(subgraph, 2_500)).response.then(
+      () => 'answered',
+      () => 'cut',
+    );
+
+    subgraph.child.kill('SIGTERM');
+    while (!subgraph.logLines.some((line) => line.msg === 'shutting down')) await sleep(10);
+    // Past close-on-signals.ts's window for the echo of a terminal's Ctrl-C: this is someone asking again.
+    await sleep(600);
+    subgraph.child.kill('SIGTERM');
+
+    expect(await outcome(subgraph)).toBe(1);
+    expect(processGroupAlive(subgraph)).toBe(false);
+    expect(subgraph.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'second signal while shutting down: exiting without finishing', signal: 'SIGTERM' }));
+    expect(await inFlight).toBe('cut');
+  }, 30_000);
+});
+
+describe('when shutting down itself fails or hangs', () => {
+  /** A process whose only work is `close` (source of an async function), run by the built closeOnSignals and logger. */
+  function processClosingWith(close: string): Promise<StartedProcess> {
+    const script = `
+      import { closeOnSignals } from '${ROOT}dist/src/close-on-signals.js';
+      import { createLogger } from '${ROOT}dist/src/logger.js';
+      const logger = createLogger({ level: 'info', pretty: false, secrets: [] });
+      closeOnSignals({ graceMs: 500, logger }, ${close});
+      // Something still to do, as a server's listening socket is.
+      setInterval(() => undefined, 60_000);
+      logger.info({ url: 'http://127.0.0.1:1/' }, 'ready at');`;
+    return startProcess(['--input-type=module', '-e', script], {});
+  }
+
+  it('exits 1 when the grace runs out, and logs it', async () => {
+    const hung = await processClosingWith('() => new Promise(() => undefined)');
+
+    hung.child.kill('SIGTERM');
+
+    expect(await outcome(hung)).toBe(1);
+    expect(processGroupAlive(hung)).toBe(false);
+    expect(hung.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown grace ran out: exiting without finishing', graceMs: 500 }));
+  });
+
+  it('exits 1 when closing throws, and logs the error', async () => {
+    const failing = await processClosingWith("async () => { throw new Error('vendor sockets would not close'); }");
+
+    failing.child.kill('SIGINT');
+
+    expect(await outcome(failing)).toBe(1);
+    expect(failing.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown failed', err: expect.objectContaining({ message: 'vendor sockets would not close' }) }));
+  });
+});

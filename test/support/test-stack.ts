@@ -87,16 +87,39 @@ export function errorAt(response: GraphQLResponse, path: (string | number)[]) {
   return found[0]!;
 }
 
-/** Sandboxes and a subgraph for the enclosing describe block (or file), started fresh from the seed. */
-export function useSandboxedSubgraph(): { readonly sandboxes: SandboxVendors; readonly subgraph: Subgraph } {
+/** Sandboxes and a subgraph (with `overrides`, given the sandboxes) for the enclosing describe block (or file), started fresh from the seed. */
+export function useSandboxedSubgraph(overrides: (sandboxes: SandboxVendors) => SubgraphOverrides = () => ({})): { readonly sandboxes: SandboxVendors; readonly subgraph: Subgraph } {
   const stack = {} as { sandboxes: SandboxVendors; subgraph: Subgraph };
   beforeAll(async () => {
     stack.sandboxes = await startSandboxes();
-    stack.subgraph = await startSubgraph(stack.sandboxes);
+    stack.subgraph = await startSubgraph(stack.sandboxes, overrides(stack.sandboxes));
   });
   afterAll(async () => {
     await stack.subgraph?.close();
     await stack.sandboxes?.close();
   });
   return stack;
+}
+
+/**
+ * Live vendor settings pointing at `sandboxes`, as environment variables: what NODE_ENV=production needs
+ * (it refuses sandboxed vendors), for a subgraph or a built process run production-like.
+ */
+export function liveVendorEnv(sandboxes: SandboxVendors, kognitivUrl = sandboxes.kognitiv!.settings.url): Record<string, string> {
+  const k = sandboxes.kognitiv!.settings;
+  const d = sandboxes.debitsuccess!.settings;
+  return {
+    KOGNITIV_URL: kognitivUrl,
+    KOGNITIV_WSDL: k.wsdl,
+    KOGNITIV_SECURITY_TOKEN: k.securityToken,
+    KOGNITIV_LOYALTY_PROGRAM_ID: String(k.loyaltyProgramId),
+    KOGNITIV_LOCATION: k.defaultLocation,
+    DEBITSUCCESS_SOAP_URL: d.soapUrl,
+    DEBITSUCCESS_USERNAME: d.username,
+    DEBITSUCCESS_PASSWORD: d.password,
+    DEBITSUCCESS_API_URL: d.apiUrl,
+    DEBITSUCCESS_TOKEN_URL: d.tokenUrl,
+    DEBITSUCCESS_CLIENT_ID: d.clientId,
+    DEBITSUCCESS_CLIENT_SECRET: d.clientSecret,
+  };
 }
