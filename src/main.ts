@@ -3,7 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { closeOnSignals } from './close-on-signals.js';
 import { ConfigError, loadConfig, secretValues } from './config.js';
 import { createLogger } from './logger.js';
-import { drainGraceMs, startServer } from './server.js';
+import { drainGraceMs } from './app.js';
+import { startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
 import { VendorConnections } from './vendors/vendor-connections.js';
 

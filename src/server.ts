@@ -1,181 +1,21 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { randomUUID } from 'node:crypto';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
-import type { Config } from './config.js';
-import { createAdmission } from './http/admission.js';
-import { limitBatchSize } from './http/batch-limit.js';
-import { bodyReadDeadline } from './http/body-read-deadline.js';
-import { costLimitsPlugin, RequestCostBudget, type CostBudgetContext } from './http/cost-limits-plugin.js';
-import { jsonErrors, unknownRoute } from './http/json-errors.js';
-import { landingPagePlugin } from './http/landing-page.js';
-import { answersPlainJson, refusalStatusPlugin, type RefusalStatusContext } from './http/refusal-status.js';
-import { requireRouterSecret } from './http/require-router-secret.js';
-import { SubgraphMetrics } from './observability/metrics.js';
-import { requestLogPlugin } from './observability/request-log-plugin.js';
-import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin.js';
-import { vendorCallObserver } from './observability/vendor-call-observer.js';
-import { callerFromHeaders } from './schema/auth/caller.js';
-import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
-import type { RequestContext, SchemaSettings, Vendors } from './schema/context.js';
-import { createFormatError } from './schema/errors/format-error.js';
-import { createLoaders } from './schema/loaders.js';
-import { LoginThrottle } from './schema/login/login-throttle.js';
-import { resilientVendors } from './vendors/resilience/resilient-vendors.js';
-import { VendorPolicies } from './vendors/resilience/vendor-policies.js';
-
-export const GRAPHQL_PATH = '/graphql';
-
-export type ServerConfig = Pick<
-  Config,
-  | 'nodeEnv'
-  | 'kognitivPhoneTypes'
-  | 'debitsuccessCountryCodes'
-  | 'vendorConcurrency'
-  | 'routerSecret'
-  | 'authorization'
-  | 'trustProxyHops'
-  | 'limits'
-  | 'loginThrottle'
-  | 'resilience'
-  | 'cacheSeconds'
-  | 'introspection'
->;
-
-/**
- * How long stop() waits for in-flight requests before cutting their sockets: the longest a request can
- * live (its deadline, or a full admission wait followed by a full body read when that is longer), plus a
- * second to write the answer. So every request in flight at a signal is answered, even if only with the
- * error its deadline gives it.
- */
-export function drainGraceMs(limits: Pick<Config['limits'], 'requestDeadlineMs' | 'bodyReadTimeoutMs' | 'admission'>): number {
-  return Math.max(limits.requestDeadlineMs, limits.admission.maxWaitMs + limits.bodyReadTimeoutMs) + 1_000;
-}
-
-export interface ServerDeps {
-  config: ServerConfig;
-  /** The raw datasources; the server wraps them in breakers, retries and deadlines. */
-  vendors: Vendors;
-  logger: Logger;
-  /** False while the vendor clients are still being created (live mode, WSDL unreachable). */
-  isReady?: () => boolean;
-}
+import { createApp, GRAPHQL_PATH, type AppDeps } from './app.js';
 
 export interface RunningServer {
   url: string;
   httpServer: Server;
-  policies: VendorPolicies;
   stop(): Promise<void>;
 }
 
-/** Builds the Express app (GraphQL at /graphql, /health, /ready) and listens. Port 0 picks a free port. */
-export async function startServer(deps: ServerDeps, listen: { port: number; host: string }): Promise<RunningServer> {
-  const { config, vendors, logger } = deps;
-  const app = express();
-  const httpServer = createHttpServer(app);
-  const settings: SchemaSettings = {
-    kognitivPhoneTypes: config.kognitivPhoneTypes,
-    debitsuccessCountryCodes: config.debitsuccessCountryCodes,
-    vendorConcurrency: config.vendorConcurrency,
-    cacheSeconds: config.cacheSeconds,
-  };
-  const policies = new VendorPolicies(config.resilience);
-  const admission = createAdmission(config.limits.admission, { shed: (reason) => metrics.operationsShed.inc({ reason }) });
-  const metrics = new SubgraphMetrics(() => policies.states(), admission);
-  const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
-  const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
-
-  const apollo = new ApolloServer<RequestContext & CostBudgetContext & RefusalStatusContext>({
-    schema: await buildMemberSubgraphSchema(),
-    formatError: createFormatError(logger),
-    logger,
-    includeStacktraceInErrorResponses: false,
-    // Production hides the schema (no introspection, no "Did you mean" in validation errors) unless INTROSPECTION=on;
-    // routers still compose from `_service { sdl }`, which is an ordinary field behind the router secret.
-    introspection: config.introspection,
-    hideSchemaDetailsFromClientErrors: !config.introspection,
-    // main.ts owns the signals: Apollo's handlers would race its stop() with ours (close-on-signals.ts).
-    stopOnTerminationSignals: false,
-    allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainGraceMs(config.limits) }),
-      costLimitsPlugin(config.limits),
-      refusalStatusPlugin(),
-      requestLogPlugin(logger, metrics),
-      unexpectedErrorsPlugin(logger),
-      landingPagePlugin(config.nodeEnv === 'production'),
-    ],
-  });
-  await apollo.start();
-
-  app.disable('x-powered-by');
-  // req.ip: the X-Forwarded-For entry this many proxies from us appended; entries to its left are the client's own words.
-  app.set('trust proxy', config.trustProxyHops);
-  // Answers are private and POSTed by the router: an ETag (a hash of every body) is CPU for nothing.
-  app.disable('etag');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  app.get('/ready', (_req, res) => {
-    const ready = deps.isReady?.() ?? true;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states() });
-  });
-
-  const graphql: express.RequestHandler[] = [];
-  // The secret is checked before the body is even read.
-  if (config.routerSecret !== undefined) graphql.push(requireRouterSecret(config.routerSecret));
-  graphql.push(
-    // The deadline runs from arrival, so time spent waiting for admission counts against it.
-    (_req, res, next) => {
-      res.locals.receivedAt = Date.now();
-      next();
-    },
-    admission.middleware,
-    bodyReadDeadline(config.limits.bodyReadTimeoutMs),
-    express.json({ limit: config.limits.maxBodyBytes }),
-    limitBatchSize(config.limits.maxBatchOperations),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // The router's request id when it sends one, so a request can be followed across both logs.
-        const correlationId = /^[\w.:-]{1,100}$/.test(req.get('x-request-id') ?? '') ? req.get('x-request-id')! : randomUUID();
-        res.setHeader('x-request-id', correlationId);
-        const receivedAt = typeof res.locals.receivedAt === 'number' ? res.locals.receivedAt : Date.now();
-        const requestVendors = resilientVendors(vendors, policies, receivedAt + config.limits.requestDeadlineMs, observeVendorCall);
-        return {
-          correlationId,
-          vendors: requestVendors,
-          settings,
-          caller: callerFromHeaders((name) => req.get(name), config.authorization, req.ip ?? 'unknown'),
-          authorization: config.authorization,
-          loginThrottle,
-          loaders: createLoaders(requestVendors, settings.vendorConcurrency),
-          costBudget: new RequestCostBudget(),
-          answersPlainJson: answersPlainJson(req),
-        };
-      },
-    }),
-  );
-  app.use(GRAPHQL_PATH, ...graphql);
-  app.use(unknownRoute);
-  app.use(jsonErrors(logger));
-
+/** The app (app.ts), listening. Port 0 picks a free port. */
+export async function startServer(deps: AppDeps, listen: { port: number; host: string }): Promise<RunningServer> {
+  const { httpServer, stop } = await createApp(deps);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(listen.port, listen.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
-  return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`,
-    httpServer,
-    policies,
-    stop: () => apollo.stop(),
-  };
+  return { url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${GRAPHQL_PATH}`, httpServer, stop };
 }

@@ -10,15 +10,14 @@ export interface AdmissionLimits {
   maxWaitMs: number;
 }
 
-export interface AdmissionEvents {
-  /** `queue-full` or `waited-too-long`. */
-  shed?(reason: 'queue-full' | 'waited-too-long'): void;
-}
+export type ShedReason = 'queue-full' | 'waited-too-long';
 
 export interface Admission {
   middleware: RequestHandler;
   inFlight(): number;
   queued(): number;
+  /** Calls `listener` for every request refused: admission knows nothing of who counts them (metrics). */
+  onShed(listener: (reason: ShedReason) => void): void;
 }
 
 interface Waiter {
@@ -39,9 +38,14 @@ function shed(res: Response): void {
  * together; here the excess waits, unread and in arrival order, and one that cannot be served in
  * time is told so (503, Retry-After) instead of timing out.
  */
-export function createAdmission(limits: AdmissionLimits, events: AdmissionEvents = {}): Admission {
+export function createAdmission(limits: AdmissionLimits): Admission {
   let running = 0;
   const waiting: Waiter[] = [];
+  const shedListeners: ((reason: ShedReason) => void)[] = [];
+  const shedRequest = (res: Response, reason: ShedReason) => {
+    for (const listener of shedListeners) listener(reason);
+    shed(res);
+  };
 
   const release = () => {
     const next = waiting.shift();
@@ -62,16 +66,14 @@ export function createAdmission(limits: AdmissionLimits, events: AdmissionEvents
       return;
     }
     if (waiting.length >= limits.maxQueued) {
-      events.shed?.('queue-full');
-      shed(res);
+      shedRequest(res, 'queue-full');
       return;
     }
     const waiter: Waiter = {
       admit,
       timer: setTimeout(() => {
         leave();
-        events.shed?.('waited-too-long');
-        shed(res);
+        shedRequest(res, 'waited-too-long');
       }, limits.maxWaitMs),
     };
     const leave = () => {
@@ -86,5 +88,12 @@ export function createAdmission(limits: AdmissionLimits, events: AdmissionEvents
     waiting.push(waiter);
   };
 
-  return { middleware, inFlight: () => running, queued: () => waiting.length };
+  return {
+    middleware,
+    inFlight: () => running,
+    queued: () => waiting.length,
+    onShed: (listener) => {
+      shedListeners.push(listener);
+    },
+  };
 }

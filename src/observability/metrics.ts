@@ -1,6 +1,16 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { MAX_OPERATION_LABELS, OperationLabels, OTHER_OPERATIONS } from './operation-labels.js';
 
+/** What the gauges read when scraped: plain functions, so metrics depend on no other part of the app. */
+export interface MetricReadings {
+  /** Each vendor service breaker's state, by `vendor:service`. */
+  breakerStates(): Record<string, string>;
+  /** GraphQL requests admitted and being worked on. */
+  inFlight(): number;
+  /** GraphQL requests waiting for admission. */
+  queued(): number;
+}
+
 /** The subgraph's Prometheus metrics, in a registry of its own (one per server, so tests do not collide). */
 export class SubgraphMetrics {
   readonly registry = new Registry();
@@ -30,7 +40,8 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
-  constructor(breakerStates: () => Record<string, string>, load?: { inFlight(): number; queued(): number }) {
+  constructor(read: MetricReadings) {
+    const { breakerStates, inFlight, queued } = read;
     collectDefaultMetrics({ register: this.registry }); // includes nodejs_eventloop_lag_seconds
     new Gauge({
       name: 'vendor_circuit_open',
@@ -42,23 +53,21 @@ export class SubgraphMetrics {
         for (const [breaker, state] of Object.entries(breakerStates())) this.set({ breaker }, state === 'open' ? 1 : 0);
       },
     });
-    if (load) {
-      new Gauge({
-        name: 'graphql_requests_in_flight',
-        help: 'GraphQL requests admitted and being worked on (at most MAX_CONCURRENT_OPERATIONS).',
-        registers: [this.registry],
-        collect() {
-          this.set(load.inFlight());
-        },
-      });
-      new Gauge({
-        name: 'graphql_requests_queued',
-        help: 'GraphQL requests waiting for admission.',
-        registers: [this.registry],
-        collect() {
-          this.set(load.queued());
-        },
-      });
-    }
+    new Gauge({
+      name: 'graphql_requests_in_flight',
+      help: 'GraphQL requests admitted and being worked on (at most MAX_CONCURRENT_OPERATIONS).',
+      registers: [this.registry],
+      collect() {
+        this.set(inFlight());
+      },
+    });
+    new Gauge({
+      name: 'graphql_requests_queued',
+      help: 'GraphQL requests waiting for admission.',
+      registers: [this.registry],
+      collect() {
+        this.set(queued());
+      },
+    });
   }
 }

@@ -1,31 +1,44 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, parse, printType } from 'graphql';
+import { GraphQLSchema, parse, printType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { checkDeclaredAccess } from './auth/access.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { MemberErrorCodeEnum } from './errors/member-error-code.enum.js';
 import { RecordInteractionResolver } from './interaction/record-interaction.resolver.js';
 import { LoginResolver } from './login/login.resolver.js';
-import { MemberResolver, resolveMemberReference } from './member/member.resolver.js';
+import { MemberResolver } from './member/member.resolver.js';
 import { SavePhoneResolver } from './phone/save-phone.resolver.js';
 import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated"])';
 
-/**
- * type-graphql builds the schema from the decorated classes; `buildSubgraphSchema` then adds the
- * federation pieces (`_service`, `_entities`) around the same SDL and resolvers.
- */
-export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
+/** The schema type-graphql builds from the decorated classes; refused when a Query or Mutation field declares no access. */
+export async function buildMemberSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [MemberResolver, SavePhoneResolver, EnterPromotionResolver, LoginResolver, RecordInteractionResolver],
     validate: false,
   });
+  checkDeclaredAccess(schema);
+  return schema;
+}
+
+/**
+ * `buildSubgraphSchema` adds the federation pieces (`_service`, `_entities`) around the SDL and resolvers
+ * of the type-graphql schema.
+ */
+export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildMemberSchema();
   const typeDefs = parse([FEDERATION_LINK, printSchemaWithDirectives(schema), printType(MemberErrorCodeEnum)].join('\n\n'));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  // `__resolveReference` is not a schema field, so type-graphql cannot declare it: it joins the map here.
+  // A reference is the `member` query reached through `_entities`: the same validation, declared access check
+  // and cache hint. `__resolveReference` is not a schema field, so type-graphql cannot declare it: it joins the
+  // map here. Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw, but
+  // only the one item on a rejected promise.
+  const memberQuery = (resolvers.Query as Record<string, GraphQLFieldResolver<unknown, unknown>>).member!;
+  const resolveMemberReference = async (reference: { id: string }, context: unknown, info: GraphQLResolveInfo) => memberQuery(undefined, { id: reference.id }, context, info);
   resolvers.Member = { ...(resolvers.Member as object), __resolveReference: resolveMemberReference } as GraphQLResolverMap<unknown>[string];
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers });
   checkEntityRepresentations(subgraph);

@@ -12,7 +12,8 @@ afterEach(async () => {
 /** A server whose handler holds each request until the test releases it, behind admission control. */
 async function gatedServer(limits: AdmissionLimits) {
   const shed: string[] = [];
-  const admission = createAdmission(limits, { shed: (reason) => shed.push(reason) });
+  const admission = createAdmission(limits);
+  admission.onShed((reason) => shed.push(reason));
   const held: (() => void)[] = [];
   const started: string[] = [];
   const app = express();

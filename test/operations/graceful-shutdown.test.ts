@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = `${ROOT}dist/src/main.js`;
-// Short bounds, so that the drain grace (src/server.ts drainGraceMs) is 4 s here rather than production's 16 s.
+// Short bounds, so that the drain grace (src/app.ts drainGraceMs) is 4 s here rather than production's 16 s.
 const BOUNDS = { REQUEST_DEADLINE_MS: '3000', MAX_QUEUE_WAIT_MS: '500', BODY_READ_TIMEOUT_MS: '500' };
 /**
  * Exit code 0 shows the process finished before its own bound (which exits 1); this wait only keeps a

@@ -15,15 +15,19 @@ function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
   return /^[A-Z]+ \//.test(error.operation) ? 'DEBITSUCCESS_REST' : 'DEBITSUCCESS_SOAP';
 }
 
+/** Our code for a vendor's return code, as the error table says: what the client is told. */
+export function returnCodeErrorCode(error: VendorReturnCodeError): MemberErrorCode {
+  if (error.details.status === 'Unknown') return 'VENDOR_OUTCOME_UNKNOWN';
+  return findVendorErrorRow(sourceOf(error), error.vendorCode)?.code ?? 'VENDOR_ERROR';
+}
+
 function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
   const base = { vendor: error.vendor, operation: error.operation, retryable: false, ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }) };
   const clientNotes = notesForClient(error.details.notes ?? []);
   const notes = clientNotes.notes.length > 0 ? { notes: clientNotes.notes, ...(clientNotes.notesOmitted > 0 && { notesOmitted: clientNotes.notesOmitted }) } : {};
-  if (error.details.status === 'Unknown') {
-    return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code: 'VENDOR_OUTCOME_UNKNOWN', ...base, ...notes } };
-  }
+  const code = returnCodeErrorCode(error);
+  if (code === 'VENDOR_OUTCOME_UNKNOWN') return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code, ...base, ...notes } };
   const row = findVendorErrorRow(sourceOf(error), error.vendorCode);
-  const code = row?.code ?? 'VENDOR_ERROR';
   // Kognitiv writes the 1001 ErrorMessage for the member; every other vendor text stays in the log.
   const message = code === 'PROMOTION_REJECTED' && error.details.memberMessage ? error.details.memberMessage : MEMBER_ERROR_CODES[code];
   return { message, extensions: { code, ...base, ...notes, ...(row?.field && { field: row.field }) } };

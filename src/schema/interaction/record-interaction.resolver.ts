@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
-import { assertMayActOn } from '../auth/caller.js';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { memberFromId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
@@ -9,14 +9,13 @@ import { RecordInteractionPayload } from './record-interaction.payload.js';
 
 @Resolver()
 export class RecordInteractionResolver {
-  @Directive('@authenticated')
+  @ActsOnMember(({ input }) => memberFromId('input.memberId', input.memberId).id)
   @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
   async recordInteraction(
     @Arg('input', () => RecordInteractionInput, { description: 'The interaction: member, type, optional location and note.' }) input: RecordInteractionInput,
-    @Ctx() { vendors, caller, authorization }: RequestContext,
+    @Ctx() { vendors }: RequestContext,
   ): Promise<RecordInteractionPayload> {
     const member = memberFromId('input.memberId', input.memberId);
-    assertMayActOn(caller, authorization, member.id);
     const { interactionId } = await vendors.kognitiv.recordInteraction({
       accountId: member.id,
       interactionTypeRef: requireText('input.type', input.type, INPUT_LIMITS.interactionType),

@@ -1,19 +1,19 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { VendorReturnCodeError } from '../../vendors/vendor-error.js';
+import { OpenToAnyone } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { MEMBER_ERROR_CODES } from '../errors/member-error-code.js';
+import { returnCodeErrorCode } from '../errors/vendor-error-extensions.js';
 import { memberFromId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { LoginInput } from './login.input.js';
 import { LoginPayload } from './login.payload.js';
 
-/** Kognitiv's answer for a wrong account id or password. */
-const INVALID_CREDENTIALS = '605';
-
 @Resolver()
 export class LoginResolver {
+  @OpenToAnyone()
   @Mutation(() => LoginPayload, {
     description:
       'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller are LOGIN_THROTTLED without calling Kognitiv.',
@@ -30,7 +30,8 @@ export class LoginResolver {
       loginThrottle.recordSuccess(caller.address, member.id);
       return { member, ...names };
     } catch (error) {
-      if (error instanceof VendorReturnCodeError && error.vendorCode === INVALID_CREDENTIALS) loginThrottle.recordFailure(caller.address, member.id);
+      // A failure is what the error table tells the client is wrong credentials.
+      if (error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS') loginThrottle.recordFailure(caller.address, member.id);
       throw error;
     }
   }

@@ -1,8 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Directive, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { assertMayActOn } from '../auth/caller.js';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
-import { hintPrivateCache } from '../shared/cache-hint.js';
+import { PrivateCache } from '../shared/cache-hint.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
@@ -13,65 +12,48 @@ import { Member } from './member.type.js';
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @Directive('@authenticated')
+  // Also the router's `_entities` entry point for Member (build-subgraph-schema.ts): one check for both.
+  @PrivateCache('member')
+  @ActsOnMember(({ id }) => memberFromId('id', id).id)
   @Query(() => Member, {
     nullable: true,
     description: 'The member with this club account id. Makes no vendor call itself: only the fields you select are fetched.',
   })
-  member(
-    @Arg('id', () => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` }) id: string,
-    @Ctx() { caller, authorization, settings }: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Member {
-    const member = memberFromId('id', id);
-    assertMayActOn(caller, authorization, member.id);
-    hintPrivateCache(info, settings.cacheSeconds.member);
-    return member;
+  member(@Arg('id', () => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` }) id: string): Member {
+    return memberFromId('id', id);
   }
 
   // On each vendor field rather than on Member: routers that enforce @authenticated then refuse an anonymous
   // caller this member data wherever Member is reached (another subgraph's Booking.member, login's payload),
   // while `login { member { id } }` and references by id stay open. Enforced here too (member, _entities).
+  @PrivateCache('loyalty')
   @Directive('@authenticated')
   @FieldResolver(() => LoyaltyProfile, {
     nullable: true,
     description: 'Kognitiv profile (`FetchLoyaltyMemberCore`); `null` with a MEMBER_NOT_FOUND error for an unknown account.',
   })
-  async loyalty(@Root() member: Member, @Ctx() { loaders, settings }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<LoyaltyProfile> {
-    hintPrivateCache(info, settings.cacheSeconds.loyalty);
+  async loyalty(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<LoyaltyProfile> {
     return toLoyaltyProfile(await loaders.loyaltyCore.load(member.id));
   }
 
+  @PrivateCache('points')
   @Directive('@authenticated')
   @FieldResolver(() => PointBalance, {
     nullable: true,
     description: 'Kognitiv point balances (`WS/MemberActivity.asmx FetchMemberPointBalances`); fetched alongside `loyalty`, not after it.',
   })
-  points(@Root() member: Member, @Ctx() { loaders, settings }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PointBalance> {
-    hintPrivateCache(info, settings.cacheSeconds.points);
+  points(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<PointBalance> {
     return loaders.pointBalances.load(member.id);
   }
 
+  @PrivateCache('billing')
   @Directive('@authenticated')
   @FieldResolver(() => [BillingAccount], {
     nullable: true,
     description: 'Debitsuccess billing accounts whose external reference is this id; `[]` when there are none.',
   })
-  async billingAccounts(@Root() member: Member, @Ctx() { loaders, settings }: RequestContext, @Info() info: GraphQLResolveInfo): Promise<BillingAccount[]> {
-    hintPrivateCache(info, settings.cacheSeconds.billing);
+  async billingAccounts(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<BillingAccount[]> {
     if (!canHaveBillingRecord(member.id)) return [];
     return (await loaders.billingAccounts.load(member.id)).map(toBillingAccount);
   }
-}
-
-/**
- * The router's `_entities` entry point: like `member`, it authorizes and makes no vendor call itself.
- * Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw, but only
- * the one item on a rejected promise.
- */
-export async function resolveMemberReference(reference: { id: string }, { caller, authorization, settings }: RequestContext, info: GraphQLResolveInfo): Promise<Member> {
-  const member = memberFromId('id', reference.id);
-  assertMayActOn(caller, authorization, member.id);
-  hintPrivateCache(info, settings.cacheSeconds.member);
-  return member;
 }

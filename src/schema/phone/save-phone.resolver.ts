@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { assertMayActOn } from '../auth/caller.js';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { notesForClient } from '../shared/vendor-notes.js';
 import { BillingNoteType, BillingPhoneResult, BillingUpdateStatus, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
@@ -14,14 +14,14 @@ function settleLater<T>(promise: Promise<T>): Promise<T> {
 
 @Resolver(() => SavePhonePayload)
 export class SavePhoneResolver {
-  @Directive('@authenticated')
+  // The whole input is validated before the caller is judged, and again to build the request: it costs microseconds.
+  @ActsOnMember(({ input }, { settings }) => buildSavePhoneRequest(input, settings).accountId)
   @Mutation(() => SavePhonePayload, {
     description:
       'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
   })
-  async savePhone(@Arg('input', () => SavePhoneInput, { description: 'The member, the phone type and the number, with its optional details.' }) input: SavePhoneInput, @Ctx() { vendors, loaders, settings, caller, authorization }: RequestContext): Promise<SavePhonePayload> {
+  async savePhone(@Arg('input', () => SavePhoneInput, { description: 'The member, the phone type and the number, with its optional details.' }) input: SavePhoneInput, @Ctx() { vendors, loaders, settings }: RequestContext): Promise<SavePhonePayload> {
     const request = buildSavePhoneRequest(input, settings);
-    assertMayActOn(caller, authorization, request.accountId);
 
     const loyaltyOutcome = settleLater(
       loaders.loyaltyCore.load(request.accountId).then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),

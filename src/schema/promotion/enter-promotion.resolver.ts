@@ -1,5 +1,6 @@
-import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
-import { assertAuthenticated, isStaff, type AuthorizationSettings, type Caller } from '../auth/caller.js';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { SignedIn } from '../auth/access.js';
+import { isStaff, type AuthorizationSettings, type Caller } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { parseInternationalPhone } from '../shared/phone-number.js';
@@ -18,14 +19,13 @@ function visibleTo(caller: Caller, authorization: AuthorizationSettings, entry: 
 
 @Resolver()
 export class EnterPromotionResolver {
-  @Directive('@authenticated')
+  // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
+  @SignedIn()
   @Mutation(() => EnterPromotionPayload, {
     description:
       "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member. With authorization on, the member's message, names and points are returned to staff only.",
   })
   async enterPromotion(@Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' }) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
-    // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
-    assertAuthenticated(caller, authorization);
     const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
     const entry = await vendors.kognitiv.productPromotionEntry({
       phoneNumber: phone.internationalDigits,

@@ -1,10 +1,19 @@
 import { cacheControlFromInfo } from '@apollo/cache-control-types';
-import type { GraphQLResolveInfo } from 'graphql';
+import { createMethodMiddlewareDecorator } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+
+/** Which CACHE_SECONDS_* setting a field's answer may be cached for. */
+export type CachedData = keyof RequestContext['settings']['cacheSeconds'];
 
 /**
  * A cache hint for routers with entity caching. Always PRIVATE: this is one member's personal data.
  * Fields without a hint (mutations, for one) keep Apollo's default of no caching at all.
+ * Set before the resolver runs (so also on a field that then fails, as a vendor field can). Place it above
+ * a field's access check: type-graphql runs the decorator nearest the method first, and a refused caller gets no hint.
  */
-export function hintPrivateCache(info: GraphQLResolveInfo, maxAge: number): void {
-  cacheControlFromInfo(info).setCacheHint({ maxAge, scope: 'PRIVATE' });
+export function PrivateCache(data: CachedData): MethodDecorator {
+  return createMethodMiddlewareDecorator<RequestContext>(({ info, context }, next) => {
+    cacheControlFromInfo(info).setCacheHint({ maxAge: context.settings.cacheSeconds[data], scope: 'PRIVATE' });
+    return next();
+  });
 }

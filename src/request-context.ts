@@ -1,0 +1,57 @@
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import { RequestCostBudget, type CostBudgetContext } from './http/cost-limits-plugin.js';
+import { answersPlainJson, type RefusalStatusContext } from './http/refusal-status.js';
+import { callerFromHeaders } from './schema/auth/caller.js';
+import type { RequestContext, SchemaSettings, Vendors } from './schema/context.js';
+import { createLoaders } from './schema/loaders.js';
+import type { LoginThrottle } from './schema/login/login-throttle.js';
+import { resilientVendors, type VendorCallObserver } from './vendors/resilience/resilient-vendors.js';
+import type { VendorPolicies } from './vendors/resilience/vendor-policies.js';
+
+/** What every resolver and plugin of one GraphQL request sees. */
+export type SubgraphContext = RequestContext & CostBudgetContext & RefusalStatusContext;
+
+export interface RequestContextDeps {
+  config: Pick<Config, 'kognitivPhoneTypes' | 'debitsuccessCountryCodes' | 'vendorConcurrency' | 'cacheSeconds' | 'authorization' | 'limits'>;
+  /** The raw datasources; each request gets them wrapped in breakers, retries and its own deadline. */
+  vendors: Vendors;
+  policies: VendorPolicies;
+  observeVendorCall: VendorCallObserver;
+  loginThrottle: LoginThrottle;
+}
+
+/** The router's request id is kept only when it is this plain: it reaches our logs and a response header. */
+const PLAIN_REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Builds each GraphQL request's context from the HTTP request; shared pieces (throttle, breakers) come from `deps`. */
+export function requestContextFactory(deps: RequestContextDeps): (http: { req: Request; res: Response }) => Promise<SubgraphContext> {
+  const { config, vendors, policies, observeVendorCall, loginThrottle } = deps;
+  const settings: SchemaSettings = {
+    kognitivPhoneTypes: config.kognitivPhoneTypes,
+    debitsuccessCountryCodes: config.debitsuccessCountryCodes,
+    vendorConcurrency: config.vendorConcurrency,
+    cacheSeconds: config.cacheSeconds,
+  };
+  return async ({ req, res }) => {
+    // The router's request id when it sends one, so a request can be followed across both logs.
+    const routerRequestId = req.get('x-request-id') ?? '';
+    const correlationId = PLAIN_REQUEST_ID.test(routerRequestId) ? routerRequestId : randomUUID();
+    res.setHeader('x-request-id', correlationId);
+    // Set by the app when the request arrived, so time spent waiting for admission counts against the deadline.
+    const receivedAt = typeof res.locals.receivedAt === 'number' ? res.locals.receivedAt : Date.now();
+    const requestVendors = resilientVendors(vendors, policies, receivedAt + config.limits.requestDeadlineMs, observeVendorCall);
+    return {
+      correlationId,
+      vendors: requestVendors,
+      settings,
+      caller: callerFromHeaders((name) => req.get(name), config.authorization, req.ip ?? 'unknown'),
+      authorization: config.authorization,
+      loginThrottle,
+      loaders: createLoaders(requestVendors, settings.vendorConcurrency),
+      costBudget: new RequestCostBudget(),
+      answersPlainJson: answersPlainJson(req),
+    };
+  };
+}
