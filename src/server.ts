@@ -21,12 +21,13 @@ import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
 import { callerFromHeaders } from './schema/auth/caller.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
-import type { RequestContext, SchemaSettings, Vendors } from './schema/context.js';
+import type { RequestContext, SchemaSettings } from './schema/context.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { createLoaders } from './schema/loaders.js';
 import { LoginThrottle } from './schema/login/login-throttle.js';
 import { resilientVendors } from './vendors/resilience/resilient-vendors.js';
 import { VendorPolicies } from './vendors/resilience/vendor-policies.js';
+import type { Vendors } from './vendors/vendor-operations.js';
 
 export const GRAPHQL_PATH = '/graphql';
 

@@ -3,11 +3,9 @@ import { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
 import { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
 import { createVendorAgents } from './vendor-agents.js';
+import type { VendorDatasources } from './vendor-operations.js';
 
-export interface VendorClients {
-  kognitiv: KognitivLoyalty;
-  debitsuccessMessages: DebitsuccessMessages;
-  debitsuccessBilling: DebitsuccessBilling;
+export interface VendorClients extends VendorDatasources {
   close(): void;
 }
 

@@ -1,7 +1,7 @@
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { notesForClient } from '../shared/vendor-notes.js';
 import { MEMBER_ERROR_CODES, type MemberErrorCode } from './member-error-code.js';
-import { findVendorErrorRow, VENDOR_WRITE_OPERATIONS, type VendorCodeSource } from './vendor-error-table.js';
+import { findVendorErrorRow, type VendorCodeSource } from './vendor-error-table.js';
 
 /** What a client receives for a vendor failure: a safe message and typed extensions, never raw vendor text. */
 export interface ClientVendorError {
@@ -30,7 +30,7 @@ function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
 }
 
 function fromTransport(error: VendorTransportError): ClientVendorError {
-  const isWrite = VENDOR_WRITE_OPERATIONS.has(error.operation);
+  const isWrite = error.write;
   const lostInFlight = error.sent && (error.reason === 'TIMEOUT' || error.reason === 'CONNECTION');
   const base = {
     vendor: error.vendor,
