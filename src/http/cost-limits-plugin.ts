@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { MEMBER_ERROR_CODES } from '../schema/errors/member-error-code.js';
+import type { GraphQLError } from 'graphql';
+import { memberError } from '../schema/errors/member-error.js';
 import { measureOperation, type AdditiveCost, type OperationCost } from './operation-cost.js';
 
 export interface CostLimits {
@@ -64,9 +64,7 @@ export interface CostBudgetContext {
 }
 
 function tooCostly(limit: string, actual: number, max: number): GraphQLError {
-  return new GraphQLError(MEMBER_ERROR_CODES.QUERY_TOO_COSTLY, {
-    extensions: { code: 'QUERY_TOO_COSTLY', limit, actual, max, retryable: false, http: { status: 400 } },
-  });
+  return memberError('QUERY_TOO_COSTLY', { limit, actual, max, retryable: false, http: { status: 400 } });
 }
 
 /**
