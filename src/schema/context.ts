@@ -1,12 +1,12 @@
-import type { PhoneTypeName } from '../config.js';
 import type { AuthorizationSettings, Caller } from './auth/caller.js';
 import type { Loaders } from './loaders.js';
 import type { LoginThrottle } from './login/login-throttle.js';
+import type { PhoneType } from './phone/phone-type.enum.js';
 import type { Vendors } from '../vendors/vendor-operations.js';
 
 /** Settings resolvers need that are not a vendor's own. */
 export interface SchemaSettings {
-  kognitivPhoneTypes: Record<PhoneTypeName, string>;
+  kognitivPhoneTypes: Record<PhoneType, string>;
   debitsuccessCountryCodes: Record<string, string>;
   vendorConcurrency: number;
   cacheSeconds: { member: number; loyalty: number; points: number; billing: number };
