@@ -86,7 +86,9 @@ export interface Config {
    */
   trustProxyHops: number;
   limits: {
+    /** Per operation: nesting does not add up across a batch. */
     maxDepth: number;
+    /** This and the cost limits below hold for the whole HTTP request, whatever the number of operations batched in it. */
     maxAliases: number;
     maxMemberFields: number;
     /** Raw `_entities` representations, duplicates included: the parsing and answering work. */

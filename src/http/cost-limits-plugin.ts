@@ -1,18 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
+import type { Config } from '../config.js';
 import { memberError } from '../schema/errors/member-error.js';
 import { measureOperation, type AdditiveCost, type OperationCost } from './operation-cost.js';
 
-export interface CostLimits {
-  /** Per operation: nesting does not add up across a batch. */
-  maxDepth: number;
-  /** The rest hold for the whole HTTP request, whatever the number of operations batched in it. */
-  maxAliases: number;
-  maxMemberFields: number;
-  maxEntityRepresentations: number;
-  maxEntityMembers: number;
-  maxIntrospectionFields: number;
-}
+/** The limits this plugin applies (`src/config.ts` declares them, their meaning and their defaults). */
+export type CostLimits = Pick<Config['limits'], 'maxDepth' | 'maxAliases' | 'maxMemberFields' | 'maxEntityRepresentations' | 'maxEntityMembers' | 'maxIntrospectionFields'>;
 
 /** What a request is measured by, as named in a refusal's `limit`. */
 type Measure = keyof AdditiveCost | 'entityMembers';
