@@ -35,6 +35,10 @@ export type MemberErrorCode =
   | 'DUPLICATE_PHONE_NUMBER'
   /** You may not act on another member's account. */
   | 'FORBIDDEN'
+  /** The operation is not valid GraphQL syntax. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The operation does not fit the schema (or asks for introspection where it is off). */
+  | 'GRAPHQL_VALIDATION_FAILED'
   /** Internal server error. */
   | 'INTERNAL_SERVER_ERROR'
   /** The billing platform rejected the area code. */
@@ -63,6 +67,12 @@ export type MemberErrorCode =
   | 'MEMBER_SUSPENDED'
   /** More than one billing account matches this member. */
   | 'MULTIPLE_ACCOUNTS'
+  /** The request names an operation the document does not hold, or holds several without naming one. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The persisted query hash is not known here; send the full query. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** This service does not take persisted queries. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   /** No member account has this phone number. */
   | 'PHONE_NOT_FOUND'
   /** The promotion entry was not accepted. */

@@ -19,7 +19,7 @@ import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
 import { requestContextFactory, type SubgraphContext } from './request-context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
-import type { Vendors } from './schema/context.js';
+import type { Vendors } from './vendors/vendor-operations.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { LoginThrottle } from './schema/login/login-throttle.js';
 import { VendorPolicies } from './vendors/resilience/vendor-policies.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AdmissionLimits } from './http/admission.js';
+import { PhoneType } from './schema/phone/phone-type.enum.js';
 
 /**
  * Configuration is read and validated once, at start-up. A vendor is live when its URL is set and
@@ -24,9 +24,6 @@ export function secretValues(settings: {
 }): (string | undefined)[] {
   return [settings.kognitiv.securityToken, settings.debitsuccess.password, settings.debitsuccess.clientSecret, settings.routerSecret];
 }
-
-const PHONE_TYPES = ['HOME', 'MOBILE', 'WORK', 'EMERGENCY'] as const;
-export type PhoneTypeName = (typeof PHONE_TYPES)[number];
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -65,7 +62,7 @@ export interface Config {
   kognitiv?: KognitivSettings;
   debitsuccess?: DebitsuccessSettings;
   /** GraphQL phone type → Kognitiv PhoneNumberTypeExternalReference. */
-  kognitivPhoneTypes: Record<PhoneTypeName, string>;
+  kognitivPhoneTypes: Record<PhoneType, string>;
   /** International calling code (`"64"`) → Debitsuccess `CountryCode` enum value. */
   debitsuccessCountryCodes: Record<string, string>;
   /** Concurrent calls one request's loader makes to one vendor. */
@@ -89,7 +86,9 @@ export interface Config {
    */
   trustProxyHops: number;
   limits: {
+    /** Per operation: nesting does not add up across a batch. */
     maxDepth: number;
+    /** This and the cost limits below hold for the whole HTTP request, whatever the number of operations batched in it. */
     maxAliases: number;
     maxMemberFields: number;
     /** Raw `_entities` representations, duplicates included: the parsing and answering work. */
@@ -106,15 +105,30 @@ export interface Config {
     maxVendorResponseBytes: number;
     maxSocketsPerVendor: number;
     /** Admission control: GraphQL requests worked on at once, how many may wait, and for how long. */
-    admission: AdmissionLimits;
+    admission: {
+      /** Operations executing at once; more wait their turn. */
+      maxConcurrent: number;
+      /** Requests allowed to wait; beyond it a request is refused at once. */
+      maxQueued: number;
+      /** How long a request may wait for its turn before it is refused. */
+      maxWaitMs: number;
+    };
   };
   /** Seconds a router may cache each vendor field (always `scope: PRIVATE`); 0 disables. */
   cacheSeconds: { loyalty: number; points: number; billing: number; member: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
-  resilience: { breakerThreshold: number; breakerHalfOpenAfterMs: number; readAttempts: number; retryInitialDelayMs: number };
+  resilience: {
+    /** Consecutive outages (`isVendorOutage`, one per logical call) that open a service's breaker. */
+    breakerThreshold: number;
+    /** How long an open breaker fails fast before letting one probe through. */
+    breakerHalfOpenAfterMs: number;
+    /** Attempts for a read, the first included. Writes are attempted once. */
+    readAttempts: number;
+    /** First retry delay; later ones grow exponentially with decorrelated jitter. */
+    retryInitialDelayMs: number;
+  };
 }
 
-export const DEFAULT_DEBITSUCCESS_SOAP_ACTION = 'Debitsuccess.WebServices.WCF/IDebitsuccessMessages/UpdateClientPhoneNumber';
 
 type Env = Record<string, string | undefined>;
 
@@ -159,6 +173,64 @@ function parse<T>(schema: z.ZodType<T>, name: string, raw: unknown): T {
   return result.data;
 }
 
+/**
+ * Every setting with a fixed default, declared once: its variable, its type and bounds, and its default. `loadConfig`
+ * reads them through `setting()`; the README's Settings table states the same defaults (test/readme.test.ts compares).
+ * Settings whose default depends on NODE_ENV (HOST, LOG_LEVEL, INTROSPECTION, AUTHORIZATION) and those required
+ * when a vendor is live have no fixed default and are read in `loadConfig` and the vendor groups.
+ */
+export const SETTINGS = {
+  PORT: intSchema.min(0).max(65535).default(4001),
+  VENDOR_CONCURRENCY: intSchema.min(1).max(100).default(20),
+  HEAP_GROWTH_PERCENT: intSchema.min(0).max(300).default(50),
+  KOGNITIV_WSDL: z.enum(['remote', 'bundled']).default('remote'),
+  KOGNITIV_TIMEOUT_MS: intSchema.positive().default(5000),
+  DEBITSUCCESS_SOAP_ACTION: z.string().min(1).default('Debitsuccess.WebServices.WCF/IDebitsuccessMessages/UpdateClientPhoneNumber'),
+  DEBITSUCCESS_REQUEST_INITIATOR: z.string().min(1).max(100).default('member-subgraph'),
+  DEBITSUCCESS_TIMEOUT_MS: intSchema.positive().default(5000),
+  MEMBER_ID_HEADER: z.string().default('x-member-id'),
+  STAFF_SCOPES_HEADER: z.string().default('x-staff-scopes'),
+  STAFF_SCOPE: z.string().default('members:manage'),
+  TRUST_PROXY_HOPS: intSchema.min(0).default(1),
+  MAX_QUERY_DEPTH: intSchema.min(1).default(10),
+  MAX_ALIASES: intSchema.min(0).default(30),
+  MAX_MEMBER_FIELDS: intSchema.min(1).default(25),
+  MAX_ENTITY_REPRESENTATIONS: intSchema.min(1).default(2000),
+  MAX_ENTITY_MEMBERS: intSchema.min(1).default(150),
+  MAX_INTROSPECTION_FIELDS: intSchema.min(0).default(3),
+  MAX_BATCH_OPERATIONS: intSchema.min(1).default(10),
+  MAX_BODY_BYTES: intSchema.min(1).default(100 * 1024),
+  BODY_READ_TIMEOUT_MS: intSchema.min(1).default(5000),
+  REQUEST_DEADLINE_MS: intSchema.min(1).default(15_000),
+  MAX_VENDOR_RESPONSE_BYTES: intSchema.min(1).default(1024 * 1024),
+  MAX_SOCKETS_PER_VENDOR: intSchema.min(1).default(64),
+  MAX_CONCURRENT_OPERATIONS: intSchema.min(1).default(64),
+  MAX_QUEUED_OPERATIONS: intSchema.min(0).default(1000),
+  MAX_QUEUE_WAIT_MS: intSchema.min(1).default(5000),
+  CACHE_MEMBER_SECONDS: intSchema.min(0).default(60),
+  CACHE_LOYALTY_SECONDS: intSchema.min(0).default(60),
+  CACHE_POINTS_SECONDS: intSchema.min(0).default(0),
+  CACHE_BILLING_SECONDS: intSchema.min(0).default(60),
+  LOGIN_MAX_FAILURES: intSchema.min(1).default(5),
+  LOGIN_WINDOW_SECONDS: intSchema.min(1).default(900),
+  BREAKER_THRESHOLD: intSchema.min(1).default(5),
+  BREAKER_COOLDOWN_MS: intSchema.min(1).default(10_000),
+  VENDOR_READ_ATTEMPTS: intSchema.min(1).default(3),
+  VENDOR_RETRY_DELAY_MS: intSchema.min(0).default(50),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The setting `name` from `env`, validated, or its default when unset. */
+function setting<N extends SettingName>(env: Env, name: N): z.output<(typeof SETTINGS)[N]> {
+  return parse(SETTINGS[name] as unknown as z.ZodType<z.output<(typeof SETTINGS)[N]>>, name, env[name]);
+}
+
+/** A setting's default, for the code (the sandbox, tests) that stands in for an operator who set nothing. */
+export function settingDefault<N extends SettingName>(name: N): z.output<(typeof SETTINGS)[N]> {
+  return setting({}, name);
+}
+
 function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -184,8 +256,8 @@ function kognitivSettings(env: Env): KognitivSettings | undefined {
     securityToken: group.KOGNITIV_SECURITY_TOKEN!,
     loyaltyProgramId: parse(intSchema, 'KOGNITIV_LOYALTY_PROGRAM_ID', group.KOGNITIV_LOYALTY_PROGRAM_ID),
     defaultLocation: group.KOGNITIV_LOCATION!,
-    wsdl: parse(z.enum(['remote', 'bundled']), 'KOGNITIV_WSDL', env.KOGNITIV_WSDL ?? 'remote'),
-    timeoutMs: parse(intSchema.positive(), 'KOGNITIV_TIMEOUT_MS', env.KOGNITIV_TIMEOUT_MS ?? 5000),
+    wsdl: setting(env, 'KOGNITIV_WSDL'),
+    timeoutMs: setting(env, 'KOGNITIV_TIMEOUT_MS'),
   };
 }
 
@@ -206,24 +278,26 @@ function debitsuccessSettings(env: Env): DebitsuccessSettings | undefined {
   if (!group) return undefined;
   return {
     soapUrl: parse(urlSchema, 'DEBITSUCCESS_SOAP_URL', group.DEBITSUCCESS_SOAP_URL),
-    soapAction: env.DEBITSUCCESS_SOAP_ACTION || DEFAULT_DEBITSUCCESS_SOAP_ACTION,
+    // Set but empty counts as unset, as it always has.
+    soapAction: setting({ DEBITSUCCESS_SOAP_ACTION: env.DEBITSUCCESS_SOAP_ACTION || undefined }, 'DEBITSUCCESS_SOAP_ACTION'),
     username: group.DEBITSUCCESS_USERNAME!,
     password: group.DEBITSUCCESS_PASSWORD!,
     userId: env.DEBITSUCCESS_USER_ID || undefined,
-    requestInitiator: parse(z.string().min(1).max(100), 'DEBITSUCCESS_REQUEST_INITIATOR', env.DEBITSUCCESS_REQUEST_INITIATOR ?? 'member-subgraph'),
+    requestInitiator: setting(env, 'DEBITSUCCESS_REQUEST_INITIATOR'),
     apiUrl: withoutTrailingSlash(parse(urlSchema, 'DEBITSUCCESS_API_URL', group.DEBITSUCCESS_API_URL)),
     tokenUrl: parse(urlSchema, 'DEBITSUCCESS_TOKEN_URL', group.DEBITSUCCESS_TOKEN_URL),
     clientId: group.DEBITSUCCESS_CLIENT_ID!,
     clientSecret: group.DEBITSUCCESS_CLIENT_SECRET!,
-    timeoutMs: parse(intSchema.positive(), 'DEBITSUCCESS_TIMEOUT_MS', env.DEBITSUCCESS_TIMEOUT_MS ?? 5000),
+    timeoutMs: setting(env, 'DEBITSUCCESS_TIMEOUT_MS'),
   };
 }
 
-function phoneTypes(env: Env): Record<PhoneTypeName, string> {
+function phoneTypes(env: Env): Record<PhoneType, string> {
+  const known: readonly string[] = Object.values(PhoneType);
   const overrides = parseMap('KOGNITIV_PHONE_TYPES', env.KOGNITIV_PHONE_TYPES);
-  const unknown = Object.keys(overrides).filter((k) => !(PHONE_TYPES as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new ConfigError(`KOGNITIV_PHONE_TYPES: unknown phone type ${unknown.join(', ')} (expected ${PHONE_TYPES.join(', ')})`);
-  return Object.fromEntries(PHONE_TYPES.map((t) => [t, overrides[t] ?? t])) as Record<PhoneTypeName, string>;
+  const unknown = Object.keys(overrides).filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw new ConfigError(`KOGNITIV_PHONE_TYPES: unknown phone type ${unknown.join(', ')} (expected ${known.join(', ')})`);
+  return Object.fromEntries(known.map((t) => [t, overrides[t] ?? t])) as Record<PhoneType, string>;
 }
 
 function countryCodes(env: Env): Record<string, string> {
@@ -251,58 +325,57 @@ export function loadConfig(env: Env = process.env): Config {
     ].filter(Boolean);
     if (missing.length > 0) throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')}`);
   }
-  const int = (name: string, fallback: number, min = 1) => parse(intSchema.min(min), name, env[name] ?? fallback);
   return {
     nodeEnv,
-    port: parse(intSchema.min(0).max(65535), 'PORT', env.PORT ?? 4001),
+    port: setting(env, 'PORT'),
     host: env.HOST || (production ? '0.0.0.0' : '127.0.0.1'),
     kognitiv,
     debitsuccess,
     kognitivPhoneTypes: phoneTypes(env),
     debitsuccessCountryCodes: countryCodes(env),
-    vendorConcurrency: parse(intSchema.min(1).max(100), 'VENDOR_CONCURRENCY', env.VENDOR_CONCURRENCY ?? 20),
-    heapGrowthPercent: parse(intSchema.min(0).max(300), 'HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT ?? 50),
+    vendorConcurrency: setting(env, 'VENDOR_CONCURRENCY'),
+    heapGrowthPercent: setting(env, 'HEAP_GROWTH_PERCENT'),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'debug'),
     routerSecret,
     introspection: parse(z.enum(['on', 'off']), 'INTROSPECTION', env.INTROSPECTION ?? (production ? 'off' : 'on')) === 'on',
     authorization: {
       enabled: parse(z.enum(['on', 'off']), 'AUTHORIZATION', env.AUTHORIZATION ?? (production ? 'on' : 'off')) === 'on',
-      memberIdHeader: (env.MEMBER_ID_HEADER ?? 'x-member-id').toLowerCase(),
-      staffScopesHeader: (env.STAFF_SCOPES_HEADER ?? 'x-staff-scopes').toLowerCase(),
-      staffScope: env.STAFF_SCOPE ?? 'members:manage',
+      memberIdHeader: setting(env, 'MEMBER_ID_HEADER').toLowerCase(),
+      staffScopesHeader: setting(env, 'STAFF_SCOPES_HEADER').toLowerCase(),
+      staffScope: setting(env, 'STAFF_SCOPE'),
     },
-    trustProxyHops: int('TRUST_PROXY_HOPS', 1, 0),
+    trustProxyHops: setting(env, 'TRUST_PROXY_HOPS'),
     limits: {
-      maxDepth: int('MAX_QUERY_DEPTH', 10),
-      maxAliases: int('MAX_ALIASES', 30, 0),
-      maxMemberFields: int('MAX_MEMBER_FIELDS', 25),
-      maxEntityRepresentations: int('MAX_ENTITY_REPRESENTATIONS', 2000),
-      maxEntityMembers: int('MAX_ENTITY_MEMBERS', 150),
-      maxIntrospectionFields: int('MAX_INTROSPECTION_FIELDS', 3, 0),
-      maxBatchOperations: int('MAX_BATCH_OPERATIONS', 10),
-      maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024),
-      bodyReadTimeoutMs: int('BODY_READ_TIMEOUT_MS', 5000),
-      requestDeadlineMs: int('REQUEST_DEADLINE_MS', 15_000),
-      maxVendorResponseBytes: int('MAX_VENDOR_RESPONSE_BYTES', 1024 * 1024),
-      maxSocketsPerVendor: int('MAX_SOCKETS_PER_VENDOR', 64),
+      maxDepth: setting(env, 'MAX_QUERY_DEPTH'),
+      maxAliases: setting(env, 'MAX_ALIASES'),
+      maxMemberFields: setting(env, 'MAX_MEMBER_FIELDS'),
+      maxEntityRepresentations: setting(env, 'MAX_ENTITY_REPRESENTATIONS'),
+      maxEntityMembers: setting(env, 'MAX_ENTITY_MEMBERS'),
+      maxIntrospectionFields: setting(env, 'MAX_INTROSPECTION_FIELDS'),
+      maxBatchOperations: setting(env, 'MAX_BATCH_OPERATIONS'),
+      maxBodyBytes: setting(env, 'MAX_BODY_BYTES'),
+      bodyReadTimeoutMs: setting(env, 'BODY_READ_TIMEOUT_MS'),
+      requestDeadlineMs: setting(env, 'REQUEST_DEADLINE_MS'),
+      maxVendorResponseBytes: setting(env, 'MAX_VENDOR_RESPONSE_BYTES'),
+      maxSocketsPerVendor: setting(env, 'MAX_SOCKETS_PER_VENDOR'),
       admission: {
-        maxConcurrent: int('MAX_CONCURRENT_OPERATIONS', 64),
-        maxQueued: int('MAX_QUEUED_OPERATIONS', 1000, 0),
-        maxWaitMs: int('MAX_QUEUE_WAIT_MS', 5000),
+        maxConcurrent: setting(env, 'MAX_CONCURRENT_OPERATIONS'),
+        maxQueued: setting(env, 'MAX_QUEUED_OPERATIONS'),
+        maxWaitMs: setting(env, 'MAX_QUEUE_WAIT_MS'),
       },
     },
     cacheSeconds: {
-      member: int('CACHE_MEMBER_SECONDS', 60, 0),
-      loyalty: int('CACHE_LOYALTY_SECONDS', 60, 0),
-      points: int('CACHE_POINTS_SECONDS', 0, 0),
-      billing: int('CACHE_BILLING_SECONDS', 60, 0),
+      member: setting(env, 'CACHE_MEMBER_SECONDS'),
+      loyalty: setting(env, 'CACHE_LOYALTY_SECONDS'),
+      points: setting(env, 'CACHE_POINTS_SECONDS'),
+      billing: setting(env, 'CACHE_BILLING_SECONDS'),
     },
-    loginThrottle: { maxFailures: int('LOGIN_MAX_FAILURES', 5), windowSeconds: int('LOGIN_WINDOW_SECONDS', 900) },
+    loginThrottle: { maxFailures: setting(env, 'LOGIN_MAX_FAILURES'), windowSeconds: setting(env, 'LOGIN_WINDOW_SECONDS') },
     resilience: {
-      breakerThreshold: int('BREAKER_THRESHOLD', 5),
-      breakerHalfOpenAfterMs: int('BREAKER_COOLDOWN_MS', 10_000),
-      readAttempts: int('VENDOR_READ_ATTEMPTS', 3),
-      retryInitialDelayMs: int('VENDOR_RETRY_DELAY_MS', 50, 0),
+      breakerThreshold: setting(env, 'BREAKER_THRESHOLD'),
+      breakerHalfOpenAfterMs: setting(env, 'BREAKER_COOLDOWN_MS'),
+      readAttempts: setting(env, 'VENDOR_READ_ATTEMPTS'),
+      retryInitialDelayMs: setting(env, 'VENDOR_RETRY_DELAY_MS'),
     },
   };
 }

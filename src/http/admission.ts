@@ -1,14 +1,9 @@
 import type { RequestHandler, Response } from 'express';
+import type { Config } from '../config.js';
 import { refuse } from './refuse.js';
 
-export interface AdmissionLimits {
-  /** Operations executing at once; more wait their turn. */
-  maxConcurrent: number;
-  /** Requests allowed to wait; beyond it a request is refused at once. */
-  maxQueued: number;
-  /** How long a request may wait for its turn before it is refused. */
-  maxWaitMs: number;
-}
+/** Admission settings (`src/config.ts` declares them, their meaning and their defaults). */
+export type AdmissionLimits = Config['limits']['admission'];
 
 export type ShedReason = 'queue-full' | 'waited-too-long';
 

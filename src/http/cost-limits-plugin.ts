@@ -1,18 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { MEMBER_ERROR_CODES } from '../schema/errors/member-error-code.js';
+import type { GraphQLError } from 'graphql';
+import type { Config } from '../config.js';
+import { memberError } from '../schema/errors/member-error.js';
 import { measureOperation, type AdditiveCost, type OperationCost } from './operation-cost.js';
 
-export interface CostLimits {
-  /** Per operation: nesting does not add up across a batch. */
-  maxDepth: number;
-  /** The rest hold for the whole HTTP request, whatever the number of operations batched in it. */
-  maxAliases: number;
-  maxMemberFields: number;
-  maxEntityRepresentations: number;
-  maxEntityMembers: number;
-  maxIntrospectionFields: number;
-}
+/** The limits this plugin applies (`src/config.ts` declares them, their meaning and their defaults). */
+export type CostLimits = Pick<Config['limits'], 'maxDepth' | 'maxAliases' | 'maxMemberFields' | 'maxEntityRepresentations' | 'maxEntityMembers' | 'maxIntrospectionFields'>;
 
 /** What a request is measured by, as named in a refusal's `limit`. */
 type Measure = keyof AdditiveCost | 'entityMembers';
@@ -64,9 +57,7 @@ export interface CostBudgetContext {
 }
 
 function tooCostly(limit: string, actual: number, max: number): GraphQLError {
-  return new GraphQLError(MEMBER_ERROR_CODES.QUERY_TOO_COSTLY, {
-    extensions: { code: 'QUERY_TOO_COSTLY', limit, actual, max, retryable: false, http: { status: 400 } },
-  });
+  return memberError('QUERY_TOO_COSTLY', { limit, actual, max, retryable: false, http: { status: 400 } });
 }
 
 /**

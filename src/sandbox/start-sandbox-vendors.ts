@@ -1,4 +1,4 @@
-import { DEFAULT_DEBITSUCCESS_SOAP_ACTION, type DebitsuccessSettings, type KognitivSettings } from '../config.js';
+import { settingDefault, type DebitsuccessSettings, type KognitivSettings } from '../config.js';
 import { startDebitsuccessSandbox, type DebitsuccessSandbox } from './debitsuccess/debitsuccess-sandbox.js';
 import { startKognitivSandbox, type KognitivSandbox } from './kognitiv/kognitiv-sandbox.js';
 import { SANDBOX_CREDENTIALS } from './seed.js';
@@ -28,22 +28,22 @@ export async function startSandboxVendors(which: { kognitiv: boolean; debitsucce
         loyaltyProgramId: SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
         defaultLocation: SANDBOX_CREDENTIALS.kognitivLocation,
         wsdl: 'remote',
-        timeoutMs: 5000,
+        timeoutMs: settingDefault('KOGNITIV_TIMEOUT_MS'),
       },
       sandbox: kognitiv,
     },
     debitsuccess: debitsuccess && {
       settings: {
         soapUrl: debitsuccess.soapUrl,
-        soapAction: DEFAULT_DEBITSUCCESS_SOAP_ACTION,
+        soapAction: settingDefault('DEBITSUCCESS_SOAP_ACTION'),
         username: SANDBOX_CREDENTIALS.debitsuccessUsername,
         password: SANDBOX_CREDENTIALS.debitsuccessPassword,
-        requestInitiator: 'member-subgraph',
+        requestInitiator: settingDefault('DEBITSUCCESS_REQUEST_INITIATOR'),
         apiUrl: debitsuccess.apiUrl,
         tokenUrl: debitsuccess.tokenUrl,
         clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
         clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
-        timeoutMs: 5000,
+        timeoutMs: settingDefault('DEBITSUCCESS_TIMEOUT_MS'),
       },
       sandbox: debitsuccess,
     },

@@ -1,24 +1,12 @@
-import type { DebitsuccessBilling } from '../vendors/debitsuccess/debitsuccess-billing.js';
-import type { DebitsuccessMessages } from '../vendors/debitsuccess/debitsuccess-messages.js';
-import type { KognitivLoyalty } from '../vendors/kognitiv/kognitiv-loyalty.js';
-import type { PhoneTypeName } from '../config.js';
 import type { AuthorizationSettings, Caller } from './auth/caller.js';
 import type { Loaders } from './loaders.js';
 import type { LoginThrottle } from './login/login-throttle.js';
-
-/** What resolvers may call at each vendor: the datasources' narrow surface, nothing of their transport. */
-export interface Vendors {
-  kognitiv: Pick<
-    KognitivLoyalty,
-    'fetchLoyaltyMemberCore' | 'fetchMemberPointBalances' | 'saveAccountPhone' | 'productPromotionEntry' | 'externalLogin' | 'recordInteraction'
-  >;
-  debitsuccessMessages: Pick<DebitsuccessMessages, 'updateClientPhoneNumber'>;
-  debitsuccessBilling: Pick<DebitsuccessBilling, 'findAccountsByExternalId'>;
-}
+import type { PhoneType } from './phone/phone-type.enum.js';
+import type { Vendors } from '../vendors/vendor-operations.js';
 
 /** Settings resolvers need that are not a vendor's own. */
 export interface SchemaSettings {
-  kognitivPhoneTypes: Record<PhoneTypeName, string>;
+  kognitivPhoneTypes: Record<PhoneType, string>;
   debitsuccessCountryCodes: Record<string, string>;
   vendorConcurrency: number;
   cacheSeconds: { member: number; loyalty: number; points: number; billing: number };

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { BillingAccountRecord } from '../vendors/debitsuccess/debitsuccess-billing.js';
 import type { LoyaltyMemberCore, PointBalances } from '../vendors/kognitiv/kognitiv-loyalty.js';
-import type { Vendors } from './context.js';
+import type { Vendors } from '../vendors/vendor-operations.js';
 
 export interface Loaders {
   loyaltyCore: DataLoader<string, LoyaltyMemberCore>;

@@ -3,11 +3,9 @@ import { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
 import { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
 import { createVendorAgents } from './vendor-agents.js';
+import type { VendorDatasources } from './vendor-operations.js';
 
-export interface VendorClients {
-  kognitiv: KognitivLoyalty;
-  debitsuccessMessages: DebitsuccessMessages;
-  debitsuccessBilling: DebitsuccessBilling;
+export interface VendorClients extends VendorDatasources {
   close(): void;
 }
 
@@ -23,31 +21,13 @@ export async function createVendorClients(
   const debitsuccessAgents = createVendorAgents(limits.maxSocketsPerVendor);
   const [kognitivClient, messages] = await Promise.all([
     KognitivLoyalty.create({ ...kognitiv, maxResponseBytes, agents: kognitivAgents }),
-    DebitsuccessMessages.create({
-      url: debitsuccess.soapUrl,
-      soapAction: debitsuccess.soapAction,
-      username: debitsuccess.username,
-      password: debitsuccess.password,
-      userId: debitsuccess.userId,
-      requestInitiator: debitsuccess.requestInitiator,
-      timeoutMs: debitsuccess.timeoutMs,
-      maxResponseBytes,
-      agents: debitsuccessAgents,
-    }),
+    DebitsuccessMessages.create({ ...debitsuccess, maxResponseBytes, agents: debitsuccessAgents }),
   ]).catch((error: unknown) => {
     kognitivAgents.close();
     debitsuccessAgents.close();
     throw error;
   });
-  const billing = new DebitsuccessBilling({
-    apiUrl: debitsuccess.apiUrl,
-    tokenUrl: debitsuccess.tokenUrl,
-    clientId: debitsuccess.clientId,
-    clientSecret: debitsuccess.clientSecret,
-    timeoutMs: debitsuccess.timeoutMs,
-    maxResponseBytes,
-    agents: debitsuccessAgents,
-  });
+  const billing = new DebitsuccessBilling({ ...debitsuccess, maxResponseBytes, agents: debitsuccessAgents });
   return {
     kognitiv: kognitivClient,
     debitsuccessMessages: messages,

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Vendors } from '../schema/context.js';
 import type { VendorClients } from './create-vendors.js';
-import { VendorTransportError, type Vendor } from './vendor-error.js';
+import { VendorTransportError } from './vendor-error.js';
+import { callVendor, vendorsCalling, type VendorOperation, type Vendors } from './vendor-operations.js';
 
 /**
  * The datasources once they exist. In live mode the WSDLs are fetched at start-up; a vendor that is
@@ -45,26 +45,11 @@ export class VendorConnections {
     this.clients?.close();
   }
 
-  private require(vendor: Vendor, operation: string): VendorClients {
+  private require({ vendor, operation }: VendorOperation): VendorClients {
     if (!this.clients) throw new VendorTransportError(vendor, operation, 'CONNECTION', false, 'vendor clients not created yet (WSDL unreachable at start-up)');
     return this.clients;
   }
 
   /** The Vendors surface, answering "not sent" until the clients exist. */
-  readonly vendors: Vendors = {
-    kognitiv: {
-      fetchLoyaltyMemberCore: async (...a) => this.require('KOGNITIV', 'FetchLoyaltyMemberCore').kognitiv.fetchLoyaltyMemberCore(...a),
-      fetchMemberPointBalances: async (...a) => this.require('KOGNITIV', 'FetchMemberPointBalances').kognitiv.fetchMemberPointBalances(...a),
-      saveAccountPhone: async (...a) => this.require('KOGNITIV', 'SaveAccountPhone').kognitiv.saveAccountPhone(...a),
-      productPromotionEntry: async (...a) => this.require('KOGNITIV', 'ProductPromotionEntry').kognitiv.productPromotionEntry(...a),
-      externalLogin: async (...a) => this.require('KOGNITIV', 'ExternalLogin').kognitiv.externalLogin(...a),
-      recordInteraction: async (...a) => this.require('KOGNITIV', 'RecordInteraction').kognitiv.recordInteraction(...a),
-    },
-    debitsuccessMessages: {
-      updateClientPhoneNumber: async (...a) => this.require('DEBITSUCCESS', 'UpdateClientPhoneNumber').debitsuccessMessages.updateClientPhoneNumber(...a),
-    },
-    debitsuccessBilling: {
-      findAccountsByExternalId: async (...a) => this.require('DEBITSUCCESS', 'GET /accounts').debitsuccessBilling.findAccountsByExternalId(...a),
-    },
-  };
+  readonly vendors: Vendors = vendorsCalling(async (datasource, method, operation, args) => callVendor(this.require(operation), datasource, method, args));
 }

@@ -59,6 +59,11 @@ export class VendorReturnCodeError extends Error {
  */
 export class VendorTransportError extends Error {
   override readonly name = 'VendorTransportError';
+  /**
+   * Whether the failed call was meant to change something at the vendor. Set by the resilience layer, which
+   * knows each operation's kind from VENDOR_OPERATIONS; the datasource that throws does not need to.
+   */
+  write = false;
 
   constructor(
     readonly vendor: Vendor,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import type { Vendors } from '../../src/schema/context.js';
+import type { Vendors } from '../../src/vendors/vendor-operations.js';
 import { captureLog, errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';

@@ -25,14 +25,17 @@ describe('clientVendorError', () => {
   });
 
   it.each([
-    ['a read that timed out', 'FetchLoyaltyMemberCore', 'TIMEOUT', true, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
-    ['a write that timed out', 'SaveAccountPhone', 'TIMEOUT', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
-    ['a write whose connection dropped after sending', 'RecordInteraction', 'CONNECTION', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
-    ['a write refused before sending', 'ExternalLogin', 'CONNECTION', false, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
-    ['a write answered with a SOAP fault', 'UpdateClientPhoneNumber', 'SOAP_FAULT', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
-    ['a read answered with garbage', 'GET /accounts', 'MALFORMED_RESPONSE', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
-  ] as const)('maps %s', (_case, operation, reason, sent, expected) => {
-    const { extensions } = clientVendorError(new VendorTransportError('KOGNITIV', operation, reason, sent, 'raw detail <xml/>'));
+    ['a read that timed out', 'FetchLoyaltyMemberCore', 'read', 'TIMEOUT', true, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
+    ['a write that timed out', 'SaveAccountPhone', 'write', 'TIMEOUT', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
+    ['a write whose connection dropped after sending', 'RecordInteraction', 'write', 'CONNECTION', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
+    ['a write refused before sending', 'ExternalLogin', 'write', 'CONNECTION', false, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
+    ['a write answered with a SOAP fault', 'UpdateClientPhoneNumber', 'write', 'SOAP_FAULT', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
+    ['a read answered with garbage', 'GET /accounts', 'read', 'MALFORMED_RESPONSE', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
+  ] as const)('maps %s', (_case, operation, kind, reason, sent, expected) => {
+    const error = new VendorTransportError('KOGNITIV', operation, reason, sent, 'raw detail <xml/>');
+    // The resilience layer marks a write's failure (see resilient-vendors); the error table reads the mark.
+    error.write = kind === 'write';
+    const { extensions } = clientVendorError(error);
 
     expect(extensions).toMatchObject({ ...expected, reason, operation });
     expect(JSON.stringify(extensions)).not.toContain('raw detail');

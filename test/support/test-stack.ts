@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, secretValues, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import type { Vendors } from '../../src/schema/context.js';
+import type { Vendors } from '../../src/vendors/vendor-operations.js';
 import { startServer } from '../../src/server.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
 

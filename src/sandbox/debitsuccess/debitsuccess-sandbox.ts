@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../config.js';
+import { settingDefault } from '../../config.js';
 import { answerWith, FaultInjector, type Fault, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import { ReceivedCalls } from '../shared/received-calls.js';
@@ -69,7 +69,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
   const received = new ReceivedCalls();
   const faults = new FaultInjector();
   const tokenFaults = new FaultInjector();
-  const soapAction = options.soapAction ?? DEFAULT_DEBITSUCCESS_SOAP_ACTION;
+  const soapAction = options.soapAction ?? settingDefault('DEBITSUCCESS_SOAP_ACTION');
   let latencyMs = options.latencyMs ?? 0;
   const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
   let origin = '';

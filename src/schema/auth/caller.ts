@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { MEMBER_ERROR_CODES } from '../errors/member-error-code.js';
+import type { GraphQLError } from 'graphql';
+import { memberError } from '../errors/member-error.js';
 
 /** Who is asking, as the router forwards it. The router authenticates; the subgraph authorizes. */
 export interface Caller {
@@ -17,11 +17,11 @@ export interface AuthorizationSettings {
 }
 
 function unauthenticated(): GraphQLError {
-  return new GraphQLError(MEMBER_ERROR_CODES.UNAUTHENTICATED, { extensions: { code: 'UNAUTHENTICATED', retryable: false } });
+  return memberError('UNAUTHENTICATED', { retryable: false });
 }
 
 function forbidden(): GraphQLError {
-  return new GraphQLError(MEMBER_ERROR_CODES.FORBIDDEN, { extensions: { code: 'FORBIDDEN', retryable: false } });
+  return memberError('FORBIDDEN', { retryable: false });
 }
 
 export function isStaff(caller: Caller, settings: AuthorizationSettings): boolean {

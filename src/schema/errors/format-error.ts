@@ -3,19 +3,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { redactPersonalData } from '../../logging/redact-personal-data.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
-import { isMemberErrorCode, MEMBER_ERROR_CODES } from './member-error-code.js';
+import { isMemberErrorCode } from './member-error-code.js';
+import { memberErrorBody } from './member-error.js';
 import { clientVendorError } from './vendor-error-extensions.js';
-
-/** Codes Apollo Server raises itself before execution (parse, validation, variables, bad HTTP requests). */
-const APOLLO_REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
 
 /**
  * How loud a vendor error is in the log: operators must act on configuration errors and watch outages;
@@ -37,7 +27,8 @@ export function isDeliberateError(original: unknown): boolean {
   if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) return true;
   // Duck-typed, not `instanceof GraphQLError`: Apollo's errors are built from graphql's CommonJS build, ours from its ESM one.
   const code = original instanceof Error && 'extensions' in original ? (original.extensions as { code?: unknown } | undefined)?.code : undefined;
-  return code !== 'INTERNAL_SERVER_ERROR' && (isMemberErrorCode(code) || (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)));
+  // Apollo Server's own pre-execution codes (parse, validation, variables, bad HTTP requests) are MemberErrorCodes too.
+  return code !== 'INTERNAL_SERVER_ERROR' && isMemberErrorCode(code);
 }
 
 /**
@@ -75,6 +66,6 @@ export function createFormatError(logger: Logger) {
       return { ...formatted, extensions: { ...extensions, retryable: extensions.retryable ?? false } };
     }
 
-    return { message: MEMBER_ERROR_CODES.INTERNAL_SERVER_ERROR, ...place, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false } };
+    return { ...memberErrorBody('INTERNAL_SERVER_ERROR', { retryable: false }), ...place };
   };
 }

@@ -1,6 +1,10 @@
 /**
  * Every `extensions.code` this subgraph raises, with the message a client sees. Declared in the
  * schema as `enum MemberErrorCode` so front ends can generate it and switch on it.
+ * The codes Apollo Server raises itself before execution are listed too, under their own names:
+ * clients and Apollo's tooling know them (an APQ client resends the full query on
+ * PERSISTED_QUERY_NOT_FOUND), so they are kept, and Apollo's more precise message is what the client
+ * reads for them; the text here describes them in the schema.
  */
 export const MEMBER_ERROR_CODES = {
   MEMBER_NOT_FOUND: 'No member has that account id.',
@@ -27,6 +31,11 @@ export const MEMBER_ERROR_CODES = {
   VENDOR_UNAVAILABLE: 'A vendor is unavailable right now.',
   BAD_USER_INPUT: 'The input is not valid.',
   BAD_REQUEST: 'The request could not be read.',
+  GRAPHQL_PARSE_FAILED: 'The operation is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The operation does not fit the schema (or asks for introspection where it is off).',
+  OPERATION_RESOLUTION_FAILURE: 'The request names an operation the document does not hold, or holds several without naming one.',
+  PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is not known here; send the full query.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'This service does not take persisted queries.',
   UNAUTHENTICATED: 'Sign in to do this.',
   FORBIDDEN: "You may not act on another member's account.",
   QUERY_TOO_COSTLY: 'The operation asks for more than this service allows in one request.',

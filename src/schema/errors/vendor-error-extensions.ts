@@ -1,13 +1,11 @@
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { notesForClient } from '../shared/vendor-notes.js';
 import { MEMBER_ERROR_CODES, type MemberErrorCode } from './member-error-code.js';
-import { findVendorErrorRow, VENDOR_WRITE_OPERATIONS, type VendorCodeSource } from './vendor-error-table.js';
+import { memberErrorBody, type MemberErrorBody } from './member-error.js';
+import { findVendorErrorRow, type VendorCodeSource } from './vendor-error-table.js';
 
 /** What a client receives for a vendor failure: a safe message and typed extensions, never raw vendor text. */
-export interface ClientVendorError {
-  message: string;
-  extensions: Record<string, unknown> & { code: MemberErrorCode; retryable: boolean };
-}
+export type ClientVendorError = MemberErrorBody;
 
 function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
   if (error.vendor === 'KOGNITIV') return 'KOGNITIV';
@@ -26,15 +24,15 @@ function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
   const clientNotes = notesForClient(error.details.notes ?? []);
   const notes = clientNotes.notes.length > 0 ? { notes: clientNotes.notes, ...(clientNotes.notesOmitted > 0 && { notesOmitted: clientNotes.notesOmitted }) } : {};
   const code = returnCodeErrorCode(error);
-  if (code === 'VENDOR_OUTCOME_UNKNOWN') return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code, ...base, ...notes } };
+  if (code === 'VENDOR_OUTCOME_UNKNOWN') return memberErrorBody('VENDOR_OUTCOME_UNKNOWN', { ...base, ...notes });
   const row = findVendorErrorRow(sourceOf(error), error.vendorCode);
   // Kognitiv writes the 1001 ErrorMessage for the member; every other vendor text stays in the log.
   const message = code === 'PROMOTION_REJECTED' && error.details.memberMessage ? error.details.memberMessage : MEMBER_ERROR_CODES[code];
-  return { message, extensions: { code, ...base, ...notes, ...(row?.field && { field: row.field }) } };
+  return memberErrorBody(code, { ...base, ...notes, ...(row?.field && { field: row.field }) }, message);
 }
 
 function fromTransport(error: VendorTransportError): ClientVendorError {
-  const isWrite = VENDOR_WRITE_OPERATIONS.has(error.operation);
+  const isWrite = error.write;
   const lostInFlight = error.sent && (error.reason === 'TIMEOUT' || error.reason === 'CONNECTION');
   const base = {
     vendor: error.vendor,
@@ -45,12 +43,12 @@ function fromTransport(error: VendorTransportError): ClientVendorError {
   };
   if (error.reason === 'REQUEST_REFUSED') {
     // The vendor judged this request, not its own health: the same request gets the same answer.
-    return { message: MEMBER_ERROR_CODES.VENDOR_ERROR, extensions: { code: 'VENDOR_ERROR', ...base, retryable: false } };
+    return memberErrorBody('VENDOR_ERROR', { ...base, retryable: false });
   }
   if (isWrite && lostInFlight) {
-    return { message: MEMBER_ERROR_CODES.VENDOR_OUTCOME_UNKNOWN, extensions: { code: 'VENDOR_OUTCOME_UNKNOWN', ...base, retryable: false } };
+    return memberErrorBody('VENDOR_OUTCOME_UNKNOWN', { ...base, retryable: false });
   }
-  return { message: MEMBER_ERROR_CODES.VENDOR_UNAVAILABLE, extensions: { code: 'VENDOR_UNAVAILABLE', ...base, retryable: isRetryable(error, isWrite) } };
+  return memberErrorBody('VENDOR_UNAVAILABLE', { ...base, retryable: isRetryable(error, isWrite) });
 }
 
 /** Retrying is safe when the vendor cannot have acted on the request, or when it is a read. */

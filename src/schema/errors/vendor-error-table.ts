@@ -44,15 +44,6 @@ export const VENDOR_ERROR_TABLE: readonly VendorErrorRow[] = [
   { code: 'BAD_USER_INPUT', source: 'KOGNITIV', vendorCodes: ['606'], field: 'input.password' },
 ];
 
-/** Vendor methods that change something at the vendor: never blindly repeated after they may have arrived. */
-export const VENDOR_WRITE_OPERATIONS: ReadonlySet<string> = new Set([
-  'SaveAccountPhone',
-  'UpdateClientPhoneNumber',
-  'ProductPromotionEntry',
-  'ExternalLogin', // records an Internet Visit interaction
-  'RecordInteraction',
-]);
-
 const bySourceAndCode = new Map(VENDOR_ERROR_TABLE.flatMap((row) => row.vendorCodes.map((vc) => [`${row.source}:${vc}`, row] as const)));
 
 export function findVendorErrorRow(source: VendorCodeSource, vendorCode: string | undefined): VendorErrorRow | undefined {

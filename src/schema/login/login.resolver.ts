@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { VendorReturnCodeError } from '../../vendors/vendor-error.js';
 import { OpenToAnyone } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
-import { MEMBER_ERROR_CODES } from '../errors/member-error-code.js';
+import { memberError } from '../errors/member-error.js';
 import { returnCodeErrorCode } from '../errors/vendor-error-extensions.js';
 import { memberFromId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
@@ -23,7 +22,7 @@ export class LoginResolver {
     const password = requireText('input.password', input.password, INPUT_LIMITS.password);
     const retryAfter = loginThrottle.retryAfterSeconds(caller.address, member.id);
     if (retryAfter > 0) {
-      throw new GraphQLError(MEMBER_ERROR_CODES.LOGIN_THROTTLED, { extensions: { code: 'LOGIN_THROTTLED', retryAfter, retryable: true } });
+      throw memberError('LOGIN_THROTTLED', { retryAfter, retryable: true });
     }
     try {
       const names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location: optionalText('input.location', input.location, INPUT_LIMITS.location) });

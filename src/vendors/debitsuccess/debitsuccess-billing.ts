@@ -1,22 +1,15 @@
 import { z } from 'zod';
+import type { DebitsuccessSettings } from '../../config.js';
 import { INT32_MAX } from '../int32.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
 import { createVendorHttp, transportFailureOf, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { TokenCache } from './oauth-token.js';
 import { RateLimitGate } from './rate-limit-gate.js';
 
-export interface DebitsuccessBillingOptions {
-  apiUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  timeoutMs?: number;
-  maxSockets?: number;
-  maxResponseBytes?: number;
-  /** Debitsuccess's shared socket pool; without it the client makes (and closes) its own. */
-  agents?: VendorAgents;
-}
+/** The Debitsuccess settings the REST API uses (`src/config.ts` declares them and their defaults), and how to reach it. */
+export type DebitsuccessBillingOptions = Pick<DebitsuccessSettings, 'apiUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'timeoutMs'> & VendorTransportOptions;
 
 export interface BillingAccountRecord {
   accountId: string;
@@ -90,7 +83,7 @@ export class DebitsuccessBilling {
 
   /** One exchange; a 2xx answer's body, or a StatusAnswer / transport error thrown. */
   private async exchange(url: string, method: 'GET' | 'POST', headers: Record<string, string>, data?: string): Promise<VendorHttpResponse> {
-    const response = await this.http.request({ url, method, headers, data, timeout: this.options.timeoutMs ?? 5000 });
+    const response = await this.http.request({ url, method, headers, data, timeout: this.options.timeoutMs });
     if (response.status < 200 || response.status >= 300) throw new StatusAnswer(response);
     return response;
   }

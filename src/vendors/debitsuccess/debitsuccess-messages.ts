@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createClientAsync, type Client, type IOptions } from 'soap';
+import type { DebitsuccessSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
-import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
+import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
 
-export interface DebitsuccessMessagesOptions {
-  url: string;
-  soapAction: string;
-  username: string;
-  password: string;
-  userId?: string;
-  requestInitiator: string;
-  timeoutMs?: number;
-  maxSockets?: number;
-  maxResponseBytes?: number;
-  agents?: VendorAgents;
-}
+/** The Debitsuccess settings the message service uses (`src/config.ts` declares them and their defaults), and how to reach it. */
+export type DebitsuccessMessagesOptions = Pick<DebitsuccessSettings, 'soapUrl' | 'soapAction' | 'username' | 'password' | 'userId' | 'requestInitiator' | 'timeoutMs'> &
+  VendorTransportOptions;
 
 export type DebitsuccessPhoneType = 'Home' | 'Mobile' | 'Work' | 'Emergency';
 
@@ -82,7 +74,7 @@ export class DebitsuccessMessages {
           // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
           customDeserializer: { dateTime: (text: string) => text },
         },
-        options.url,
+        options.soapUrl,
       );
       client.setSOAPAction(options.soapAction);
       return new DebitsuccessMessages(options, client, transport);
@@ -116,7 +108,7 @@ export class DebitsuccessMessages {
 
     let response: unknown;
     try {
-      [response] = await this.client.UpdateClientPhoneNumberAsync({ request: encodeSoapArguments(request) }, { timeout: this.options.timeoutMs ?? 5000 });
+      [response] = await this.client.UpdateClientPhoneNumberAsync({ request: encodeSoapArguments(request) }, { timeout: this.options.timeoutMs });
     } catch (error) {
       throw classifySoapFailure('DEBITSUCCESS', OPERATION, error);
     }

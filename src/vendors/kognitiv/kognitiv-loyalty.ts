@@ -1,25 +1,16 @@
 import { createClientAsync, type Client, type IOptions } from 'soap';
+import type { KognitivSettings } from '../../config.js';
 import { isInt32 } from '../int32.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
-import type { VendorAgents } from '../vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
 import { KOGNITIV_SERVICES, wsdlFileOf, type AsmxMethod, type AsmxService, type KognitivServiceKey } from './asmx-contract.js';
 import { decodeFlag, decodeGender, decodeKognitivDate, decodeText } from './kognitiv-values.js';
 
-export interface KognitivOptions {
-  /** Host root, e.g. `https://app.kognitivloyalty.com`. */
-  url: string;
-  securityToken: string;
-  loyaltyProgramId: number;
-  defaultLocation: string;
-  wsdl: 'remote' | 'bundled';
-  timeoutMs?: number;
-  maxSockets?: number;
-  maxResponseBytes?: number;
-  agents?: VendorAgents;
-}
+/** Kognitiv's settings as configured (`src/config.ts` declares them and their defaults), and how to reach it. */
+export type KognitivOptions = KognitivSettings & VendorTransportOptions;
 
 export interface LoyaltyMemberCore {
   memberId: number;
@@ -91,7 +82,7 @@ export class KognitivLoyalty {
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
     const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes, allowedOrigin: new URL(options.url).origin });
-    const timeout = options.timeoutMs ?? 5000;
+    const timeout = options.timeoutMs;
     try {
       const entries = await Promise.all(
         (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).map(async ([key, service]) => {
@@ -126,7 +117,7 @@ export class KognitivLoyalty {
     let response: unknown;
     try {
       const invoke = client[`${method.name}Async`] as (args: unknown, options: unknown) => Promise<[unknown]>;
-      [response] = await invoke.call(client, args, { timeout: this.options.timeoutMs ?? 5000 });
+      [response] = await invoke.call(client, args, { timeout: this.options.timeoutMs });
     } catch (error) {
       throw classifySoapFailure('KOGNITIV', method.name, error);
     }

@@ -1,9 +1,6 @@
-import type { Vendors } from '../../schema/context.js';
 import { VendorTransportError, type Vendor } from '../vendor-error.js';
+import { callVendor, vendorsCalling, type VendorOperation, type Vendors } from '../vendor-operations.js';
 import type { ServiceKey, VendorPolicies } from './vendor-policies.js';
-
-const KOGNITIV = (service: string): ServiceKey => ({ vendor: 'KOGNITIV', service });
-const DEBITSUCCESS = (service: string): ServiceKey => ({ vendor: 'DEBITSUCCESS', service });
 
 /** Rejects once the request's deadline passes; the call itself is bounded by its own timeout. */
 function withinDeadline<T>(vendor: Vendor, operation: string, deadline: number, call: Promise<T>): Promise<T> {
@@ -47,35 +44,25 @@ function observed<T>(observe: VendorCallObserver | undefined, key: ServiceKey, o
   };
 }
 
+/** A write's failure says so itself, so that the error table need not know which operations are writes. */
+function markingWrites<T>(operation: VendorOperation, call: Promise<T>): Promise<T> {
+  if (operation.kind !== 'write') return call;
+  return call.catch((error: unknown) => {
+    if (error instanceof VendorTransportError) error.write = true;
+    throw error;
+  });
+}
+
 /**
  * The datasources as resolvers see them: every call goes through its service's breaker, reads
  * retry transient failures, and nothing outlives the request's deadline. Made per request (it is
  * only closures); the breakers inside `policies` are shared.
  */
 export function resilientVendors(raw: Vendors, policies: VendorPolicies, deadline: number, observe?: VendorCallObserver): Vendors {
-  const read = <T>(key: ServiceKey, operation: string, call: () => Promise<T>) =>
-    withinDeadline(key.vendor, operation, deadline, policies.read(key, operation, deadline, observed(observe, key, operation, call)));
-  const write = <T>(key: ServiceKey, operation: string, call: () => Promise<T>) =>
-    withinDeadline(key.vendor, operation, deadline, policies.write(key, operation, observed(observe, key, operation, call)));
-
-  return {
-    kognitiv: {
-      fetchLoyaltyMemberCore: (accountId) =>
-        read(KOGNITIV('LoyaltyMember.asmx'), 'FetchLoyaltyMemberCore', () => raw.kognitiv.fetchLoyaltyMemberCore(accountId)),
-      fetchMemberPointBalances: (accountId, memberId) =>
-        read(KOGNITIV('WS/MemberActivity.asmx'), 'FetchMemberPointBalances', () => raw.kognitiv.fetchMemberPointBalances(accountId, memberId)),
-      saveAccountPhone: (input) => write(KOGNITIV('Sync.asmx'), 'SaveAccountPhone', () => raw.kognitiv.saveAccountPhone(input)),
-      productPromotionEntry: (input) => write(KOGNITIV('Mobile.asmx'), 'ProductPromotionEntry', () => raw.kognitiv.productPromotionEntry(input)),
-      externalLogin: (input) => write(KOGNITIV('Portal.asmx'), 'ExternalLogin', () => raw.kognitiv.externalLogin(input)),
-      recordInteraction: (input) => write(KOGNITIV('Interaction.asmx'), 'RecordInteraction', () => raw.kognitiv.recordInteraction(input)),
-    },
-    debitsuccessMessages: {
-      updateClientPhoneNumber: (input) =>
-        write(DEBITSUCCESS('Messages'), 'UpdateClientPhoneNumber', () => raw.debitsuccessMessages.updateClientPhoneNumber(input)),
-    },
-    debitsuccessBilling: {
-      findAccountsByExternalId: (externalId) =>
-        read(DEBITSUCCESS('CustomerServices'), 'GET /accounts', () => raw.debitsuccessBilling.findAccountsByExternalId(externalId)),
-    },
-  };
+  return vendorsCalling((datasource, method, op, args) => {
+    const key: ServiceKey = { vendor: op.vendor, service: op.service };
+    const call = observed(observe, key, op.operation, () => callVendor(raw, datasource, method, args));
+    const guarded = op.kind === 'read' ? policies.read(key, op.operation, deadline, call) : policies.write(key, op.operation, call);
+    return markingWrites(op, withinDeadline(op.vendor, op.operation, deadline, guarded));
+  });
 }

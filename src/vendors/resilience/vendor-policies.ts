@@ -8,25 +8,11 @@ import {
   retry,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
+import type { Config } from '../../config.js';
 import { isVendorOutage, VendorTransportError, type Vendor } from '../vendor-error.js';
 
-export interface ResilienceSettings {
-  /** Consecutive outages (`isVendorOutage`, one per logical call) that open a service's breaker. */
-  breakerThreshold: number;
-  /** How long an open breaker fails fast before letting one probe through. */
-  breakerHalfOpenAfterMs: number;
-  /** Attempts for a read, the first included. Writes are attempted once. */
-  readAttempts: number;
-  /** First retry delay; later ones grow exponentially with decorrelated jitter. */
-  retryInitialDelayMs: number;
-}
-
-export const DEFAULT_RESILIENCE: ResilienceSettings = {
-  breakerThreshold: 5,
-  breakerHalfOpenAfterMs: 10_000,
-  readAttempts: 3,
-  retryInitialDelayMs: 50,
-};
+/** Breaker and retry settings (`src/config.ts` declares them, their meaning and their defaults). */
+export type ResilienceSettings = Config['resilience'];
 
 /**
  * Transient failures a read may repeat: never a garbled answer, a SOAP fault, a refusal or an open breaker,
@@ -52,7 +38,7 @@ export interface ServiceKey {
 export class VendorPolicies {
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
 
-  constructor(private readonly settings: ResilienceSettings = DEFAULT_RESILIENCE) {}
+  constructor(private readonly settings: ResilienceSettings) {}
 
   private breaker(key: ServiceKey): CircuitBreakerPolicy {
     const id = `${key.vendor}:${key.service}`;

@@ -14,6 +14,7 @@ function billing(overrides: Partial<DebitsuccessBillingOptions> = {}, target: De
     tokenUrl: target.tokenUrl,
     clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
     clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+    timeoutMs: 5000,
     ...overrides,
   });
   clients.push(created);

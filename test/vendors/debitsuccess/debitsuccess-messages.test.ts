@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DEBITSUCCESS_SOAP_ACTION } from '../../../src/config.js';
+import { settingDefault } from '../../../src/config.js';
 import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/seed.js';
 import { DebitsuccessMessages, type DebitsuccessMessagesOptions, type UpdateClientPhoneNumberInput } from '../../../src/vendors/debitsuccess/debitsuccess-messages.js';
@@ -11,11 +11,12 @@ const clients: DebitsuccessMessages[] = [];
 
 async function messages(overrides: Partial<DebitsuccessMessagesOptions> = {}): Promise<DebitsuccessMessages> {
   const created = await DebitsuccessMessages.create({
-    url: sandbox.soapUrl,
-    soapAction: DEFAULT_DEBITSUCCESS_SOAP_ACTION,
+    soapUrl: sandbox.soapUrl,
+    soapAction: settingDefault('DEBITSUCCESS_SOAP_ACTION'),
     username: SANDBOX_CREDENTIALS.debitsuccessUsername,
     password: SANDBOX_CREDENTIALS.debitsuccessPassword,
     requestInitiator: 'tests',
+    timeoutMs: 5000,
     ...overrides,
   });
   clients.push(created);
@@ -105,7 +106,7 @@ describe('the Debitsuccess sandbox reads like DataContractSerializer', () => {
   async function send(members: string): Promise<string> {
     const response = await fetch(sandbox.soapUrl, {
       method: 'POST',
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${DEFAULT_DEBITSUCCESS_SOAP_ACTION}"` },
+      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${settingDefault('DEBITSUCCESS_SOAP_ACTION')}"` },
       body: request(members),
     });
     return response.text();

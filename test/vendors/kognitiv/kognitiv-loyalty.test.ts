@@ -18,6 +18,7 @@ async function client(overrides: Partial<KognitivOptions> = {}): Promise<Kogniti
     loyaltyProgramId: SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
     defaultLocation: 'WEB',
     wsdl: 'bundled',
+    timeoutMs: 5000,
     ...overrides,
   });
   clients.push(created);

@@ -1,0 +1,9 @@
+import type { VendorAgents } from './vendor-agents.js';
+
+/** How a datasource reaches its vendor, besides the vendor's own settings: the same for every datasource. */
+export interface VendorTransportOptions {
+  maxSockets?: number;
+  maxResponseBytes?: number;
+  /** The vendor's shared socket pool; without it the datasource makes (and closes) its own. */
+  agents?: VendorAgents;
+}
