@@ -5,7 +5,8 @@
 
 /** Codes that mean the request never left this machine, so the vendor cannot have acted on it. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+/** got reports an answer cut before its declared length as a length mismatch: the connection closed mid-answer. */
+const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'ERR_HTTP_CONTENT_LENGTH_MISMATCH']);
 const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
 /** An answer over the size bound, refused before it is parsed. */

@@ -63,7 +63,7 @@ function decoded(response: IncomingMessage): NodeJS.ReadableStream {
  * node-soap's HTTP: Node's own client over the vendor's shared keep-alive agents (the REST client, vendor-rest.ts,
  * is got on the same agents). It stands in for node-soap's axios, which cost several times the CPU of the exchange
  * itself. got could serve here too, behind an adapter from axios's request shape, but SOAP is two of the three vendor
- * calls of a full `member` and got costs about twice this client's CPU per call (docs/benchmarks.md). Never follows
+ * calls of a full `member` and got costs about three times this client's CPU per call (docs/benchmarks.md). Never follows
  * redirects (a vendor endpoint that redirects is misconfigured), never rejects on an HTTP status (node-soap reads
  * faults from 500s), and refuses answers over `maxResponseBytes` before they are parsed.
  */
