@@ -7,6 +7,7 @@ import { KOGNITIV_SERVICES, wsdlFileOf } from '../src/vendors/kognitiv/asmx-cont
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
+import { subgraphEnvFor } from './subgraph-env.js';
 
 /**
  * `npm run bench`: the subgraph (its own process) against the sandbox vendors with added latency,
@@ -40,24 +41,7 @@ function vendorCalls(): number {
 }
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const subgraphEnv = {
-  NODE_ENV: 'development',
-  // Request log lines would be part of what is measured; warnings and errors still show.
-  LOG_LEVEL: 'warn',
-  KOGNITIV_URL: kognitiv.settings.url,
-  KOGNITIV_SECURITY_TOKEN: kognitiv.settings.securityToken,
-  KOGNITIV_LOYALTY_PROGRAM_ID: String(kognitiv.settings.loyaltyProgramId),
-  KOGNITIV_LOCATION: kognitiv.settings.defaultLocation,
-  DEBITSUCCESS_SOAP_URL: debitsuccess.settings.soapUrl,
-  DEBITSUCCESS_USERNAME: debitsuccess.settings.username,
-  DEBITSUCCESS_PASSWORD: debitsuccess.settings.password,
-  DEBITSUCCESS_API_URL: debitsuccess.settings.apiUrl,
-  DEBITSUCCESS_TOKEN_URL: debitsuccess.settings.tokenUrl,
-  DEBITSUCCESS_CLIENT_ID: debitsuccess.settings.clientId,
-  DEBITSUCCESS_CLIENT_SECRET: debitsuccess.settings.clientSecret,
-  // The benchmark measures the subgraph, not the login throttle or the breakers.
-  BREAKER_THRESHOLD: '1000000',
-};
+const subgraphEnv = subgraphEnvFor(sandboxes);
 
 interface Row extends LoadResult {
   scenario: string;

@@ -1,5 +1,5 @@
 import { VendorTransportError, type Vendor } from './vendor-error.js';
-import { transportFailureOf } from './vendor-http.js';
+import { transportFailureOf } from './transport-failure.js';
 
 interface SoapLibraryError {
   code?: string;

@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { DEFAULT_MAX_RESPONSE_BYTES, RESPONSE_TOO_LARGE, transportError } from './transport-failure.js';
 import { createVendorAgents, type VendorAgents } from './vendor-agents.js';
 
 export interface VendorHttpOptions {
@@ -18,7 +19,7 @@ export interface VendorHttpOptions {
 
 /**
  * One request. The shape is the part of an axios request config that node-soap's HttpClient builds,
- * so the same function serves node-soap (as its `request` option) and the REST client.
+ * so that this function can serve as node-soap's `request` option.
  */
 export interface VendorHttpRequest {
   url: string;
@@ -45,28 +46,6 @@ export interface VendorHttp {
   close(): void;
 }
 
-/** Codes that mean the request never left this machine, so the vendor cannot have acted on it. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-const LOST_IN_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
-const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
-
-/**
- * What the `code` of a failed exchange means, for SOAP and REST alike: a timeout, or a connection
- * failure that did (`sent`) or cannot have reached the vendor. Undefined for any other failure.
- */
-export function transportFailureOf(code: unknown): { reason: 'TIMEOUT' | 'CONNECTION'; sent: boolean } | undefined {
-  if (typeof code !== 'string') return undefined;
-  if (TIMED_OUT.has(code)) return { reason: 'TIMEOUT', sent: true };
-  if (NOT_SENT.has(code)) return { reason: 'CONNECTION', sent: false };
-  if (LOST_IN_FLIGHT.has(code)) return { reason: 'CONNECTION', sent: true };
-  return undefined;
-}
-
-/** Errors carry a Node-style `code`, as transportFailureOf reads them. */
-function transportError(message: string, code: string): Error & { code: string } {
-  return Object.assign(new Error(message), { code });
-}
-
 function decoded(response: IncomingMessage): NodeJS.ReadableStream {
   switch (response.headers['content-encoding']) {
     case 'gzip':
@@ -81,15 +60,16 @@ function decoded(response: IncomingMessage): NodeJS.ReadableStream {
 }
 
 /**
- * A vendor's HTTP, SOAP and REST alike: Node's own client over the vendor's shared keep-alive agents.
- * It stands in for node-soap's axios and for got because each of those cost several times the CPU of
- * the exchange itself (docs/benchmarks.md). Never follows redirects (a vendor endpoint that redirects
- * is misconfigured), never rejects on an HTTP status (node-soap reads faults from 500s; the REST
- * client judges statuses itself), and refuses answers over `maxResponseBytes` before they are parsed.
+ * node-soap's HTTP: Node's own client over the vendor's shared keep-alive agents (the REST client, vendor-rest.ts,
+ * is got on the same agents). It stands in for node-soap's axios, which cost several times the CPU of the exchange
+ * itself. got could serve here too, behind an adapter from axios's request shape, but SOAP is two of the three vendor
+ * calls of a full `member` and got costs about three times this client's CPU per call (docs/benchmarks.md). Never follows
+ * redirects (a vendor endpoint that redirects is misconfigured), never rejects on an HTTP status (node-soap reads
+ * faults from 500s), and refuses answers over `maxResponseBytes` before they are parsed.
  */
 export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
   const agents = options.agents ?? createVendorAgents(options.maxSockets);
-  const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   const request: VendorHttpExchange = (config) =>
     new Promise((resolve, reject) => {
@@ -112,7 +92,7 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
       req.once('response', (response) => {
         const declared = Number(response.headers['content-length']);
         if (declared > maxBytes) {
-          refuse(transportError(`answer of ${declared} bytes exceeds ${maxBytes}`, 'ERR_RESPONSE_TOO_LARGE'));
+          refuse(transportError(`answer of ${declared} bytes exceeds ${maxBytes}`, RESPONSE_TOO_LARGE));
           return;
         }
         // A connection lost mid-answer: `end` never comes.
@@ -128,7 +108,7 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
           if (size <= maxBytes) chunks.push(chunk);
           else {
             body.removeListener('data', collect);
-            refuse(transportError(`answer exceeds ${maxBytes} bytes`, 'ERR_RESPONSE_TOO_LARGE'));
+            refuse(transportError(`answer exceeds ${maxBytes} bytes`, RESPONSE_TOO_LARGE));
           }
         };
         body.on('data', collect);

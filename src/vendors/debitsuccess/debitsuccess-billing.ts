@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { DebitsuccessSettings } from '../../config.js';
 import { INT32_MAX } from '../int32.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
-import { createVendorHttp, transportFailureOf, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, transportFailureOf } from '../transport-failure.js';
+import { createVendorRest, type VendorRestAnswer, type VendorRestExchange, type VendorRestRequest } from '../vendor-rest.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { TokenCache } from './oauth-token.js';
@@ -58,22 +59,22 @@ function refusesTheRequest(status: number): boolean {
 
 /** A non-2xx answer, carried to the one place that turns it into a vendor error. */
 class StatusAnswer {
-  constructor(readonly response: VendorHttpResponse) {}
+  constructor(readonly response: VendorRestAnswer) {}
 }
 
 /**
- * Debitsuccess Customer Services API (REST, OAuth2 client credentials) over the vendor's shared HTTP.
+ * Debitsuccess Customer Services API (REST, OAuth2 client credentials) over got, on the vendor's shared sockets.
  * Nothing is retried here: retrying is decided in one place for every vendor (src/vendors/resilience).
  */
 export class DebitsuccessBilling {
-  private readonly http: VendorHttp;
+  private readonly http: VendorRestExchange;
   private readonly agents: VendorAgents;
   private readonly tokens: TokenCache;
   private readonly rateLimit = new RateLimitGate();
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
     this.agents = options.agents ?? createVendorAgents(options.maxSockets);
-    this.http = createVendorHttp({ agents: this.agents, maxResponseBytes: options.maxResponseBytes });
+    this.http = createVendorRest({ agents: this.agents, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
     this.tokens = new TokenCache(() => this.fetchToken());
   }
 
@@ -82,18 +83,18 @@ export class DebitsuccessBilling {
   }
 
   /** One exchange; a 2xx answer's body, or a StatusAnswer / transport error thrown. */
-  private async exchange(url: string, method: 'GET' | 'POST', headers: Record<string, string>, data?: string): Promise<VendorHttpResponse> {
-    const response = await this.http.request({ url, method, headers, data, timeout: this.options.timeoutMs });
+  private async exchange(url: string, request: VendorRestRequest): Promise<VendorRestAnswer> {
+    const response = await this.http(url, request);
     if (response.status < 200 || response.status >= 300) throw new StatusAnswer(response);
     return response;
   }
 
   private failure(operation: string, error: unknown): Error {
     if (error instanceof StatusAnswer) {
-      const { status, headers, data } = error.response;
+      const { status, headers, body } = error.response;
       if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
       const retryAfter = Number(headers['retry-after']);
-      return new VendorTransportError('DEBITSUCCESS', operation, refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS', true, `HTTP ${status} ${data.slice(0, 300)}`, {
+      return new VendorTransportError('DEBITSUCCESS', operation, refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS', true, `HTTP ${status} ${body.slice(0, 300)}`, {
         httpStatus: status,
         retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
       });
@@ -107,7 +108,7 @@ export class DebitsuccessBilling {
     return error instanceof Error ? error : new Error(message);
   }
 
-  /** Reads a JSON body, refusing one that is not JSON or not of the expected shape (size: see vendor-http). */
+  /** Reads a JSON body, refusing one that is not JSON or not of the expected shape (size: see vendor-rest). */
   private parse<T>(operation: string, schema: z.ZodType<T>, body: string): T {
     let json: unknown;
     try {
@@ -121,10 +122,10 @@ export class DebitsuccessBilling {
   }
 
   private async fetchToken(): Promise<{ accessToken: string; expiresInSeconds: number }> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret }).toString();
+    const form = { grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret };
     let body: string;
     try {
-      body = (await this.exchange(this.options.tokenUrl, 'POST', { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, form)).data;
+      body = (await this.exchange(this.options.tokenUrl, { method: 'POST', headers: { accept: 'application/json' }, form })).body;
     } catch (error) {
       throw this.failure(TOKEN, error);
     }
@@ -140,9 +141,9 @@ export class DebitsuccessBilling {
     const token = await this.tokens.get();
     let body: string;
     try {
-      const response = await this.exchange(`${this.options.apiUrl}${path}`, 'GET', { authorization: `Bearer ${token}`, accept: 'application/json' });
+      const response = await this.exchange(`${this.options.apiUrl}${path}`, { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
       this.rateLimit.observe(response.headers);
-      body = response.data;
+      body = response.body;
     } catch (error) {
       if (error instanceof StatusAnswer) {
         this.rateLimit.observe(error.response.headers);

@@ -1,7 +1,9 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_FORBIDDEN_CLIENT } from '../../../src/sandbox/seed.js';
 import { DebitsuccessBilling, type DebitsuccessBillingOptions } from '../../../src/vendors/debitsuccess/debitsuccess-billing.js';
+import { createVendorAgents } from '../../../src/vendors/vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../../src/vendors/vendor-error.js';
 import { closedPortUrl, startFakeVendor } from '../../support/fake-vendor.js';
 
@@ -141,6 +143,63 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
     const error = await failingApi((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accounts: [], pad: 'x'.repeat(20_000) })), { maxResponseBytes: 10_000 });
 
     expect(error).toMatchObject({ reason: 'MALFORMED_RESPONSE', sent: true });
+  });
+
+  it('asks for a compressed answer and decodes it', async () => {
+    const account = { accountId: 'A1', customerId: 'C1', overdueStatus: 0, overdueAmountPayment: 0, overdueAmountFee: 0, suspended: false, paymentStopped: false, nextBillingDate: '2026-12-01T00:00:00', accountCloseDateTime: null };
+    const asked: (string | undefined)[] = [];
+
+    const answer = await failingApi((req, res) => {
+      asked.push(req.headers['accept-encoding']);
+      const json = JSON.stringify({ accounts: [account] });
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(json));
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(json);
+    });
+
+    expect(asked).toEqual([expect.stringMatching(/\bgzip\b/)]);
+    expect(answer).toEqual([{ ...account, nextBillingDate: '2026-12-01' }]);
+  });
+
+  it('refuses a compressed answer that inflates past maxResponseBytes as MALFORMED_RESPONSE', async () => {
+    const bomb = gzipSync(JSON.stringify({ accounts: [], pad: 'x'.repeat(5_000_000) }));
+
+    const error = await failingApi((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb), { maxResponseBytes: 10_000 });
+
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(error).toMatchObject({ reason: 'MALFORMED_RESPONSE', sent: true });
+  });
+
+  it('does not follow a redirect: the answer is an HTTP_STATUS failure and the target is never fetched', async () => {
+    const paths: string[] = [];
+
+    const error = await failingApi((req, res) => {
+      paths.push(req.url ?? '');
+      if (req.url?.startsWith('/api/')) res.writeHead(302, { location: '/elsewhere' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"accounts":[]}');
+    });
+
+    expect(error).toMatchObject({ reason: 'HTTP_STATUS', extra: { httpStatus: 302 } });
+    expect(paths).toEqual(['/api/accounts?accountExternalId=M1001']);
+  });
+
+  it('sends the token and account calls over one keep-alive socket of the pool it is given', async () => {
+    const ports = new Set<number>();
+    const fake = await startFakeVendor((req, res) => {
+      ports.add(req.socket.remotePort!);
+      const body = req.url === '/token' ? { access_token: 't', expires_in: 3600 } : { accounts: [] };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    const agents = createVendorAgents(4);
+    try {
+      const client = billing({ apiUrl: `${fake.origin}/api`, tokenUrl: `${fake.origin}/token`, agents });
+
+      for (let i = 0; i < 3; i += 1) await client.findAccountsByExternalId('M1001');
+    } finally {
+      agents.close();
+      await fake.close();
+    }
+
+    expect(ports.size).toBe(1);
   });
 
   it('classifies a connection closed mid-answer as CONNECTION, sent', async () => {
