@@ -1,8 +1,10 @@
 /**
  * The Kognitiv wire contract as data: services, methods, element names and types, as the vendor's
  * method pages and sample packets give them. The bundled WSDLs are generated from it, the sandbox
- * reads requests and writes answers with it, and the datasource decodes answers by it, so a name
- * is spelled once.
+ * reads requests and writes answers with it, and the datasource encodes requests by it and finds each
+ * answer's `<Method>Result` by it. The datasource still reads the answer's fields by their names
+ * (kognitiv-loyalty.ts): the sandbox answers with this table's names, so a misspelling there fails
+ * the datasource tests.
  */
 export type XsdType = 'string' | 'int' | 'double';
 export type Field = readonly [name: string, type: XsdType];
