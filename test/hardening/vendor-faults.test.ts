@@ -8,17 +8,15 @@ const LOYALTY = 'query($id: ID!) { member(id: $id) { loyalty { firstName } } }';
 const FULL = 'query($id: ID!) { member(id: $id) { loyalty { firstName } points { available } billingAccounts { accountId } } }';
 const INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
 
+// Short timeouts and no retry delay keep the suite fast; the breaker stays out of the way here.
+const FAST_FAILURES = { kognitiv: { timeoutMs: 300 }, debitsuccess: { timeoutMs: 300 }, env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } };
+
 let sandboxes: SandboxVendors;
 let subgraph: Subgraph;
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  // Short timeouts and no retry delay keep the suite fast; the breaker stays out of the way here.
-  subgraph = await startSubgraph(sandboxes, {
-    kognitiv: { timeoutMs: 300 },
-    debitsuccess: { timeoutMs: 300 },
-    env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' },
-  });
+  subgraph = await startSubgraph(sandboxes, FAST_FAILURES);
 });
 
 afterEach(() => {
@@ -133,7 +131,7 @@ describe('a vendor write that may have arrived', () => {
 
 describe('Debitsuccess rate limits', () => {
   it('passes Retry-After on, then fails fast without calling until the reset', async () => {
-    sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 30 }, 1);
+    sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'status', status: 429, retryAfter: 30 }, 1);
 
     const first = await subgraph.request('query { member(id: "M1001") { billingAccounts { accountId } } }');
     const second = await subgraph.request('query { member(id: "M1003") { billingAccounts { accountId } } }');
@@ -143,6 +141,42 @@ describe('Debitsuccess rate limits', () => {
     }
     expect(errorAt(second, ['member', 'billingAccounts']).extensions?.retryAfter).toBeGreaterThan(0);
     expect(sandboxes.debitsuccess!.sandbox.callCount('GET /accounts')).toBe(1);
+  });
+});
+
+// One parser reads every vendor's Retry-After: a value that is not delta-seconds or an HTTP-date never reaches a client.
+describe('a vendor Retry-After', () => {
+  const VENDORS = [
+    ['KOGNITIV', LOYALTY, ['member', 'loyalty']],
+    ['DEBITSUCCESS', 'query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }', ['member', 'billingAccounts']],
+  ] as const;
+  const sandboxOf = (vendor: string) => (vendor === 'KOGNITIV' ? sandboxes.kognitiv! : sandboxes.debitsuccess!).sandbox;
+  // A subgraph of its own: the rate-limit test above leaves the shared one's Debitsuccess gate closed for 30 s.
+  let own: Subgraph;
+  beforeAll(async () => {
+    own = await startSubgraph(sandboxes, FAST_FAILURES);
+  });
+  afterAll(() => own?.close());
+  const cases = VENDORS.flatMap(([vendor, query, path]) => ['-30', '1e9', '0x10', '2.5', 'soon'].map((value) => [vendor, value, query, path] as const));
+
+  it.each(cases)('from %s is not passed on when it is %s', async (vendor, retryAfter, query, path) => {
+    sandboxOf(vendor).injectFault({ kind: 'status', status: 503, retryAfter });
+
+    const response = await own.request(query, { id: 'M1001' });
+
+    const error = errorAt(response, [...path]);
+    expect(error.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'HTTP_STATUS', vendor, retryable: true });
+    expect(error.extensions).not.toHaveProperty('retryAfter');
+  });
+
+  it.each(VENDORS)('from %s, as an HTTP-date, is passed on as the seconds until then', async (vendor, query, path) => {
+    sandboxOf(vendor).injectFault({ kind: 'status', status: 503, retryAfter: new Date(Date.now() + 60_000).toUTCString() });
+
+    const response = await own.request(query, { id: 'M1001' });
+
+    const { retryAfter } = errorAt(response, [...path]).extensions as { retryAfter: number };
+    expect(retryAfter).toBeGreaterThan(30);
+    expect(retryAfter).toBeLessThanOrEqual(60);
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DebitsuccessSettings } from '../../config.js';
 import { INT32_MAX } from '../int32.js';
+import { retryAfterSeconds } from '../retry-after.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
 import { createVendorHttp, transportFailureOf, type VendorHttp, type VendorHttpResponse } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
@@ -92,10 +93,9 @@ export class DebitsuccessBilling {
     if (error instanceof StatusAnswer) {
       const { status, headers, data } = error.response;
       if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
-      const retryAfter = Number(headers['retry-after']);
       return new VendorTransportError('DEBITSUCCESS', operation, refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS', true, `HTTP ${status} ${data.slice(0, 300)}`, {
         httpStatus: status,
-        retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+        retryAfterSeconds: retryAfterSeconds(headers['retry-after']),
       });
     }
     const code = (error as { code?: unknown } | null)?.code;
