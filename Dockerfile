@@ -17,7 +17,9 @@ ENV NODE_ENV=production PORT=4001
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY --from=build /app/dist ./dist
+# Only what runs: the server and the example operations its landing page preloads (not dist/scripts or dist/bench).
+COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/operations ./dist/operations
 USER node
 EXPOSE 4001
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \

@@ -121,7 +121,7 @@ export interface Config {
     /** Consecutive outages (`isVendorOutage`, one per logical call) that open a service's breaker. */
     breakerThreshold: number;
     /** How long an open breaker fails fast before letting one probe through. */
-    breakerHalfOpenAfterMs: number;
+    breakerCooldownMs: number;
     /** Attempts for a read, the first included. Writes are attempted once. */
     readAttempts: number;
     /** First retry delay; later ones grow exponentially with decorrelated jitter. */
@@ -373,7 +373,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginThrottle: { maxFailures: setting(env, 'LOGIN_MAX_FAILURES'), windowSeconds: setting(env, 'LOGIN_WINDOW_SECONDS') },
     resilience: {
       breakerThreshold: setting(env, 'BREAKER_THRESHOLD'),
-      breakerHalfOpenAfterMs: setting(env, 'BREAKER_COOLDOWN_MS'),
+      breakerCooldownMs: setting(env, 'BREAKER_COOLDOWN_MS'),
       readAttempts: setting(env, 'VENDOR_READ_ATTEMPTS'),
       retryInitialDelayMs: setting(env, 'VENDOR_RETRY_DELAY_MS'),
     },

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { closeOnSignals } from './close-on-signals.js';
 import { ConfigError, loadConfig, secretValues } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger } from './observability/logger.js';
 import { drainGraceMs } from './app.js';
 import { startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
-import { VendorConnections } from './vendors/vendor-connections.js';
+import { PendingVendorClients } from './vendors/pending-vendor-clients.js';
 
 /** After the drain, closing vendor sockets and the sandboxes takes moments; this bounds a hang there. */
 const CLOSE_AFTER_DRAIN_MS = 2_000;
@@ -45,14 +45,14 @@ async function main(): Promise<void> {
   );
 
   // Serve at once; the vendor clients (and their WSDLs) join when they can, and /ready says when.
-  const connections = new VendorConnections();
-  void connections.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor }), logger);
-  const server = await startServer({ config, vendors: connections.vendors, logger, isReady: () => connections.isReady() }, { port: config.port, host: config.host });
+  const vendorClients = new PendingVendorClients();
+  void vendorClients.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor }), logger);
+  const server = await startServer({ config, vendors: vendorClients.vendors, logger, isReady: () => vendorClients.isReady() }, { port: config.port, host: config.host });
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 
   closeOnSignals({ graceMs: drainGraceMs(config.limits) + CLOSE_AFTER_DRAIN_MS, logger }, async () => {
     await server.stop();
-    connections.close();
+    vendorClients.close();
     await sandbox?.close();
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactPersonalData } from '../src/logging/redact-personal-data.js';
+import { redactPersonalData } from '../src/observability/redact-personal-data.js';
 
 describe('redactPersonalData', () => {
   it('masks names, phones and birth dates in vendor XML', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { settingDefault, SETTINGS, type SettingName } from '../src/config.js';
 import { MEMBER_ERROR_CODES } from '../src/schema/errors/member-error-code.js';
@@ -6,6 +6,20 @@ import { VENDOR_ERROR_TABLE } from '../src/schema/errors/vendor-error-table.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const errorTableRows = readme.split('\n').filter((line) => /^\| .* \| `[A-Z_]+` \|$/.test(line));
+const scripts = Object.keys((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const configSource = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
+const operationFiles = readdirSync(new URL('../operations/', import.meta.url)).filter((name) => name.endsWith('.graphql'));
+
+/** The fenced blocks of one language, in order. */
+function codeBlocks(language: string): string[] {
+  return [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+}
+
+/** The environment variables the Settings section names in its table rows. */
+function settingsTableVariables(): string[] {
+  const section = readme.slice(readme.indexOf('## Settings'), readme.indexOf('\n## ', readme.indexOf('## Settings') + 1));
+  return section.split('\n').filter((line) => line.startsWith('| `')).flatMap((row) => [...row.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!));
+}
 
 /** Variable → default as the Settings table states it, from rows naming as many defaults as variables (`A`, `B` | `1`, `2`). */
 function settingsTableDefaults(): Map<string, string> {
@@ -21,13 +35,45 @@ function settingsTableDefaults(): Map<string, string> {
 }
 
 describe('README', () => {
-  it.each(['member', 'save-phone', 'enter-promotion', 'login', 'record-interaction'])('shows operations/%s.graphql as it is', (name) => {
-    expect(readme).toContain(readFileSync(new URL(`../operations/${name}.graphql`, import.meta.url), 'utf8').trim());
+  it('shows every example operation in operations/ as it is, and nothing else, in its GraphQL block', () => {
+    const [block = ''] = codeBlocks('graphql');
+    let rest = block;
+    for (const name of operationFiles) {
+      const operation = readFileSync(new URL(`../operations/${name}`, import.meta.url), 'utf8').trim();
+      expect(block, name).toContain(operation);
+      rest = rest.replace(operation, '');
+    }
+
+    expect(operationFiles.length).toBeGreaterThan(0);
+    expect(rest.trim()).toBe('');
   });
 
   it('starts with the install, start and test commands', () => {
-    expect(readme.slice(0, 300)).toContain('npm install && npm start');
-    expect(readme.slice(0, 300)).toContain('npm test');
+    const [first = ''] = codeBlocks('sh');
+
+    expect(readme.indexOf('```sh')).toBeLessThan(readme.indexOf('\n## '));
+    expect(first).toMatch(/^npm install && npm start\b/m);
+    expect(first).toMatch(/^npm test\b/m);
+  });
+
+  it('names only npm commands that package.json defines', () => {
+    const named = [...readme.matchAll(/\bnpm (?:run ([a-z][\w:-]*)|(start|test)\b)/g)].map((m) => m[1] ?? m[2]!);
+
+    expect(named.length).toBeGreaterThan(0);
+    expect([...new Set(named)].filter((name) => !scripts.includes(name))).toEqual([]);
+  });
+
+  it('lists in its Settings table only variables src/config.ts reads', () => {
+    const variables = settingsTableVariables();
+
+    expect(variables.length).toBeGreaterThan(Object.keys(SETTINGS).length);
+    expect(variables.filter((name) => !new RegExp(`\\b${name}\\b`).test(configSource))).toEqual([]);
+  });
+
+  it('lists in its error table only codes of enum MemberErrorCode', () => {
+    const codes = errorTableRows.map((row) => /`([A-Z_]+)` \|$/.exec(row)![1]!);
+
+    expect(codes.filter((code) => !(code in MEMBER_ERROR_CODES))).toEqual([]);
   });
 
   it.each(Object.keys(SETTINGS) as SettingName[])('states the default of %s as src/config.ts declares it', (name) => {

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
 import { memberError } from '../schema/errors/member-error.js';
-import { measureOperation, type AdditiveCost, type OperationCost } from './operation-cost.js';
+import { measureOperation, type AdditiveCost, type OperationCost } from '../schema/operation-cost.js';
 
 /** The limits this plugin applies (`src/config.ts` declares them, their meaning and their defaults). */
 export type CostLimits = Pick<Config['limits'], 'maxDepth' | 'maxAliases' | 'maxMemberFields' | 'maxEntityRepresentations' | 'maxEntityMembers' | 'maxIntrospectionFields'>;

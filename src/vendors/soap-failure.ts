@@ -1,4 +1,5 @@
 import { VendorTransportError, type Vendor } from './vendor-error.js';
+import { retryAfterSeconds } from './retry-after.js';
 import { transportFailureOf } from './transport-failure.js';
 
 interface SoapLibraryError {
@@ -7,12 +8,6 @@ interface SoapLibraryError {
   root?: { Envelope?: { Body?: { Fault?: unknown } } };
   response?: { status?: number; headers?: Record<string, unknown> };
   body?: unknown;
-}
-
-function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
-  const value = headers?.['retry-after'];
-  const seconds = typeof value === 'string' ? Number(value) : NaN;
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 /** An element's text as node-soap parsed it: a string, or `$value` beside the element's attributes. */
@@ -56,7 +51,7 @@ export function classifySoapFailure(vendor: Vendor, operation: string, thrown: u
   if (fault !== undefined) return fail(blamesTheRequest(fault) ? 'REQUEST_REFUSED' : 'SOAP_FAULT', true, { httpStatus: error.response?.status });
   const status = error.response?.status;
   if (status !== undefined && status >= 300) {
-    return fail('HTTP_STATUS', true, { httpStatus: status, retryAfterSeconds: retryAfterSeconds(error.response?.headers) });
+    return fail('HTTP_STATUS', true, { httpStatus: status, retryAfterSeconds: retryAfterSeconds(error.response?.headers?.['retry-after']) });
   }
   return fail('MALFORMED_RESPONSE', true);
 }

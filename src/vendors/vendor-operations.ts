@@ -7,7 +7,7 @@ import type { Vendor } from './vendor-error.js';
  * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to,
  * its name in logs and errors, and whether it changes something at the vendor. A write is never repeated after
  * it may have arrived, and a write lost in flight is reported as an unknown outcome: forgetting `write` here
- * would invite a duplicate effect, so the `Vendors` surface, the connections and the resilience layer are all
+ * would invite a duplicate effect, so the `Vendors` surface, the pending vendor clients and the resilience layer are all
  * built from this table.
  */
 export interface VendorOperation {
@@ -53,7 +53,7 @@ type AnyCall = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * Builds a `Vendors` surface whose every method is `call(datasource, method, operation, args)`: how the wrappers
- * (connections, resilience) are written once for all operations instead of once per method.
+ * (pending clients, resilience) are written once for all operations instead of once per method.
  */
 export function vendorsCalling(call: (datasource: keyof Vendors, method: string, operation: VendorOperation, args: unknown[]) => Promise<unknown>): Vendors {
   const entries = Object.entries(VENDOR_OPERATIONS).map(([datasource, methods]) => [

@@ -19,15 +19,38 @@ function importedPaths(file: string): string[] {
   return specifiers.map((specifier) => relative(SRC, resolve(dirname(file), specifier)));
 }
 
+/** `file -> import` for each import from a file under `folder` into one of the `forbidden` folders. */
+function crossings(folder: string, forbidden: string[]): string[] {
+  return sourceFiles(join(SRC, folder)).flatMap((file) =>
+    importedPaths(file)
+      .filter((path) => forbidden.some((other) => path.startsWith(`${other}/`)))
+      .map((path) => `${relative(SRC, file)} -> ${path}`),
+  );
+}
+
 describe('import directions', () => {
   // Vendor code knows nothing of GraphQL or HTTP: the Vendors surface is declared in src/vendors and the schema uses it.
   it('nothing under src/vendors imports src/schema or src/http', () => {
-    const crossings = sourceFiles(join(SRC, 'vendors')).flatMap((file) =>
-      importedPaths(file)
-        .filter((path) => path.startsWith('schema/') || path.startsWith('http/'))
-        .map((path) => `${relative(SRC, file)} -> ${path}`),
-    );
+    expect(crossings('vendors', ['schema', 'http'])).toEqual([]);
+  });
 
-    expect(crossings).toEqual([]);
+  // The rules src/README.md states, beyond the vendor boundary above.
+  it('nothing under src/schema imports src/http', () => {
+    expect(crossings('schema', ['http'])).toEqual([]);
+  });
+
+  it('only main.ts imports src/sandbox from outside it', () => {
+    const importers = sourceFiles(SRC)
+      .filter((file) => !relative(SRC, file).startsWith('sandbox/'))
+      .filter((file) => importedPaths(file).some((path) => path.startsWith('sandbox/')))
+      .map((file) => relative(SRC, file));
+
+    expect(importers).toEqual(['main.ts']);
+  });
+
+  it('nothing under src/ imports the build scripts', () => {
+    const importers = sourceFiles(SRC).filter((file) => importedPaths(file).some((path) => path.startsWith('../scripts/')));
+
+    expect(importers).toEqual([]);
   });
 });

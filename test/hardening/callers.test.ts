@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { describe, expect, it } from 'vitest';
+import { errorAt, startSubgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const ROUTER_SECRET = 'router-shared-secret-for-tests';
 const ROUTER = { 'router-authorization': ROUTER_SECRET };
 const AS_MEMBER = (id: string) => ({ ...ROUTER, 'x-member-id': id });
 const AS_STAFF = { ...ROUTER, 'x-staff-scopes': 'profile members:manage' };
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes, {
+const stack = useSandboxedSubgraph(() => ({
     env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '3', MAX_BODY_BYTES: '20000', MAX_BATCH_OPERATIONS: '3' },
-  });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+  }));
 
 function vendorCalls(): number {
-  return sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount();
+  return stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
 }
 
 async function post(body: string, headers: Record<string, string> = ROUTER) {
-  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, text: await response.text() };
 }
 
@@ -47,11 +35,11 @@ describe('router-only access', () => {
   });
 
   it('serves the router', async () => {
-    expect((await subgraph.request('{ _service { sdl } }', {}, ROUTER)).data?._service.sdl).toContain('type Member');
+    expect((await stack.subgraph.request('{ _service { sdl } }', {}, ROUTER)).data?._service.sdl).toContain('type Member');
   });
 
   it('leaves /health and /ready open', async () => {
-    const origin = new URL(subgraph.url).origin;
+    const origin = new URL(stack.subgraph.url).origin;
 
     expect((await fetch(`${origin}/health`)).status).toBe(200);
     expect((await fetch(`${origin}/ready`)).status).toBe(200);
@@ -62,11 +50,11 @@ describe('member-level authorization', () => {
   const LOYALTY = 'query($id: ID!) { member(id: $id) { loyalty { firstName } } }';
 
   it('lets a member read their own profile', async () => {
-    expect((await subgraph.request(LOYALTY, { id: 'M1001' }, AS_MEMBER('M1001'))).data?.member.loyalty.firstName).toBe('Aroha');
+    expect((await stack.subgraph.request(LOYALTY, { id: 'M1001' }, AS_MEMBER('M1001'))).data?.member.loyalty.firstName).toBe('Aroha');
   });
 
   it('lets staff read any member', async () => {
-    expect((await subgraph.request(LOYALTY, { id: 'M1002' }, AS_STAFF)).data?.member.loyalty.firstName).toBe('James');
+    expect((await stack.subgraph.request(LOYALTY, { id: 'M1002' }, AS_STAFF)).data?.member.loyalty.firstName).toBe('James');
   });
 
   it.each([
@@ -75,7 +63,7 @@ describe('member-level authorization', () => {
   ])('answers %s to %s, before any vendor call', async (code, _case, headers) => {
     const before = vendorCalls();
 
-    const response = await subgraph.request(LOYALTY, { id: 'M1001' }, headers);
+    const response = await stack.subgraph.request(LOYALTY, { id: 'M1001' }, headers);
 
     expect(response.data?.member).toBeNull();
     expect(errorAt(response, ['member']).extensions?.code).toBe(code);
@@ -83,7 +71,7 @@ describe('member-level authorization', () => {
   });
 
   it('checks each _entities representation on its own', async () => {
-    const response = await subgraph.request(
+    const response = await stack.subgraph.request(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } } } }',
       { r: [{ __typename: 'Member', id: 'M1001' }, { __typename: 'Member', id: 'M1002' }] },
       AS_MEMBER('M1001'),
@@ -100,16 +88,16 @@ describe('member-level authorization', () => {
   ])("refuses %s on another member's account without calling a vendor", async (field, mutation) => {
     const before = vendorCalls();
 
-    const response = await subgraph.request(mutation, {}, AS_MEMBER('M1001'));
+    const response = await stack.subgraph.request(mutation, {}, AS_MEMBER('M1001'));
 
     expect(errorAt(response, [field]).extensions?.code).toBe('FORBIDDEN');
     expect(vendorCalls()).toBe(before);
   });
 
   it('lets anyone log in, and any signed-in caller enter a promotion', async () => {
-    const login = await subgraph.request('mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', {}, ROUTER);
-    const anonymousPromotion = await subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, ROUTER);
-    const memberPromotion = await subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, AS_MEMBER('M1002'));
+    const login = await stack.subgraph.request('mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', {}, ROUTER);
+    const anonymousPromotion = await stack.subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, ROUTER);
+    const memberPromotion = await stack.subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, AS_MEMBER('M1002'));
 
     expect(login.data?.login.firstName).toBe('James');
     expect(errorAt(anonymousPromotion, ['enterPromotion']).extensions?.code).toBe('UNAUTHENTICATED');
@@ -123,7 +111,7 @@ describe("enterPromotion and other members' data", () => {
   const JAMES_M1002_PHONE = '+64 9 301 2345';
 
   it("gives a member none of another member's names, points or message", async () => {
-    const response = await subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_MEMBER('M1002'));
+    const response = await stack.subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_MEMBER('M1002'));
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.enterPromotion).toEqual({ message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null });
@@ -131,13 +119,13 @@ describe("enterPromotion and other members' data", () => {
   });
 
   it('gives a member entering their own phone the same: Kognitiv does not say whose phone it is', async () => {
-    const response = await subgraph.request(ENTER, { phone: JAMES_M1002_PHONE }, AS_MEMBER('M1002'));
+    const response = await stack.subgraph.request(ENTER, { phone: JAMES_M1002_PHONE }, AS_MEMBER('M1002'));
 
     expect(response.data?.enterPromotion).toEqual({ message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null });
   });
 
   it('gives staff the member behind the phone', async () => {
-    const response = await subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_STAFF);
+    const response = await stack.subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_STAFF);
 
     expect(response.data?.enterPromotion).toMatchObject({ message: expect.stringContaining('Aroha'), firstName: 'Aroha', lastName: 'Ngata', points: { earned: expect.any(Number) } });
   });
@@ -148,7 +136,7 @@ describe('cost limits', () => {
     const query = `{ ${Array.from({ length: 60 }, (_, i) => `m${i}: member(id: "M1001") { loyalty { firstName } }`).join(' ')} }`;
     const before = vendorCalls();
 
-    const response = await subgraph.request(query, {}, AS_STAFF);
+    const response = await stack.subgraph.request(query, {}, AS_STAFF);
 
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
     expect(vendorCalls()).toBe(before);
@@ -158,12 +146,12 @@ describe('cost limits', () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';
     const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Member', id: `M${i}` }));
 
-    expect((await subgraph.request(query, { r: reps(500) }, AS_STAFF)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
-    expect((await subgraph.request(query, { r: reps(50) }, AS_STAFF)).data?._entities).toHaveLength(50);
+    expect((await stack.subgraph.request(query, { r: reps(500) }, AS_STAFF)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await stack.subgraph.request(query, { r: reps(50) }, AS_STAFF)).data?._entities).toHaveLength(50);
   });
 
   it('refuses a query deeper than the limit', async () => {
-    const shallow = await startSubgraph(sandboxes, { env: { MAX_QUERY_DEPTH: '2' } });
+    const shallow = await startSubgraph(stack.sandboxes, { env: { MAX_QUERY_DEPTH: '2' } });
     try {
       expect((await shallow.request('{ member(id: "M1001") { id } }')).errors).toBeUndefined();
       expect((await shallow.request('{ member(id: "M1001") { loyalty { firstName } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'depth', actual: 3, max: 2 });
@@ -181,7 +169,7 @@ describe('cost limits', () => {
   });
 
   it('keeps CSRF prevention on: a simple cross-site request is refused', async () => {
-    const response = await fetch(`${subgraph.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: ROUTER });
+    const response = await fetch(`${stack.subgraph.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: ROUTER });
 
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('CSRF');
@@ -196,47 +184,47 @@ describe('cost limits', () => {
 
 describe('login abuse', () => {
   const login = (password: string, address: string) =>
-    subgraph.request(`mutation { login(input: { accountId: "M1001", password: "${password}" }) { firstName } }`, {}, { ...ROUTER, 'x-forwarded-for': address });
+    stack.subgraph.request(`mutation { login(input: { accountId: "M1001", password: "${password}" }) { firstName } }`, {}, { ...ROUTER, 'x-forwarded-for': address });
 
   it('throttles one caller after repeated wrong passwords, without calling Kognitiv, and not others', async () => {
     for (let i = 0; i < 3; i += 1) expect(errorAt(await login('wrong', '203.0.113.7'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
-    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+    const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const throttled = await login('correct-horse', '203.0.113.7');
     const elsewhere = await login('correct-horse', '198.51.100.2');
 
     expect(errorAt(throttled, ['login']).extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryable: true, retryAfter: expect.any(Number) });
     expect(elsewhere.data?.login.firstName).toBe('Aroha');
-    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
   });
 
   // The load balancer appends the address it saw; everything to its left is whatever the client sent.
   const loginAs = (accountId: string, password: string, forwardedFor: string) =>
-    subgraph.request('mutation($id: ID!, $pw: String!) { login(input: { accountId: $id, password: $pw }) { firstName } }', { id: accountId, pw: password }, { ...ROUTER, 'x-forwarded-for': forwardedFor });
+    stack.subgraph.request('mutation($id: ID!, $pw: String!) { login(input: { accountId: $id, password: $pw }) { firstName } }', { id: accountId, pw: password }, { ...ROUTER, 'x-forwarded-for': forwardedFor });
 
   it('still throttles an attacker who forges a fresh first X-Forwarded-For entry on every attempt', async () => {
     for (let i = 0; i < 3; i += 1) expect(errorAt(await loginAs('M1001', 'wrong', `10.66.0.${i}, 203.0.113.20`), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
-    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+    const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const fresh = await loginAs('M1001', 'correct-horse', '10.66.0.99, 203.0.113.20');
 
     expect(errorAt(fresh, ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
-    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before);
   });
 
   it("lets no attacker elsewhere lock a member out by forging the member's address", async () => {
     const member = '203.0.113.30';
     for (let i = 0; i < 5; i += 1) await loginAs('M1001', 'wrong', `${member}, 198.51.100.66`);
-    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+    const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const own = await loginAs('M1001', 'correct-horse', member);
 
     expect(own.data?.login.firstName).toBe('Aroha');
-    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
   });
 
   it('reads the address as many hops from the right as TRUST_PROXY_HOPS says', async () => {
-    const behindTwoProxies = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '2', TRUST_PROXY_HOPS: '2' } });
+    const behindTwoProxies = await startSubgraph(stack.sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '2', TRUST_PROXY_HOPS: '2' } });
     const attempt = (forwardedFor: string) =>
       behindTwoProxies.request('mutation { login(input: { accountId: "M1001", password: "wrong" }) { firstName } }', {}, { ...ROUTER, 'x-forwarded-for': forwardedFor });
     try {
@@ -252,13 +240,13 @@ describe('login abuse', () => {
 
   it('counts case, space and full-width variants of an account id against one budget', async () => {
     for (const variant of ['m1001', ' M1001', 'M1001 ']) expect(errorAt(await loginAs(variant, 'wrong', '203.0.113.40'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
-    const before = sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
+    const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const canonical = await loginAs('M1001', 'correct-horse', '203.0.113.40');
     const fullWidth = await loginAs('\uFF2D\uFF11\uFF10\uFF10\uFF11', 'wrong', '203.0.113.40');
 
     expect(errorAt(canonical, ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
     expect(errorAt(fullWidth, ['login']).extensions?.code).toBe('LOGIN_THROTTLED');
-    expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before);
   });
 });

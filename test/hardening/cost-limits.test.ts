@@ -1,33 +1,21 @@
 import { getIntrospectionQuery } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { startSandboxes, startSubgraph, type GraphQLResponse, type Subgraph } from '../support/test-stack.js';
+import { describe, expect, it } from 'vitest';
+import { type GraphQLResponse, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const ROUTER_SECRET = 'router-shared-secret-for-tests';
 const AS_STAFF = { 'router-authorization': ROUTER_SECRET, 'x-staff-scopes': 'members:manage' };
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  // The default limits: 150 distinct members and 2000 representations for _entities, 30 aliases, 3 introspection root
-  // fields, 10 operations per batch.
-  subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on' } });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+// The default limits: 150 distinct members and 2000 representations for _entities, 30 aliases, 3 introspection root
+// fields, 10 operations per batch.
+const stack = useSandboxedSubgraph(() => ({ env: { ROUTER_SECRET, AUTHORIZATION: 'on' } }));
 
 function vendorCalls(): number {
-  return sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount();
+  return stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
 }
 
 /** One HTTP request carrying several operations, as a router's subgraph batching sends them. */
 async function batch(operations: { query: string; variables?: Record<string, unknown> }[]): Promise<GraphQLResponse[]> {
-  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_STAFF }, body: JSON.stringify(operations) });
+  const response = await fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_STAFF }, body: JSON.stringify(operations) });
   return (await response.json()) as GraphQLResponse[];
 }
 
@@ -53,7 +41,7 @@ describe('_entities members are counted however the list arrives', () => {
   ])('refuses too many distinct members given as %s, before any vendor call', async (_case, query, variables) => {
     const before = vendorCalls();
 
-    const response = await subgraph.request(query, variables, AS_STAFF);
+    const response = await stack.subgraph.request(query, variables, AS_STAFF);
 
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityMembers', max: MAX_MEMBERS, retryable: false });
     expect(response.errors?.[0]?.extensions?.actual).toBeGreaterThan(MAX_MEMBERS);
@@ -62,17 +50,17 @@ describe('_entities members are counted however the list arrives', () => {
 
   it('serves a router page of many representations of few members, calling the vendors once per member', async () => {
     const page = Array.from({ length: 600 }, (_, i) => ({ __typename: 'Member', id: ['M1001', 'M1002', 'M1008'][i % 3] }));
-    sandboxes.kognitiv!.sandbox.resetCallCounts();
+    stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
 
-    const response = await subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: page }, AS_STAFF);
+    const response = await stack.subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: page }, AS_STAFF);
 
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toHaveLength(600);
-    expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(3);
+    expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(3);
   });
 
   it('serves 120 distinct members in one _entities, as Hive Gateway merges two parallel fetches of 60', async () => {
-    const response = await subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(120, 'HIVE-') }, AS_STAFF);
+    const response = await stack.subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(120, 'HIVE-') }, AS_STAFF);
 
     expect(response.data?._entities).toHaveLength(120);
     expect(response.errors?.map((e) => e.extensions?.code)).not.toContain('QUERY_TOO_COSTLY');
@@ -82,14 +70,14 @@ describe('_entities members are counted however the list arrives', () => {
     const before = vendorCalls();
     const oneMember = Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => ({ __typename: 'Member', id: 'M1001' }));
 
-    const response = await subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: oneMember }, AS_STAFF);
+    const response = await stack.subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: oneMember }, AS_STAFF);
 
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityRepresentations', actual: MAX_REPRESENTATIONS + 1, max: MAX_REPRESENTATIONS, retryable: false });
     expect(vendorCalls()).toBe(before);
   });
 
   it('serves a default value within the limit', async () => {
-    const response = await subgraph.request(`query($r: [_Any!]! = ${literal(50)}) { _entities(representations: $r) { ... on Member { id } } }`, {}, AS_STAFF);
+    const response = await stack.subgraph.request(`query($r: [_Any!]! = ${literal(50)}) { _entities(representations: $r) { ... on Member { id } } }`, {}, AS_STAFF);
 
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toHaveLength(50);
@@ -145,7 +133,7 @@ describe('introspection is not free', () => {
     ['aliases inside introspection', `{ __schema { ${Array.from({ length: 40 }, (_, i) => `t${i}: types { name }`).join(' ')} } }`, 'aliases'],
     ['four introspection root fields', '{ __schema { queryType { name } } a: __type(name: "Query") { name } b: __type(name: "Member") { name } ... on Query { __schema { types { name } } } }', 'introspectionFields'],
   ])('refuses %s', async (_case, query, limit) => {
-    const response = await subgraph.request(query, {}, AS_STAFF);
+    const response = await stack.subgraph.request(query, {}, AS_STAFF);
 
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit });
@@ -160,8 +148,8 @@ describe('introspection is not free', () => {
   it("answers Apollo Sandbox's introspection query and _service { sdl }", async () => {
     const sandboxQuery = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
 
-    const introspection = await subgraph.request(sandboxQuery, {}, AS_STAFF);
-    const sdl = await subgraph.request('{ _service { sdl } }', {}, AS_STAFF);
+    const introspection = await stack.subgraph.request(sandboxQuery, {}, AS_STAFF);
+    const sdl = await stack.subgraph.request('{ _service { sdl } }', {}, AS_STAFF);
 
     expect(introspection.errors).toBeUndefined();
     expect(introspection.data?.__schema.types.map((t: { name: string }) => t.name)).toContain('Member');

@@ -1,26 +1,14 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMemberErrorCode } from '../../src/schema/errors/member-error-code.js';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { useSandboxedSubgraph } from '../support/test-stack.js';
 
 const ROUTER_SECRET = 'router-shared-secret-for-tests';
 const QUERY = JSON.stringify({ query: '{ __typename }' });
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, MAX_BODY_BYTES: '2000', MAX_BATCH_OPERATIONS: '2', BODY_READ_TIMEOUT_MS: '300' } });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+const stack = useSandboxedSubgraph(() => ({ env: { ROUTER_SECRET, MAX_BODY_BYTES: '2000', MAX_BATCH_OPERATIONS: '2', BODY_READ_TIMEOUT_MS: '300' } }));
 
 interface Answer {
   status: number;
@@ -30,7 +18,7 @@ interface Answer {
 
 /** Any request, byte for byte as given (Node's fetch would refuse or fix some of these). */
 function send(method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<Answer> {
-  const url = new URL(path, subgraph.url);
+  const url = new URL(path, stack.subgraph.url);
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers }, (res) => {
       let text = '';
@@ -128,7 +116,7 @@ describe('a refused operation is HTTP 200 for application/json, 4xx for applicat
 
 describe('a body that does not arrive in time', () => {
   it('is answered 408 JSON and its connection closed', async () => {
-    const socket = connect(Number(new URL(subgraph.url).port), '127.0.0.1');
+    const socket = connect(Number(new URL(stack.subgraph.url).port), '127.0.0.1');
     let received = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (received += chunk));

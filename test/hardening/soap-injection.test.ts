@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import type { ReceivedCall, ReceivedFields } from '../../src/sandbox/shared/received-calls.js';
 import { INPUT_LIMITS } from '../../src/schema/shared/input-limits.js';
-import { errorAt, startSandboxes, startSubgraph, type GraphQLResponse, type Subgraph } from '../support/test-stack.js';
+import { errorAt, startSubgraph, type GraphQLResponse, type Subgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 /** Text an attacker writes into a SOAP field, each kept short enough for most fields' limits. */
 const HOSTILE: readonly (readonly [name: string, value: string])[] = [
@@ -76,21 +75,18 @@ const POINTS: WireField = { vendor: 'kognitiv', operation: 'FetchMemberPointBala
 const UPDATE_PHONE = (...path: string[]): WireField => ({ vendor: 'debitsuccess', operation: 'UpdateClientPhoneNumber', path });
 const KOGNITIV = (operation: string, field: string): WireField => ({ vendor: 'kognitiv', operation, path: [field] });
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
 function sandboxOf(vendor: Vendor) {
-  return vendor === 'kognitiv' ? sandboxes.kognitiv!.sandbox : sandboxes.debitsuccess!.sandbox;
+  return vendor === 'kognitiv' ? stack.sandboxes.kognitiv!.sandbox : stack.sandboxes.debitsuccess!.sandbox;
 }
 
 function vendorCalls(): number {
-  return sandboxes.kognitiv!.sandbox.callCount() + sandboxes.debitsuccess!.sandbox.callCount();
+  return stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
 }
 
 /** Sends with a clean record of what each sandbox received. */
 async function sendFresh(input: StringInput, value: string): Promise<GraphQLResponse> {
-  sandboxes.kognitiv!.sandbox.resetReceivedCalls();
-  sandboxes.debitsuccess!.sandbox.resetReceivedCalls();
+  stack.sandboxes.kognitiv!.sandbox.resetReceivedCalls();
+  stack.sandboxes.debitsuccess!.sandbox.resetReceivedCalls();
   return input.send(value);
 }
 
@@ -105,16 +101,16 @@ function valueAt(fields: ReceivedFields, path: readonly string[]): unknown {
 }
 
 type Input = Record<string, unknown>;
-const savePhone = (input: Input) => subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'HOME', number: '+64 9 301 2345', ...input } });
-const enterPromotion = (input: Input) => subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NONE', ...input } });
-const login = (input: Input) => subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'wrong', ...input } });
-const recordInteraction = (input: Input) => subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', ...input } });
+const savePhone = (input: Input) => stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'HOME', number: '+64 9 301 2345', ...input } });
+const enterPromotion = (input: Input) => stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NONE', ...input } });
+const login = (input: Input) => stack.subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'wrong', ...input } });
+const recordInteraction = (input: Input) => stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', ...input } });
 
 const text = (name: string, field: string, limit: number, send: (value: string) => Promise<GraphQLResponse>, ...wire: WireField[]): TextInput => ({ name, field, limit, send, wire });
 
 const TEXT_INPUTS: readonly TextInput[] = [
-  text('member(id)', 'id', INPUT_LIMITS.accountId, (v) => subgraph.request(MEMBER, { id: v }), LOYALTY_CORE, POINTS),
-  text('_entities id', 'id', INPUT_LIMITS.accountId, (v) => subgraph.request(ENTITIES, { reps: [{ __typename: 'Member', id: v }] }), LOYALTY_CORE, POINTS),
+  text('member(id)', 'id', INPUT_LIMITS.accountId, (v) => stack.subgraph.request(MEMBER, { id: v }), LOYALTY_CORE, POINTS),
+  text('_entities id', 'id', INPUT_LIMITS.accountId, (v) => stack.subgraph.request(ENTITIES, { reps: [{ __typename: 'Member', id: v }] }), LOYALTY_CORE, POINTS),
   text('savePhone memberId', 'input.memberId', INPUT_LIMITS.externalAccountReference, (v) => savePhone({ memberId: v }), LOYALTY_CORE, UPDATE_PHONE('ExternalAccountReferenceNo')),
   text('savePhone areaCode', 'input.areaCode', INPUT_LIMITS.areaCode, (v) => savePhone({ areaCode: v }), UPDATE_PHONE('PhoneNumber', 'STDCode')),
   text('savePhone contactName', 'input.contactName', INPUT_LIMITS.contactName, (v) => savePhone({ contactName: v }), UPDATE_PHONE('PhoneNumber', 'Name')),
@@ -139,16 +135,8 @@ const PHONE_INPUTS: readonly StringInput[] = [
 /** A value of this input the vendor accepts as text, to refuse or send with one bad character in it. */
 const plainValue = (input: StringInput) => (PHONE_INPUTS.includes(input) ? '+64 21 123 4567' : 'ab');
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  // Every hostile password is a wrong one: the throttle must not stop them before the wire.
-  subgraph = await startSubgraph(sandboxes, { env: { LOGIN_MAX_FAILURES: '100000' } });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+// Every hostile password is a wrong one: the throttle must not stop them before the wire.
+const stack = useSandboxedSubgraph(() => ({ env: { LOGIN_MAX_FAILURES: '100000' } }));
 
 describe('hostile text reaches the vendor exactly as sent', () => {
   const cases = TEXT_INPUTS.flatMap((input) => HOSTILE.filter(([, value]) => value.length <= input.limit).map(([name, value]) => [input.name, name, input, value] as const));
@@ -213,7 +201,7 @@ describe('the exploits of issue 9, with authorization on', () => {
   let guarded: Subgraph;
 
   beforeAll(async () => {
-    guarded = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on' } });
+    guarded = await startSubgraph(stack.sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on' } });
   });
 
   afterAll(async () => {
@@ -222,21 +210,21 @@ describe('the exploits of issue 9, with authorization on', () => {
 
   it("a login whose password injects another account's credentials gives no access to M1001", async () => {
     const password = "<![CDATA[x]]></Password><AccountId>M1002</AccountId><Password><![CDATA[correct-horse]]>";
-    sandboxes.kognitiv!.sandbox.resetReceivedCalls();
+    stack.sandboxes.kognitiv!.sandbox.resetReceivedCalls();
 
     const response = await guarded.request(`mutation($input: LoginInput!) { login(input: $input) { member { id loyalty { firstName } } firstName } }`, { input: { accountId: 'M1001', password } }, ROUTER);
 
     expect(response.data?.login ?? null).toBeNull();
     expect(JSON.stringify(response)).not.toContain('Aroha');
     expect(errorAt(response, ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
-    expect(sandboxes.kognitiv!.sandbox.receivedCalls().map((call) => call.fields)).toEqual([
+    expect(stack.sandboxes.kognitiv!.sandbox.receivedCalls().map((call) => call.fields)).toEqual([
       expect.objectContaining({ AccountId: 'M1001', Password: password }),
     ]);
   });
 
   it("a note that closes InteractionNote and names M1001 is recorded on M1002, note intact", async () => {
     const note = '<![CDATA[x]]></InteractionNote><AccountId>M1001</AccountId><InteractionNote><![CDATA[y]]>';
-    const interactions = sandboxes.kognitiv!.sandbox.state.interactions;
+    const interactions = stack.sandboxes.kognitiv!.sandbox.state.interactions;
     const before = interactions.length;
 
     const response = await guarded.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', note } }, AS_M1002);
@@ -248,15 +236,15 @@ describe('the exploits of issue 9, with authorization on', () => {
 
   it("a mobileCarrier that injects M1001's MemberId never writes M1001's phone", async () => {
     const mobileCarrier = '<![CDATA[]]></MobileCarrierExternalReference><MemberId>5001</MemberId><MobileCarrierExternalReference><![CDATA[]]>';
-    const m1001 = sandboxes.kognitiv!.sandbox.state.byAccountId('M1001')!;
+    const m1001 = stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1001')!;
     const phonesBefore = structuredClone(m1001.phones);
-    sandboxes.kognitiv!.sandbox.resetReceivedCalls();
+    stack.sandboxes.kognitiv!.sandbox.resetReceivedCalls();
 
     const response = await guarded.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'MOBILE', number: '+64 21 555 0101', mobileCarrier } }, AS_M1002);
 
     expect(m1001.phones).toEqual(phonesBefore);
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions?.code).not.toBeUndefined();
-    const saves = sandboxes.kognitiv!.sandbox.receivedCalls().filter((call) => call.operation === 'SaveAccountPhone');
+    const saves = stack.sandboxes.kognitiv!.sandbox.receivedCalls().filter((call) => call.operation === 'SaveAccountPhone');
     expect(saves.map((call) => [call.fields.MemberId, call.fields.MobileCarrierExternalReference])).toEqual([[5002, mobileCarrier]]);
   });
 });
@@ -267,7 +255,7 @@ describe('configured strings travel the same way', () => {
   let configured: Subgraph;
 
   beforeAll(async () => {
-    configured = await startSubgraph(sandboxes, { kognitiv: { defaultLocation: location }, debitsuccess: { requestInitiator } });
+    configured = await startSubgraph(stack.sandboxes, { kognitiv: { defaultLocation: location }, debitsuccess: { requestInitiator } });
   });
 
   afterAll(async () => {
@@ -275,13 +263,13 @@ describe('configured strings travel the same way', () => {
   });
 
   it('sends the default location and the request initiator exactly as configured', async () => {
-    sandboxes.kognitiv!.sandbox.resetReceivedCalls();
-    sandboxes.debitsuccess!.sandbox.resetReceivedCalls();
+    stack.sandboxes.kognitiv!.sandbox.resetReceivedCalls();
+    stack.sandboxes.debitsuccess!.sandbox.resetReceivedCalls();
 
     await configured.request(RECORD_INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
     await configured.request(SAVE_PHONE, { input: { memberId: 'M1008', type: 'HOME', number: '+64 9 301 9999' } });
 
-    expect(sandboxes.kognitiv!.sandbox.receivedCalls().find((call) => call.operation === 'RecordInteraction')?.fields).toMatchObject({ AccountId: 'M1001', LocationExternalReference: location });
-    expect(sandboxes.debitsuccess!.sandbox.receivedCalls()[0]?.fields).toMatchObject({ ExternalAccountReferenceNo: 'M1008', RequestInitiator: requestInitiator });
+    expect(stack.sandboxes.kognitiv!.sandbox.receivedCalls().find((call) => call.operation === 'RecordInteraction')?.fields).toMatchObject({ AccountId: 'M1001', LocationExternalReference: location });
+    expect(stack.sandboxes.debitsuccess!.sandbox.receivedCalls()[0]?.fields).toMatchObject({ ExternalAccountReferenceNo: 'M1008', RequestInitiator: requestInitiator });
   });
 });

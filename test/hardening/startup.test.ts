@@ -8,7 +8,7 @@ import { startKognitivSandbox } from '../../src/sandbox/kognitiv/kognitiv-sandbo
 import { startSandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { startServer } from '../../src/server.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
-import { VendorConnections } from '../../src/vendors/vendor-connections.js';
+import { PendingVendorClients } from '../../src/vendors/pending-vendor-clients.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
 
 const cleanups: (() => unknown)[] = [];
@@ -20,11 +20,11 @@ it('starts with an unreachable Kognitiv WSDL, reports not ready, and connects on
   const debitsuccessOnly = await startSandboxVendors({ kognitiv: false, debitsuccess: true });
   cleanups.push(() => debitsuccessOnly.close());
   const kognitivUrl = await closedPortUrl();
-  const connections = new VendorConnections();
-  cleanups.push(() => connections.close());
+  const vendorClients = new PendingVendorClients();
+  cleanups.push(() => vendorClients.close());
   const kognitiv = { url: kognitivUrl, securityToken: 'sandbox-kognitiv-token', loyaltyProgramId: 1001, defaultLocation: 'WEB', wsdl: 'remote' as const, timeoutMs: 500 };
-  const connected = connections.connect(() => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings), pino({ level: 'silent' }), 50);
-  const server = await startServer({ config: loadConfig({}), vendors: connections.vendors, logger: pino({ level: 'silent' }), isReady: () => connections.isReady() }, { port: 0, host: '127.0.0.1' });
+  const connected = vendorClients.connect(() => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings), pino({ level: 'silent' }), 50);
+  const server = await startServer({ config: loadConfig({}), vendors: vendorClients.vendors, logger: pino({ level: 'silent' }), isReady: () => vendorClients.isReady() }, { port: 0, host: '127.0.0.1' });
   cleanups.push(() => server.stop());
   const ready = () => fetch(new URL('/ready', server.url)).then((r) => r.status);
   const query = () =>

@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import type { Vendors } from '../../src/vendors/vendor-operations.js';
-import { captureLog, errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { captureLog, errorAt, startSubgraph, type Subgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes, { env: { VENDOR_RETRY_DELAY_MS: '0' } });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
-});
+const stack = useSandboxedSubgraph(() => ({ env: { VENDOR_RETRY_DELAY_MS: '0' } }));
 
 describe('malformed _entities representations', () => {
   it('refuses each as BAD_USER_INPUT naming what is wrong, and resolves the well-formed ones', async () => {
@@ -30,7 +18,7 @@ describe('malformed _entities representations', () => {
       'M1001',
     ];
 
-    const response = await subgraph.request(ENTITIES, { r: representations });
+    const response = await stack.subgraph.request(ENTITIES, { r: representations });
 
     expect(response.data?._entities).toEqual([{ id: 'M1001' }, null, null, null, null, null, null]);
     const fields = representations.slice(1).map((_, i) => errorAt(response, ['_entities', i + 1]).extensions);
@@ -49,14 +37,14 @@ describe('malformed _entities representations', () => {
 
 describe('vendor values our schema cannot carry', () => {
   it.each([
-    ['a Kognitiv MemberId over 2^31-1', () => (sandboxes.kognitiv!.sandbox.state.byAccountId('M1002')!.memberId = 2 ** 31), '{ member(id: "M1002") { loyalty { memberId } } }', ['member', 'loyalty']],
-    ['a Kognitiv MemberId below -2^31', () => (sandboxes.kognitiv!.sandbox.state.byAccountId('M1006')!.memberId = -(2 ** 31) - 1), '{ member(id: "M1006") { loyalty { memberId } } }', ['member', 'loyalty']],
-    ['an infinite Kognitiv point balance', () => (sandboxes.kognitiv!.sandbox.state.byAccountId('M1003')!.points.earned = Number.POSITIVE_INFINITY), '{ member(id: "M1003") { points { earned } } }', ['member', 'points']],
-    ['a Debitsuccess overdueStatus over 2^31-1', () => ((sandboxes.debitsuccess!.sandbox.state.accountsByExternalId.get('M1001')![0] as { overdueStatus: number }).overdueStatus = 2 ** 31), '{ member(id: "M1001") { billingAccounts { overdueStatus } } }', ['member', 'billingAccounts']],
+    ['a Kognitiv MemberId over 2^31-1', () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1002')!.memberId = 2 ** 31), '{ member(id: "M1002") { loyalty { memberId } } }', ['member', 'loyalty']],
+    ['a Kognitiv MemberId below -2^31', () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1006')!.memberId = -(2 ** 31) - 1), '{ member(id: "M1006") { loyalty { memberId } } }', ['member', 'loyalty']],
+    ['an infinite Kognitiv point balance', () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1003')!.points.earned = Number.POSITIVE_INFINITY), '{ member(id: "M1003") { points { earned } } }', ['member', 'points']],
+    ['a Debitsuccess overdueStatus over 2^31-1', () => ((stack.sandboxes.debitsuccess!.sandbox.state.accountsByExternalId.get('M1001')![0] as { overdueStatus: number }).overdueStatus = 2 ** 31), '{ member(id: "M1001") { billingAccounts { overdueStatus } } }', ['member', 'billingAccounts']],
   ] as const)('reports %s as a malformed vendor answer', async (_name, arrange, query, path) => {
     arrange();
 
-    const response = await subgraph.request(query);
+    const response = await stack.subgraph.request(query);
 
     expect(errorAt(response, [...path]).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'MALFORMED_RESPONSE' });
     expect(JSON.stringify(response.errors)).not.toContain('cannot represent');
@@ -80,7 +68,7 @@ describe('an error nobody raised on purpose', () => {
   });
 
   beforeAll(async () => {
-    buggy = await startSubgraph(sandboxes, { wrapVendors: withBug, log: { level: 'info', destination: log.destination } });
+    buggy = await startSubgraph(stack.sandboxes, { wrapVendors: withBug, log: { level: 'info', destination: log.destination } });
   });
 
   afterAll(async () => {

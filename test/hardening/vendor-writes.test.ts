@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { VENDOR_OPERATIONS, type VendorOperation } from '../../src/vendors/vendor-operations.js';
-import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 
 /** For each write, a mutation that makes it and where its error lands. A write declared without a row here fails the suite. */
 const WRITE_CALLS: Record<string, { query: string; variables: Record<string, unknown>; path: string[]; callsBefore?: number }> = {
@@ -38,24 +37,13 @@ const writes = Object.values(VENDOR_OPERATIONS)
   .flatMap((operations): VendorOperation[] => Object.values(operations))
   .filter((operation) => operation.kind === 'write');
 
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes, { kognitiv: { timeoutMs: 300 }, debitsuccess: { timeoutMs: 300 }, env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } });
-});
+const stack = useSandboxedSubgraph(() => ({ kognitiv: { timeoutMs: 300 }, debitsuccess: { timeoutMs: 300 }, env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } }));
 
 afterEach(() => {
-  for (const vendor of [sandboxes.kognitiv!.sandbox, sandboxes.debitsuccess!.sandbox]) {
+  for (const vendor of [stack.sandboxes.kognitiv!.sandbox, stack.sandboxes.debitsuccess!.sandbox]) {
     vendor.clearFaults();
     vendor.resetCallCounts();
   }
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await sandboxes?.close();
 });
 
 describe('every write declared in VENDOR_OPERATIONS', () => {
@@ -65,13 +53,13 @@ describe('every write declared in VENDOR_OPERATIONS', () => {
 
   // The resilience layer marks a write's failure from the declaration: a timed-out write is never "unavailable, retry".
   it.each(writes.map((w) => [w.operation, w] as const))('%s, timed out, is VENDOR_OUTCOME_UNKNOWN, not retryable, and reached the vendor once', async (_name, write) => {
-    const sandbox = write.vendor === 'KOGNITIV' ? sandboxes.kognitiv!.sandbox : sandboxes.debitsuccess!.sandbox;
+    const sandbox = write.vendor === 'KOGNITIV' ? stack.sandboxes.kognitiv!.sandbox : stack.sandboxes.debitsuccess!.sandbox;
     const call = WRITE_CALLS[write.operation]!;
     // The vendor's calls before the write are answered as usual; the write itself is answered too late.
     if (call.callsBefore) sandbox.injectFault({ kind: 'delay', ms: 0 }, call.callsBefore);
     sandbox.injectFault({ kind: 'delay', ms: 1_000 }, 1);
 
-    const response = await subgraph.request(call.query, call.variables);
+    const response = await stack.subgraph.request(call.query, call.variables);
 
     expect(errorAt(response, call.path).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', reason: 'TIMEOUT', retryable: false, operation: write.operation });
     expect(sandbox.callCount(write.operation)).toBe(1);

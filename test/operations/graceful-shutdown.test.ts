@@ -193,7 +193,7 @@ describe('when shutting down itself fails or hangs', () => {
   function processClosingWith(close: string): Promise<StartedProcess> {
     const script = `
       import { closeOnSignals } from '${ROOT}dist/src/close-on-signals.js';
-      import { createLogger } from '${ROOT}dist/src/logger.js';
+      import { createLogger } from '${ROOT}dist/src/observability/logger.js';
       const logger = createLogger({ level: 'info', pretty: false, secrets: [] });
       closeOnSignals({ graceMs: 500, logger }, ${close});
       // Something still to do, as a server's listening socket is.

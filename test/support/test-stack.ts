@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, secretValues, type DebitsuccessSettings, type KognitivSettings } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import type { Vendors } from '../../src/vendors/vendor-operations.js';
 import { startServer } from '../../src/server.js';

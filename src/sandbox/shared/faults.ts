@@ -20,8 +20,8 @@ export type Fault =
   | { kind: 'truncated' }
   /** The real answer padded to `bytes`. */
   | { kind: 'oversized'; bytes: number }
-  /** An HTTP status with an optional Retry-After, e.g. 429 or 503. */
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  /** An HTTP status with an optional Retry-After as sent (seconds, an HTTP-date, or whatever a vendor sends), e.g. 429 or 503. */
+  | { kind: 'status'; status: number; retryAfter?: number | string }
   /**
    * HTTP 500 quoting the request back, credentials and all, as some .NET faults and token endpoints
    * do: a soap:Server fault listing the envelope's values for an XML exchange, an OAuth-style JSON
@@ -95,7 +95,9 @@ export async function answerWith(res: ServerResponse, contentType: string, body:
       res
         .writeHead(fault.status, {
           'content-type': 'application/json',
-          ...(fault.retryAfterSeconds !== undefined && { 'retry-after': String(fault.retryAfterSeconds), 'x-ratelimit-remaining': '0' }),
+          ...(fault.retryAfter !== undefined && { 'retry-after': String(fault.retryAfter) }),
+          // A 429 says the budget is spent; other statuses may carry Retry-After without it.
+          ...(fault.status === 429 && { 'x-ratelimit-remaining': '0' }),
         })
         .end(JSON.stringify({ errorCode: 'Error', message: `HTTP ${fault.status}` }));
       return;

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { redactPersonalData } from '../../logging/redact-personal-data.js';
+import { redactPersonalData } from '../../observability/redact-personal-data.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { isMemberErrorCode } from './member-error-code.js';
 import { memberErrorBody } from './member-error.js';

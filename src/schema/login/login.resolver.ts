@@ -4,7 +4,7 @@ import { OpenToAnyone } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { memberError } from '../errors/member-error.js';
 import { returnCodeErrorCode } from '../errors/vendor-error-extensions.js';
-import { memberFromId } from '../member/member-id.js';
+import { parseMemberId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { LoginInput } from './login.input.js';
@@ -18,7 +18,7 @@ export class LoginResolver {
       'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller are LOGIN_THROTTLED without calling Kognitiv.',
   })
   async login(@Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
-    const member = memberFromId('input.accountId', input.accountId);
+    const member = parseMemberId('input.accountId', input.accountId);
     const password = requireText('input.password', input.password, INPUT_LIMITS.password);
     const retryAfter = loginThrottle.retryAfterSeconds(caller.address, member.id);
     if (retryAfter > 0) {

@@ -2,8 +2,11 @@ import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { requireText } from '../shared/validate.js';
 import type { Member } from './member.type.js';
 
-/** A well-formed id always gives a Member; whether the vendors know it shows in its fields. */
-export function memberFromId(field: string, id: string): Member {
+/**
+ * Parses a caller's member id: a malformed one throws a user input error naming `field`. A well-formed id always
+ * gives a Member; whether the vendors know it shows in its fields.
+ */
+export function parseMemberId(field: string, id: string): Member {
   return { id: requireText(field, id, INPUT_LIMITS.accountId) };
 }
 

@@ -6,7 +6,7 @@ import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
 import { LoyaltyProfile } from './loyalty-profile.type.js';
-import { canHaveBillingRecord, memberFromId } from './member-id.js';
+import { canHaveBillingRecord, parseMemberId } from './member-id.js';
 import { toBillingAccount, toLoyaltyProfile } from './member.mappers.js';
 import { Member } from './member.type.js';
 
@@ -14,13 +14,13 @@ import { Member } from './member.type.js';
 export class MemberResolver {
   // Also the router's `_entities` entry point for Member (build-subgraph-schema.ts): one check for both.
   @PrivateCache('member')
-  @ActsOnMember(({ id }) => memberFromId('id', id).id)
+  @ActsOnMember(({ id }) => parseMemberId('id', id).id)
   @Query(() => Member, {
     nullable: true,
     description: 'The member with this club account id. Makes no vendor call itself: only the fields you select are fetched.',
   })
   member(@Arg('id', () => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` }) id: string): Member {
-    return memberFromId('id', id);
+    return parseMemberId('id', id);
   }
 
   // On each vendor field rather than on Member: routers that enforce @authenticated then refuse an anonymous

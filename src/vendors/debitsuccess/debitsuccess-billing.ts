@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DebitsuccessSettings } from '../../config.js';
 import { INT32_MAX } from '../int32.js';
+import { retryAfterSeconds } from '../retry-after.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, transportFailureOf } from '../transport-failure.js';
 import { createVendorRest, type VendorRestAnswer, type VendorRestExchange, type VendorRestRequest } from '../vendor-rest.js';
@@ -93,10 +94,9 @@ export class DebitsuccessBilling {
     if (error instanceof StatusAnswer) {
       const { status, headers, body } = error.response;
       if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
-      const retryAfter = Number(headers['retry-after']);
       return new VendorTransportError('DEBITSUCCESS', operation, refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS', true, `HTTP ${status} ${body.slice(0, 300)}`, {
         httpStatus: status,
-        retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+        retryAfterSeconds: retryAfterSeconds(headers['retry-after']),
       });
     }
     const code = (error as { code?: unknown } | null)?.code;

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { retryAfterSeconds } from '../retry-after.js';
 
 /**
  * Debitsuccess announces its budget in X-RateLimit-* headers. Once it says none is left, calls
@@ -17,10 +18,10 @@ export class RateLimitGate {
 
   observe(headers: IncomingHttpHeaders): void {
     if (Number(headers['x-ratelimit-remaining']) !== 0 || headers['x-ratelimit-remaining'] === undefined) return;
-    const retryAfter = Number(headers['retry-after']);
+    const retryAfter = retryAfterSeconds(headers['retry-after'], this.now());
     const reset = Number(headers['x-ratelimit-reset']);
     // Reset is epoch seconds in the vendor's headers; Retry-After, when present, is the more direct answer.
-    const until = Number.isFinite(retryAfter) ? this.now() + retryAfter * 1000 : Number.isFinite(reset) ? reset * 1000 : this.now() + 1000;
+    const until = retryAfter !== undefined ? this.now() + retryAfter * 1000 : Number.isFinite(reset) ? reset * 1000 : this.now() + 1000;
     this.blockedUntil = Math.max(this.blockedUntil, until);
   }
 }

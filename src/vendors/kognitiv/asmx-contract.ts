@@ -1,8 +1,9 @@
 /**
  * The Kognitiv wire contract as data: services, methods, element names and types, as the vendor's
  * method pages and sample packets give them. The bundled WSDLs are generated from it, the sandbox
- * reads requests and writes answers with it, and the datasource decodes answers by it, so a name
- * is spelled once.
+ * reads requests and writes answers with it, and the datasource encodes requests and decodes answers
+ * by it: the names it sends and reads are typed by `RequestFieldOf` / `ResultFieldOf`, so a name
+ * that is not in this table does not compile.
  */
 export type XsdType = 'string' | 'int' | 'double';
 export type Field = readonly [name: string, type: XsdType];
@@ -28,9 +29,12 @@ export interface AsmxService {
 }
 
 const SERVICES_NS = 'https://app.smartbutton.com/Services/';
-const SECURITY_TOKEN: Field = ['SecurityToken', 'string'];
-const POINTS = (prefix: string): Field[] =>
-  ['Earned', 'Used', 'Deducted', 'Expired', 'Locked', 'Available'].map((n): Field => [`${prefix}${n}`, 'double']);
+const SECURITY_TOKEN = ['SecurityToken', 'string'] as const satisfies Field;
+/** The balances Kognitiv answers, each as `<prefix><kind>` (e.g. `MemberPointsAvailable`). */
+export const POINT_KINDS = ['Earned', 'Used', 'Deducted', 'Expired', 'Locked', 'Available'] as const;
+export type PointKind = (typeof POINT_KINDS)[number];
+const POINTS = <P extends string>(prefix: P) =>
+  POINT_KINDS.map((kind) => [`${prefix}${kind}`, 'double'] as const) as unknown as readonly (readonly [`${P}${PointKind}`, 'double'])[];
 
 export const KOGNITIV_SERVICES = {
   sync: {
@@ -140,6 +144,11 @@ export const KOGNITIV_SERVICES = {
 } as const satisfies Record<string, AsmxService>;
 
 export type KognitivServiceKey = keyof typeof KOGNITIV_SERVICES;
+type MethodOf<K extends KognitivServiceKey> = (typeof KOGNITIV_SERVICES)[K]['methods'][0];
+/** The request element names of a service's method, as the table spells them. */
+export type RequestFieldOf<K extends KognitivServiceKey> = MethodOf<K>['request'][number][0];
+/** The result element names of a service's method, as the table spells them. */
+export type ResultFieldOf<K extends KognitivServiceKey> = MethodOf<K>['result'][number][0];
 
 /** ASMX's SOAPAction: the namespace and the method name, joined by exactly one slash. */
 export function soapActionOf(service: AsmxService, method: AsmxMethod): string {

@@ -6,7 +6,17 @@ import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
-import { KOGNITIV_SERVICES, wsdlFileOf, type AsmxMethod, type AsmxService, type KognitivServiceKey } from './asmx-contract.js';
+import {
+  KOGNITIV_SERVICES,
+  POINT_KINDS,
+  wsdlFileOf,
+  type AsmxMethod,
+  type AsmxService,
+  type KognitivServiceKey,
+  type PointKind,
+  type RequestFieldOf,
+  type ResultFieldOf,
+} from './asmx-contract.js';
 import { decodeFlag, decodeGender, decodeKognitivDate, decodeText } from './kognitiv-values.js';
 
 /** Kognitiv's settings as configured (`src/config.ts` declares them and their defaults), and how to reach it. */
@@ -27,14 +37,8 @@ export interface LoyaltyMemberCore {
   isLocked: boolean;
 }
 
-export interface PointBalances {
-  earned: number;
-  used: number;
-  deducted: number;
-  expired: number;
-  locked: number;
-  available: number;
-}
+/** One number per balance kind the contract lists: `earned`, `used`, `deducted`, `expired`, `locked`, `available`. */
+export type PointBalances = Record<Lowercase<PointKind>, number>;
 
 export interface PromotionEntryResult {
   message: string | null;
@@ -44,7 +48,10 @@ export interface PromotionEntryResult {
   points: PointBalances;
 }
 
-type Answer = Record<string, unknown>;
+/** A method's result as node-soap parsed it: only the contract's element names can be read. */
+type Answer<K extends KognitivServiceKey> = Partial<Record<ResultFieldOf<K>, unknown>>;
+/** The prefix of a method's balance elements (`MemberPoints` for `MemberPointsAvailable`, …). */
+type PointPrefixOf<K extends KognitivServiceKey> = ResultFieldOf<K> extends infer F ? (F extends `${infer P}Available` ? P : never) : never;
 
 interface ServiceClient {
   service: AsmxService;
@@ -58,14 +65,15 @@ function wsdlLocation(options: KognitivOptions, service: AsmxService): string {
 }
 
 /** Balances Kognitiv leaves out are 0; one that is not a finite number is an answer we cannot use. */
-function pointsFrom(answer: Answer, prefix: string, operation: string): PointBalances {
-  const read = (name: string) => {
-    const value = answer[`${prefix}${name}`];
+function pointsFrom<K extends KognitivServiceKey>(answer: Answer<K>, prefix: PointPrefixOf<K>, operation: string): PointBalances {
+  const read = (kind: PointKind) => {
+    const name = `${prefix}${kind}`;
+    const value = (answer as Record<string, unknown>)[name];
     if (typeof value !== 'number') return 0;
-    if (!Number.isFinite(value)) throw new VendorTransportError('KOGNITIV', operation, 'MALFORMED_RESPONSE', true, `${prefix}${name} is ${value}`);
+    if (!Number.isFinite(value)) throw new VendorTransportError('KOGNITIV', operation, 'MALFORMED_RESPONSE', true, `${name} is ${value}`);
     return value;
   };
-  return { earned: read('Earned'), used: read('Used'), deducted: read('Deducted'), expired: read('Expired'), locked: read('Locked'), available: read('Available') };
+  return Object.fromEntries(POINT_KINDS.map((kind) => [kind.toLowerCase(), read(kind)])) as PointBalances;
 }
 
 /**
@@ -107,11 +115,12 @@ export class KognitivLoyalty {
     this.transport.close();
   }
 
-  private async call(key: KognitivServiceKey, values: Record<string, string | number>): Promise<Answer> {
+  private async call<K extends KognitivServiceKey>(key: K, values: Partial<Record<RequestFieldOf<K>, string | number>>): Promise<Answer<K>> {
     const { service, client } = this.clients[key];
     const method: AsmxMethod = service.methods[0]!;
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
-    const fields = encodeSoapArguments(Object.fromEntries(method.request.map(([name, type]) => [name, values[name] ?? (type === 'string' ? '' : 0)])));
+    const given = values as Record<string, string | number | undefined>;
+    const fields = encodeSoapArguments(Object.fromEntries(method.request.map(([name, type]) => [name, given[name] ?? (type === 'string' ? '' : 0)])));
     const args = method.parameter ? { [method.parameter]: fields } : fields;
 
     let response: unknown;
@@ -122,7 +131,7 @@ export class KognitivLoyalty {
       throw classifySoapFailure('KOGNITIV', method.name, error);
     }
 
-    const answer = (response as Answer | null)?.[`${method.name}Result`] as Answer | undefined;
+    const answer = (response as Record<string, unknown> | null)?.[`${method.name}Result`] as (Answer<K> & { ReturnCode?: unknown; ErrorMessage?: unknown }) | undefined;
     const code = answer?.ReturnCode;
     if (!answer || typeof code !== 'number' || !Number.isInteger(code)) {
       throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${method.name}Result/ReturnCode in answer`);

@@ -45,7 +45,7 @@ export class VendorPolicies {
     let breaker = this.breakers.get(id);
     if (!breaker) {
       breaker = circuitBreaker(handleWhen(isVendorOutage), {
-        halfOpenAfter: this.settings.breakerHalfOpenAfterMs,
+        halfOpenAfter: this.settings.breakerCooldownMs,
         breaker: new ConsecutiveBreaker(this.settings.breakerThreshold),
       });
       this.breakers.set(id, breaker);

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { secretRedactor } from './logging/redact-secrets.js';
+import { secretRedactor } from './redact-secrets.js';
 
 /** Paths that may hold secrets or personal data, should they ever reach a log object. */
 const REDACT_PATHS = [

@@ -1,6 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { measureOperation } from '../../src/http/operation-cost.js';
+import { measureOperation } from '../../src/schema/operation-cost.js';
 
 function measure(query: string, variables?: Record<string, unknown>) {
   const document = parse(query);

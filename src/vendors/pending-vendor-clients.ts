@@ -4,11 +4,11 @@ import { VendorTransportError } from './vendor-error.js';
 import { callVendor, vendorsCalling, type VendorOperation, type Vendors } from './vendor-operations.js';
 
 /**
- * The datasources once they exist. In live mode the WSDLs are fetched at start-up; a vendor that is
+ * The vendor clients (datasources), pending until they exist. In live mode the WSDLs are fetched at start-up; a vendor that is
  * down then must not keep the subgraph from starting, so creation is retried in the background and
  * calls made meanwhile fail fast as not sent (retryable). `/ready` reports `isReady()`.
  */
-export class VendorConnections {
+export class PendingVendorClients {
   private clients?: VendorClients;
   private stopped = false;
   private timer?: NodeJS.Timeout;

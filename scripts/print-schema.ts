@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
+import { buildMemberSubgraphSchema } from '../src/schema/build-subgraph-schema.js';
 
 /** Writes `schema.graphql` from the code; with `--check`, fails when the committed file differs. */
 const target = new URL('../../schema.graphql', import.meta.url);
