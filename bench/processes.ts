@@ -57,10 +57,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node <script>` on a known port, for a server whose start-up line is not printed at the log level in use. */
-export async function startChildOnPort(script: string, env: Record<string, string>): Promise<ChildServer> {
+/**
+ * Starts `node <script>` on a known port, for a server whose start-up line is not printed at the log level in use;
+ * `node` is this process's own runtime unless another executable is given (the runtime comparison), started with
+ * `nodeFlags` before the script.
+ */
+export async function startChildOnPort(script: string, env: Record<string, string>, node = process.execPath, nodeFlags: readonly string[] = []): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(node, [...nodeFlags, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   return childServer(child, `http://127.0.0.1:${port}/graphql`);
 }
 

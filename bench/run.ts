@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -53,9 +54,25 @@ interface Row extends LoadResult {
 }
 const rows: Row[] = [];
 
-async function subgraphScenario(name: keyof typeof SCENARIOS, latencyMs: number, connections = CONNECTIONS, variant?: { label: string; env: Record<string, string> }): Promise<Row> {
+/** Which Node runs which build of the subgraph, with which Node flags. */
+interface Runtime {
+  node: string;
+  main: string;
+  flags: readonly string[];
+}
+/** This process's runtime and build, with the Node flags `npm start` (and so the image) gives it. */
+const startScript = (JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+const THIS_RUNTIME: Runtime = { node: process.execPath, main: here('../src/main.js'), flags: startScript.filter((word) => word.startsWith('--')) };
+
+async function subgraphScenario(
+  name: keyof typeof SCENARIOS,
+  latencyMs: number,
+  connections = CONNECTIONS,
+  variant?: { label: string; env: Record<string, string> },
+  runtime = THIS_RUNTIME,
+): Promise<Row> {
   const scenario = SCENARIOS[name];
-  const subgraph = await startChildOnPort(here('../src/main.js'), { ...subgraphEnv, ...variant?.env });
+  const subgraph = await startChildOnPort(runtime.main, { ...subgraphEnv, ...variant?.env }, runtime.node, runtime.flags);
   try {
     await waitUntilReady(subgraph.url);
     kognitiv.sandbox.setLatency(latencyMs);
@@ -127,6 +144,61 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
 }
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(digits));
+const docs = process.env.BENCH_OUT ?? fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+
+/** Replaces the section between `<!-- NAME:start -->` and `<!-- NAME:end -->` of docs/benchmarks.md, or appends it. */
+function writeSection(name: string, body: string): void {
+  const section = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+  const measured = `<!-- ${name}:start -->\n${body}\n<!-- ${name}:end -->`;
+  const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '';
+  writeFileSync(docs, section.test(previous) ? previous.replace(section, () => measured) : `${previous}${measured}\n`);
+  console.log(`\nwritten to ${docs}`);
+}
+
+/**
+ * `BENCH_BEFORE="<node> [<main.js> [<node flag> ...]]"`: each subgraph scenario started under that runtime (and build)
+ * and then under this one, back to back in the same run, so both meet the same sandboxes and the same load on the machine.
+ */
+async function compareRuntimes(before: Runtime): Promise<void> {
+  const version = (node: string) => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const sides = [before, THIS_RUNTIME];
+  const [was, now] = sides.map((r) => `Node ${version(r.node)}${r.main === THIS_RUNTIME.main ? '' : ' (its own build)'}${r.flags.length ? ` with \`${r.flags.join(' ')}\`` : ''}`);
+  const change = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100, 0)}%`;
+  const table = [
+    '| scenario | vendor latency | connections | req/s before | req/s after | change | p50 ms before | p50 ms after | change | peak RSS MB before | peak RSS MB after |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const runs: [keyof typeof SCENARIOS, number, number][] = [
+    ...LATENCIES.flatMap((latencyMs) => (Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]).map((name): [keyof typeof SCENARIOS, number, number] => [name, latencyMs, CONNECTIONS])),
+    ['member (full profile)', LATENCIES[LATENCIES.length - 1]!, 100],
+  ];
+  for (const [index, [name, latencyMs, connections]] of runs.entries()) {
+    // Every other row starts with the new runtime, so that neither side always meets the machine first.
+    const order = index % 2 === 0 ? [0, 1] : [1, 0];
+    const measured: Row[] = [];
+    for (const side of order) measured[side] = await subgraphScenario(name, latencyMs, connections, undefined, sides[side]);
+    const [old, cur] = measured as [Row, Row];
+    if (old.failures || cur.failures) console.error(`${name} @ ${latencyMs} ms: failures ${old.failures} before, ${cur.failures} after`);
+    table.push(
+      `| ${name} | ${latencyMs} ms | ${connections} | ${fmt(old.reqPerSec, 0)} | ${fmt(cur.reqPerSec, 0)} | ${change(old.reqPerSec, cur.reqPerSec)} | ${fmt(old.p50)} | ${fmt(cur.p50)} | ${change(old.p50, cur.p50)} | ${fmt(old.peakRssMb, 0)} | ${fmt(cur.peakRssMb, 0)} |`,
+    );
+    console.error(`compared ${name} @ ${latencyMs} ms, ${connections} connections`);
+  }
+  console.log(table.join('\n'));
+  const cpu = cpus();
+  writeSection(
+    'bench:runtimes',
+    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'} with \`BENCH_BEFORE=... npm run bench\` (${SECONDS} s per run; each row's two runs back to back, alternately starting with either): before is ${was}, after is ${now}.\n\n${table.join('\n')}`,
+  );
+}
+
+const beforeSpec = process.env.BENCH_BEFORE?.trim().split(/\s+/);
+if (beforeSpec) {
+  await compareRuntimes({ node: beforeSpec[0]!, main: beforeSpec[1] ?? THIS_RUNTIME.main, flags: beforeSpec.slice(2) });
+  await sandboxes.close();
+  process.exit(0);
+}
+
 const lines: string[] = [];
 const floorsAt = new Map<number, Awaited<ReturnType<typeof floors>>>();
 for (const latencyMs of LATENCIES) {
@@ -187,9 +259,8 @@ console.log(lines.join('\n'));
 console.log(`\nTargets:\n${targets.join('\n')}`);
 
 // The measured section of docs/benchmarks.md is replaced; the analysis around it is kept.
-const out = process.env.BENCH_OUT ?? fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
-const measured = `<!-- bench:start -->\nMeasured ${new Date().toISOString()} on ${machine} with \`npm run bench\` (${SECONDS} s per run, ${CONNECTIONS} connections unless said).\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nTargets in this run:\n\n${targets.map((l) => `- ${l}`).join('\n')}\n<!-- bench:end -->`;
-const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
-writeFileSync(out, /<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(previous) ? previous.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, measured) : `${previous}${measured}\n`);
-console.log(`\nwritten to ${out}`);
+writeSection(
+  'bench',
+  `Measured ${new Date().toISOString()} on ${machine} with \`npm run bench\` (${SECONDS} s per run, ${CONNECTIONS} connections unless said).\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nTargets in this run:\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+);
 await sandboxes.close();

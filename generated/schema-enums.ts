@@ -102,3 +102,9 @@ export type PhoneType =
   | 'MOBILE'
   /** Work phone (Debitsuccess `Work`). */
   | 'WORK';
+
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';

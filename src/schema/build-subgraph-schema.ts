@@ -1,5 +1,4 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse, printType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
@@ -40,7 +39,8 @@ export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
   const memberQuery = (resolvers.Query as Record<string, GraphQLFieldResolver<unknown, unknown>>).member!;
   const resolveMemberReference = async (reference: { id: string }, context: unknown, info: GraphQLResolveInfo) => memberQuery(undefined, { id: reference.id }, context, info);
   resolvers.Member = { ...(resolvers.Member as object), __resolveReference: resolveMemberReference } as GraphQLResolverMap<unknown>[string];
-  const subgraph = buildSubgraphSchema({ typeDefs, resolvers });
+  // A list of modules: since 2.15 a lone `{ typeDefs, resolvers }` object is taken for a bare SDL document.
+  const subgraph = buildSubgraphSchema([{ typeDefs, resolvers }]);
   checkEntityRepresentations(subgraph);
   return subgraph;
 }

@@ -46,7 +46,7 @@ export interface Companion {
 
 export async function startCompanion(): Promise<Companion> {
   const server = new ApolloServer({
-    schema: buildSubgraphSchema({
+    schema: buildSubgraphSchema([{
       typeDefs: parse(COMPANION_SDL),
       resolvers: {
         Query: { bookings: () => BOOKINGS, busyWeek: () => BUSY_WEEK, newcomers },
@@ -56,7 +56,7 @@ export async function startCompanion(): Promise<Companion> {
           bookings: (member: { id: string }) => BOOKINGS.filter((b) => b.memberId === member.id),
         },
       },
-    }),
+    }]),
   });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   return { url, stop: () => server.stop() };

@@ -119,7 +119,8 @@ export async function askGateway(url: string, query: string, headers: Record<str
  * feature (docs/deploy.md, "On @apollo/gateway"). The subgraph still checks the caller itself.
  */
 export function withoutAuthenticated(sdl: string): string {
-  return sdl.replace(/, "@authenticated"/, '').replace(/ @authenticated/g, '');
+  // The same three edits as docs/deploy.md's sed: since @apollo/subgraph 2.15 the SDL also defines the directive.
+  return sdl.replace(/^directive @authenticated .*\n/m, '').replace(/, "@authenticated"/, '').replace(/ @authenticated/g, '');
 }
 
 /** One operation asking for `count` members by alias: more `member` fields than the subgraph allows per request past 25. */
