@@ -39,6 +39,12 @@ export type MemberErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   /** The operation does not fit the schema (or asks for introspection where it is off). */
   | 'GRAPHQL_VALIDATION_FAILED'
+  /** A request with this idempotency key is still running; retry shortly with the same key. */
+  | 'IDEMPOTENCY_IN_PROGRESS'
+  /** This idempotency key was already used with a different input; use a new key for a new request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Requests with an idempotency key cannot be accepted right now; retry shortly with the same key. */
+  | 'IDEMPOTENCY_UNAVAILABLE'
   /** Internal server error. */
   | 'INTERNAL_SERVER_ERROR'
   /** The billing platform rejected the area code. */

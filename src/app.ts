@@ -22,6 +22,8 @@ import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { LoginThrottle } from './schema/login/login-throttle.js';
+import type { IdempotencySettings } from './schema/idempotency/idempotent.js';
+import { createStateStore } from './state/create-state-store.js';
 import { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -40,6 +42,8 @@ export type AppConfig = Pick<
   | 'resilience'
   | 'cacheSeconds'
   | 'introspection'
+  | 'state'
+  | 'idempotencyRetentionSeconds'
 >;
 
 /**
@@ -78,7 +82,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = new SubgraphMetrics({ breakerStates: () => policies.states(), inFlight: admission.inFlight, queued: admission.queued });
   admission.onShed((reason) => metrics.operationsShed.inc({ reason }));
   const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
-  const loginThrottle = new LoginThrottle({ maxFailures: config.loginThrottle.maxFailures, windowMs: config.loginThrottle.windowSeconds * 1000 });
+  const stateStore = createStateStore(
+    config.state,
+    (call, seconds, failed) => metrics.stateStoreCalls.observe({ call, outcome: failed ? 'error' : 'ok' }, seconds),
+    (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'),
+  );
+  const loginThrottle = new LoginThrottle({
+    maxFailures: config.loginThrottle.maxFailures,
+    windowMs: config.loginThrottle.windowSeconds * 1000,
+    store: stateStore,
+    onStoreUnavailable: (error) => {
+      metrics.loginThrottleStoreFailures.inc();
+      logger.warn({ err: { message: error.message } }, 'login throttle skipped: state store unavailable (failing open)');
+    },
+  });
+  const idempotency: IdempotencySettings = {
+    store: stateStore,
+    retentionMs: config.idempotencyRetentionSeconds * 1000,
+    onReplay: (operation) => metrics.idempotentReplays.inc({ operation }),
+  };
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildMemberSubgraphSchema(),
@@ -116,7 +138,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   app.get('/ready', (_req, res) => {
     const ready = deps.isReady?.() ?? true;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states() });
+    // The state store is reported, never a reason to be unready: reads do not need it, and keyed mutations refuse on their own.
+    const state = { store: stateStore.kind, available: stateStore.isAvailable() };
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states(), state });
   });
 
   const graphql: express.RequestHandler[] = [];
@@ -132,11 +156,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     bodyReadDeadline(config.limits.bodyReadTimeoutMs),
     express.json({ limit: config.limits.maxBodyBytes }),
     limitBatchSize(config.limits.maxBatchOperations),
-    expressMiddleware(apollo, { context: requestContextFactory({ config, vendors, policies, observeVendorCall, loginThrottle }) }),
+    expressMiddleware(apollo, { context: requestContextFactory({ config, vendors, policies, observeVendorCall, loginThrottle, idempotency }) }),
   );
   app.use(GRAPHQL_PATH, ...graphql);
   app.use(unknownRoute);
   app.use(jsonErrors(logger));
 
-  return { httpServer, stop: () => apollo.stop() };
+  return {
+    httpServer,
+    stop: async () => {
+      await apollo.stop();
+      await stateStore.close();
+    },
+  };
 }

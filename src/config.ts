@@ -14,6 +14,8 @@ export const SECRET_SETTINGS = [
   'DEBITSUCCESS_PASSWORD',
   'DEBITSUCCESS_CLIENT_SECRET',
   'ROUTER_SECRET',
+  // A URL, but its password is a secret, and so may its host be.
+  'REDIS_URL',
 ] as const;
 
 /** The values of SECRET_SETTINGS for the vendors in use (live or sandbox), for the logger to censor. */
@@ -21,8 +23,11 @@ export function secretValues(settings: {
   kognitiv: Pick<KognitivSettings, 'securityToken'>;
   debitsuccess: Pick<DebitsuccessSettings, 'password' | 'clientSecret'>;
   routerSecret: string | undefined;
+  redisUrl?: string;
 }): (string | undefined)[] {
-  return [settings.kognitiv.securityToken, settings.debitsuccess.password, settings.debitsuccess.clientSecret, settings.routerSecret];
+  // The password alone too: a client error may name it without the rest of the URL.
+  const redisPassword = settings.redisUrl ? decodeURIComponent(new URL(settings.redisUrl).password) || undefined : undefined;
+  return [settings.kognitiv.securityToken, settings.debitsuccess.password, settings.debitsuccess.clientSecret, settings.routerSecret, settings.redisUrl, redisPassword];
 }
 
 export class ConfigError extends Error {
@@ -117,6 +122,17 @@ export interface Config {
   /** Seconds a router may cache each vendor field (always `scope: PRIVATE`); 0 disables. */
   cacheSeconds: { loyalty: number; points: number; billing: number; member: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
+  /** Where idempotency records and login throttle counts live: Redis when `redisUrl` is set, else this process. */
+  state: {
+    /** `redis://` or `rediss://` (TLS); a secret (it may hold a password). */
+    redisUrl?: string;
+    /** A store call slower than this fails (keyed mutations refused, the throttle skipped). */
+    timeoutMs: number;
+    /** Entries the in-memory store keeps before evicting the oldest. */
+    memoryMaxKeys: number;
+  };
+  /** How long a keyed mutation's outcome is kept for replay. */
+  idempotencyRetentionSeconds: number;
   resilience: {
     /** Consecutive outages (`isVendorOutage`, one per logical call) that open a service's breaker. */
     breakerThreshold: number;
@@ -217,6 +233,9 @@ export const SETTINGS = {
   BREAKER_COOLDOWN_MS: intSchema.min(1).default(10_000),
   VENDOR_READ_ATTEMPTS: intSchema.min(1).default(3),
   VENDOR_RETRY_DELAY_MS: intSchema.min(0).default(50),
+  IDEMPOTENCY_RETENTION_SECONDS: intSchema.min(1).default(24 * 60 * 60),
+  STATE_STORE_TIMEOUT_MS: intSchema.min(1).default(500),
+  STATE_MEMORY_MAX_KEYS: intSchema.min(1).default(100_000),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -307,6 +326,13 @@ function countryCodes(env: Env): Record<string, string> {
   return map;
 }
 
+/** REDIS_URL (or REDIS_URL_FILE); the error never quotes it, since it may hold a password. */
+function redisUrl(env: Env): string | undefined {
+  const raw = readSecret(env, 'REDIS_URL') || undefined;
+  if (raw !== undefined && !z.url({ protocol: /^rediss?$/ }).safeParse(raw).success) throw new ConfigError('REDIS_URL: expected a redis:// or rediss:// (TLS) URL');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   // Refused rather than case-folded: "Production" or "prod" would otherwise run without the production checks.
   const nodeEnv = parse(z.enum(NODE_ENVS), 'NODE_ENV', env.NODE_ENV ?? 'development');
@@ -371,6 +397,12 @@ export function loadConfig(env: Env = process.env): Config {
       billing: setting(env, 'CACHE_BILLING_SECONDS'),
     },
     loginThrottle: { maxFailures: setting(env, 'LOGIN_MAX_FAILURES'), windowSeconds: setting(env, 'LOGIN_WINDOW_SECONDS') },
+    state: {
+      redisUrl: redisUrl(env),
+      timeoutMs: setting(env, 'STATE_STORE_TIMEOUT_MS'),
+      memoryMaxKeys: setting(env, 'STATE_MEMORY_MAX_KEYS'),
+    },
+    idempotencyRetentionSeconds: setting(env, 'IDEMPOTENCY_RETENTION_SECONDS'),
     resilience: {
       breakerThreshold: setting(env, 'BREAKER_THRESHOLD'),
       breakerCooldownMs: setting(env, 'BREAKER_COOLDOWN_MS'),

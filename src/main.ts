@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const logger = createLogger({
     level: config.logLevel,
     pretty: config.nodeEnv === 'development' && process.stdout.isTTY,
-    secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret }),
+    secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }),
   });
   logger.info(
     { kognitiv: config.kognitiv ? 'live' : 'sandbox', debitsuccess: config.debitsuccess ? 'live' : 'sandbox', kognitivUrl: kognitiv.url, debitsuccessSoapUrl: debitsuccess.soapUrl, debitsuccessApiUrl: debitsuccess.apiUrl },

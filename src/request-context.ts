@@ -7,6 +7,7 @@ import { callerFromHeaders } from './schema/auth/caller.js';
 import type { RequestContext, SchemaSettings } from './schema/context.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createLoaders } from './schema/loaders.js';
+import type { IdempotencySettings } from './schema/idempotency/idempotent.js';
 import type { LoginThrottle } from './schema/login/login-throttle.js';
 import { resilientVendors, type VendorCallObserver } from './vendors/resilience/resilient-vendors.js';
 import type { VendorPolicies } from './vendors/resilience/vendor-policies.js';
@@ -21,6 +22,7 @@ export interface RequestContextDeps {
   policies: VendorPolicies;
   observeVendorCall: VendorCallObserver;
   loginThrottle: LoginThrottle;
+  idempotency: IdempotencySettings;
 }
 
 /** The router's request id is kept only when it is this plain: it reaches our logs and a response header. */
@@ -28,7 +30,7 @@ const PLAIN_REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** Builds each GraphQL request's context from the HTTP request; shared pieces (throttle, breakers) come from `deps`. */
 export function requestContextFactory(deps: RequestContextDeps): (http: { req: Request; res: Response }) => Promise<SubgraphContext> {
-  const { config, vendors, policies, observeVendorCall, loginThrottle } = deps;
+  const { config, vendors, policies, observeVendorCall, loginThrottle, idempotency } = deps;
   const settings: SchemaSettings = {
     kognitivPhoneTypes: config.kognitivPhoneTypes,
     debitsuccessCountryCodes: config.debitsuccessCountryCodes,
@@ -42,7 +44,8 @@ export function requestContextFactory(deps: RequestContextDeps): (http: { req: R
     res.setHeader('x-request-id', correlationId);
     // Set by the app when the request arrived, so time spent waiting for admission counts against the deadline.
     const receivedAt = typeof res.locals.receivedAt === 'number' ? res.locals.receivedAt : Date.now();
-    const requestVendors = resilientVendors(vendors, policies, receivedAt + config.limits.requestDeadlineMs, observeVendorCall);
+    const deadline = receivedAt + config.limits.requestDeadlineMs;
+    const requestVendors = resilientVendors(vendors, policies, deadline, observeVendorCall);
     return {
       correlationId,
       vendors: requestVendors,
@@ -50,6 +53,13 @@ export function requestContextFactory(deps: RequestContextDeps): (http: { req: R
       caller: callerFromHeaders((name) => req.get(name), config.authorization, req.ip ?? 'unknown'),
       authorization: config.authorization,
       loginThrottle,
+      idempotency: {
+        ...idempotency,
+        headerKey: req.get('idempotency-key'),
+        deadline,
+        // A header, so a router can pass it on (e.g. Apollo Router's headers `propagate`); errors also say `replayed`.
+        markReplayed: () => res.setHeader('idempotent-replayed', 'true'),
+      },
       loaders: createLoaders(requestVendors, settings.vendorConcurrency),
       costBudget: new RequestCostBudget(),
       answersPlainJson: answersPlainJson(req),

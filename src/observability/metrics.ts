@@ -40,6 +40,27 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
+  readonly stateStoreCalls = new Histogram({
+    name: 'state_store_call_duration_seconds',
+    help: 'State store (Redis, or memory) call latency by call and outcome (ok or error: failed or timed out).',
+    labelNames: ['call', 'outcome'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5],
+    registers: [this.registry],
+  });
+
+  readonly idempotentReplays = new Counter({
+    name: 'idempotent_replays_total',
+    help: 'Keyed mutations answered from their stored outcome, without calling a vendor, by mutation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly loginThrottleStoreFailures = new Counter({
+    name: 'login_throttle_store_failures_total',
+    help: 'Login throttle checks or counts skipped because the state store could not answer (the throttle fails open).',
+    registers: [this.registry],
+  });
+
   constructor(read: MetricReadings) {
     const { breakerStates, inFlight, queued } = read;
     collectDefaultMetrics({ register: this.registry }); // includes nodejs_eventloop_lag_seconds

@@ -1,5 +1,6 @@
 import type { AuthorizationSettings, Caller } from './auth/caller.js';
 import type { Loaders } from './loaders.js';
+import type { RequestIdempotency } from './idempotency/idempotent.js';
 import type { LoginThrottle } from './login/login-throttle.js';
 import type { PhoneType } from './phone/phone-type.enum.js';
 import type { Vendors } from '../vendors/vendor-operations.js';
@@ -21,6 +22,8 @@ export interface RequestContext {
   caller: Caller;
   authorization: AuthorizationSettings;
   loginThrottle: LoginThrottle;
+  /** For mutations declared `@Idempotent()`: the store, the request's header key and deadline. */
+  idempotency: RequestIdempotency;
   /** Fresh per request: what one operation reads from a vendor, it reads once. */
   loaders: Loaders;
 }

@@ -47,7 +47,7 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
     maxSocketsPerVendor: config.limits.maxSocketsPerVendor,
   });
   const logger = overrides.log
-    ? createLogger({ ...overrides.log, pretty: false, secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret }) })
+    ? createLogger({ ...overrides.log, pretty: false, secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }) })
     : (overrides.logger ?? pino({ level: 'silent' }));
   const server = await startServer({ config, vendors: overrides.wrapVendors?.(vendors) ?? vendors, logger }, { port: 0, host: '127.0.0.1' });
   return {

@@ -41,6 +41,9 @@ export const MEMBER_ERROR_CODES = {
   QUERY_TOO_COSTLY: 'The operation asks for more than this service allows in one request.',
   LOGIN_THROTTLED: 'Too many failed sign-in attempts; try again later.',
   SERVICE_OVERLOADED: 'The member service is busy; retry shortly.',
+  IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used with a different input; use a new key for a new request.',
+  IDEMPOTENCY_IN_PROGRESS: 'A request with this idempotency key is still running; retry shortly with the same key.',
+  IDEMPOTENCY_UNAVAILABLE: 'Requests with an idempotency key cannot be accepted right now; retry shortly with the same key.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
 } as const;
 

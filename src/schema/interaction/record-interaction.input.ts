@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-key.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 
 @InputType({ description: 'An interaction to record for a member or prospect.' })
@@ -14,4 +15,7 @@ export class RecordInteractionInput {
 
   @Field(() => String, { nullable: true, description: `Free-text note, at most ${INPUT_LIMITS.interactionNote} characters.` })
   note?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
+import { Idempotent } from '../idempotency/idempotent.js';
 import { parseMemberId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
@@ -10,6 +11,7 @@ import { RecordInteractionPayload } from './record-interaction.payload.js';
 @Resolver()
 export class RecordInteractionResolver {
   @ActsOnMember(({ input }) => parseMemberId('input.memberId', input.memberId).id)
+  @Idempotent()
   @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
   async recordInteraction(
     @Arg('input', () => RecordInteractionInput, { description: 'The interaction: member, type, optional location and note.' }) input: RecordInteractionInput,

@@ -1,15 +1,23 @@
+import { StateStoreUnavailableError, type StateStore } from '../../state/state-store.js';
+
 /**
  * Slows password guessing without locking the member out: failures are counted per (caller
- * address, account id), so an attacker elsewhere exhausts only their own budget. State is in this
- * process's memory: per replica, by design; the router's rate limiting is the cluster-wide control.
+ * address, account id), so an attacker elsewhere exhausts only their own budget. The counts live in
+ * the state store: with Redis, every replica shares them; in memory, each process counts its own.
+ *
+ * When the store cannot answer, the throttle fails OPEN: the attempt goes to Kognitiv as if no
+ * failure were counted, with a warning and `login_throttle_store_failures_total`. Sign-in is how members
+ * reach the app, a Redis outage must not lock every member out, and the router's rate limiting and
+ * Kognitiv's own lockout still stand.
  */
 export interface LoginThrottleOptions {
   /** Failures allowed in `windowMs` before further attempts are refused without calling the vendor. */
   maxFailures: number;
+  /** Counted from the first failure: once `maxFailures` are reached, the caller waits until it ends. */
   windowMs: number;
-  /** Bound on remembered (caller, account) pairs, so a flood of ids cannot grow memory without end. */
-  maxEntries?: number;
-  now?: () => number;
+  store: StateStore;
+  /** Told when the store could not answer and the attempt was let through uncounted. */
+  onStoreUnavailable: (error: StateStoreUnavailableError) => void;
 }
 
 /**
@@ -22,44 +30,36 @@ export function throttledAccount(accountId: string): string {
 }
 
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly maxEntries: number;
-  private readonly now: () => number;
-
-  constructor(private readonly options: LoginThrottleOptions) {
-    this.maxEntries = options.maxEntries ?? 100_000;
-    this.now = options.now ?? Date.now;
-  }
+  constructor(private readonly options: LoginThrottleOptions) {}
 
   private key(caller: string, accountId: string): string {
-    return `${caller}\u0000${throttledAccount(accountId)}`;
+    return `login-failures:${JSON.stringify([caller, throttledAccount(accountId)])}`;
   }
 
-  private recent(key: string): number[] {
-    const since = this.now() - this.options.windowMs;
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
+  /** Runs a store call; a store that cannot answer is reported and counts as `fallback`. */
+  private async failingOpen<T>(call: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof StateStoreUnavailableError)) throw error;
+      this.options.onStoreUnavailable(error);
+      return fallback;
+    }
   }
 
   /** Seconds until the caller may try again, or 0 when the attempt may go to the vendor. */
-  retryAfterSeconds(caller: string, accountId: string): number {
-    const recent = this.recent(this.key(caller, accountId));
-    if (recent.length < this.options.maxFailures) return 0;
-    const oldestCounted = recent[recent.length - this.options.maxFailures]!;
-    return Math.max(1, Math.ceil((oldestCounted + this.options.windowMs - this.now()) / 1000));
+  retryAfterSeconds(caller: string, accountId: string): Promise<number> {
+    return this.failingOpen(async () => {
+      const { count, expiresInMs } = await this.options.store.counter(this.key(caller, accountId));
+      return count < this.options.maxFailures ? 0 : Math.max(1, Math.ceil(expiresInMs / 1000));
+    }, 0);
   }
 
-  recordFailure(caller: string, accountId: string): void {
-    const key = this.key(caller, accountId);
-    const recent = this.recent(key);
-    this.failures.delete(key); // re-insert last: Map order is then least recently failed first
-    this.failures.set(key, [...recent, this.now()]);
-    if (this.failures.size > this.maxEntries) this.failures.delete(this.failures.keys().next().value!);
+  async recordFailure(caller: string, accountId: string): Promise<void> {
+    await this.failingOpen(() => this.options.store.increment(this.key(caller, accountId), this.options.windowMs), 0);
   }
 
-  recordSuccess(caller: string, accountId: string): void {
-    this.failures.delete(this.key(caller, accountId));
+  async recordSuccess(caller: string, accountId: string): Promise<void> {
+    await this.failingOpen(() => this.options.store.delete(this.key(caller, accountId)), undefined);
   }
 }

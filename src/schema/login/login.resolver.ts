@@ -20,17 +20,17 @@ export class LoginResolver {
   async login(@Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
     const member = parseMemberId('input.accountId', input.accountId);
     const password = requireText('input.password', input.password, INPUT_LIMITS.password);
-    const retryAfter = loginThrottle.retryAfterSeconds(caller.address, member.id);
+    const retryAfter = await loginThrottle.retryAfterSeconds(caller.address, member.id);
     if (retryAfter > 0) {
       throw memberError('LOGIN_THROTTLED', { retryAfter, retryable: true });
     }
     try {
       const names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location: optionalText('input.location', input.location, INPUT_LIMITS.location) });
-      loginThrottle.recordSuccess(caller.address, member.id);
+      await loginThrottle.recordSuccess(caller.address, member.id);
       return { member, ...names };
     } catch (error) {
       // A failure is what the error table tells the client is wrong credentials.
-      if (error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS') loginThrottle.recordFailure(caller.address, member.id);
+      if (error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS') await loginThrottle.recordFailure(caller.address, member.id);
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-key.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PhoneType } from './phone-type.enum.js';
 
@@ -27,4 +28,7 @@ export class SavePhoneInput {
 
   @Field(() => Boolean, { defaultValue: true, description: 'Whether Kognitiv should mark the number as valid.' })
   isValid!: boolean;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }

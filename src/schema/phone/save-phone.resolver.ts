@@ -1,21 +1,18 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
+import { Idempotent } from '../idempotency/idempotent.js';
 import { notesForClient } from '../shared/vendor-notes.js';
 import { BillingNoteType, BillingPhoneResult, BillingUpdateStatus, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
 import { SavePhoneInput } from './save-phone.input.js';
 import { buildSavePhoneRequest } from './save-phone.request.js';
-
-/** Marks a promise as handled now; whoever awaits it later still sees its rejection. */
-function settleLater<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
+import { SAVE_PHONE_OUTCOME, settleLater } from './save-phone.outcome.js';
 
 @Resolver(() => SavePhonePayload)
 export class SavePhoneResolver {
   // The whole input is validated before the caller is judged, and again to build the request: it costs microseconds.
   @ActsOnMember(({ input }, { settings }) => buildSavePhoneRequest(input, settings).accountId)
+  @Idempotent(SAVE_PHONE_OUTCOME)
   @Mutation(() => SavePhonePayload, {
     description:
       'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-key.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 
 @InputType({ description: 'A product code entered by a member, identified by phone number.' })
@@ -11,4 +12,7 @@ export class EnterPromotionInput {
 
   @Field(() => String, { nullable: true, description: `Kognitiv location external reference, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.` })
   location?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }

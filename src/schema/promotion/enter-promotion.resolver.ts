@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SignedIn } from '../auth/access.js';
+import { Idempotent } from '../idempotency/idempotent.js';
 import { isStaff, type AuthorizationSettings, type Caller } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
@@ -21,6 +22,7 @@ function visibleTo(caller: Caller, authorization: AuthorizationSettings, entry: 
 export class EnterPromotionResolver {
   // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
   @SignedIn()
+  @Idempotent()
   @Mutation(() => EnterPromotionPayload, {
     description:
       "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member. With authorization on, the member's message, names and points are returned to staff only.",

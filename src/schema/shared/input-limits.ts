@@ -32,4 +32,6 @@ export const INPUT_LIMITS = {
   interactionType: 128,
   mobileCarrier: 128,
   productCode: 128,
+  /** An idempotency key (input or `Idempotency-Key` header). Ours: 100 holds a UUID or ULID with any prefix a client adds. */
+  idempotencyKey: 100,
 } as const;
