@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** Debian's `redis-server` package puts it here; `.ci/run` installs it. */
+const REDIS_SERVER = '/usr/bin/redis-server';
+
+/**
+ * Whether the Redis tests can run. Outside CI a machine without redis-server skips them, saying so
+ * loudly; under CI=true its absence is a failure, since CI installs it.
+ */
+export function redisServerAvailable(): boolean {
+  if (existsSync(REDIS_SERVER)) return true;
+  if (process.env.CI === 'true') throw new Error(`${REDIS_SERVER} is missing: .ci/run installs Debian's redis-server`);
+  console.warn(`\n*** SKIPPING the Redis tests: ${REDIS_SERVER} is not installed (apt-get install redis-server) ***\n`);
+  return false;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface RedisServer {
+  url: string;
+  /** Stops the server (its data is gone: nothing is persisted). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+}
+
+/** A real redis-server on a free loopback port, without persistence, for one test file. */
+export async function startRedisServer(): Promise<RedisServer> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    const started = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = started;
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      started.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) resolve();
+      });
+      started.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
+    });
+  };
+  const stop = async () => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    await new Promise((resolve) => {
+      running.once('exit', resolve);
+      running.kill('SIGKILL');
+    });
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, stop, start };
+}
