@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { errorAt, type Subgraph } from './test-stack.js';
+import { errorAt, type GraphQLResponse, type Subgraph } from './test-stack.js';
 
 /** Two replicas of the subgraph (one and the same with the in-memory store) and the sandboxes they call. */
 export interface Replicas {
@@ -17,9 +17,9 @@ export const ENTER_PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPr
 export const promotionInput = (idempotencyKey: string, productCode = 'PROTEIN-BAR') => ({ input: { phoneNumber: '+64 (21) 123-4567', productCode, idempotencyKey } });
 
 /** The whole HTTP answer, headers included (the replay header is the success signal). */
-export async function post(subgraph: Subgraph, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+export async function post(subgraph: Subgraph, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse & { replayed: string | null }> {
   const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: Record<string, any> | null; errors?: { path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
   return { status: response.status, replayed: response.headers.get('idempotent-replayed'), ...body };
 }
 
@@ -150,7 +150,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     const failures = [await post(a, query, variables), await post(b, query, variables)];
     const third = await post(a, query, variables);
 
-    for (const failure of failures) expect(errorAt(failure, ['login']).extensions.code).toBe('INVALID_CREDENTIALS');
+    for (const failure of failures) expect(errorAt(failure, ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
     expect(errorAt(third, ['login']).extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryable: true });
     expect(kognitiv().callCount('ExternalLogin')).toBe(2);
   });
