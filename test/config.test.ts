@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, secretValues } from '../src/config.js';
 
 const KOGNITIV = { KOGNITIV_URL: 'https://app.kognitivloyalty.com/', KOGNITIV_SECURITY_TOKEN: 't0k3n', KOGNITIV_LOYALTY_PROGRAM_ID: '42', KOGNITIV_LOCATION: 'WEB' };
 const DEBITSUCCESS = {
@@ -104,5 +104,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_WSDL: 'local' })).toThrow(/KOGNITIV_WSDL/);
     expect(() => loadConfig({ ...KOGNITIV, KOGNITIV_URL: 'ftp://x' })).toThrow(/KOGNITIV_URL/);
+  });
+
+  it('reads REDIS_URL or REDIS_URL_FILE (TLS with rediss://), refuses another scheme without quoting it, and censors its password', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'redis');
+    writeFileSync(file, 'rediss://:s3cr%40t@cache.example.test:6380/0\n');
+
+    const config = loadConfig({ REDIS_URL_FILE: file });
+
+    expect(config.state).toEqual({ redisUrl: 'rediss://:s3cr%40t@cache.example.test:6380/0', timeoutMs: 500, memoryMaxKeys: 100_000 });
+    expect(loadConfig({}).state.redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache' })).toThrow(/^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ \(TLS\) URL$/);
+    expect(secretValues({ kognitiv: {}, debitsuccess: {}, routerSecret: undefined, redisUrl: config.state.redisUrl } as never)).toEqual(
+      expect.arrayContaining(['rediss://:s3cr%40t@cache.example.test:6380/0', 's3cr@t']),
+    );
   });
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStateStore } from '../../src/state/memory-state-store.js';
+
+describe('MemoryStateStore', () => {
+  it('claims a key once until it expires', async () => {
+    const clock = { now: 1_000 };
+    const store = new MemoryStateStore(10, () => clock.now);
+
+    const claims = [await store.claim('k', 'first', 100), await store.claim('k', 'second', 100)];
+    clock.now += 100;
+    const afterExpiry = await store.claim('k', 'third', 100);
+
+    expect(claims).toEqual([true, false]);
+    expect(afterExpiry).toBe(true);
+    expect(await store.get('k')).toBe('third');
+  });
+
+  it('counts from the first increment, for its ttl', async () => {
+    const clock = { now: 0 };
+    const store = new MemoryStateStore(10, () => clock.now);
+
+    await store.increment('c', 1_000);
+    clock.now += 400;
+    await store.increment('c', 1_000);
+
+    expect(await store.counter('c')).toEqual({ count: 2, expiresInMs: 600 });
+    clock.now += 600;
+    expect(await store.counter('c')).toEqual({ count: 0, expiresInMs: 0 });
+  });
+
+  it('evicts the oldest written entry past its bound', async () => {
+    const store = new MemoryStateStore(2);
+    await store.put('a', '1', 60_000);
+    await store.put('b', '2', 60_000);
+    await store.put('a', '1 again', 60_000);
+
+    await store.put('c', '3', 60_000);
+
+    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['1 again', undefined, '3']);
+  });
+});
