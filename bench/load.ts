@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
 
 export interface LoadResult {
   requests: number;
@@ -8,7 +9,7 @@ export interface LoadResult {
   failures: number;
 }
 
-/** Drives one URL with a fixed body at `connections` concurrent connections for `seconds`. */
+/** Drives one URL with a fixed body at `connections` concurrent connections for `seconds`; each `[<id>]` in it becomes a fresh id per request. */
 export async function drive(url: string, options: { body: string; connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
   const result = await autocannon({
     url,
@@ -17,6 +18,7 @@ export async function drive(url: string, options: { body: string; connections: n
     duration: options.seconds,
     headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body,
+    ...(options.body.includes('[<id>]') && { requests: [{ setupRequest: (request) => ({ ...request, body: options.body.replaceAll('[<id>]', randomUUID()) }) }] }),
   });
   return {
     requests: result.requests.total,

@@ -9,6 +9,7 @@ import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 import { subgraphEnvFor } from './subgraph-env.js';
+import { redisServerAvailable, startRedisServer } from '../test/support/redis-server.js';
 
 /**
  * `npm run bench`: the subgraph (its own process) against the sandbox vendors with added latency,
@@ -35,6 +36,9 @@ const SCENARIOS = {
   savePhone: { query: 'mutation { savePhone(input: { memberId: "M1001", type: WORK, number: "+64 4 470 5555" }) { loyalty { savedPhoneNumber } billing { status } } }', roundTrips: 2 },
   login: { query: 'mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', roundTrips: 1 },
   'member { loyalty }': { query: '{ member(id: "M1001") { loyalty { firstName } } }', roundTrips: 1 },
+  enterPromotion: { query: 'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "PROTEIN-BAR" }) { programName } }', roundTrips: 1 },
+  // A fresh key per request (autocannon's id): what a key costs when it is claimed and stored, not a replay.
+  'enterPromotion, keyed': { query: 'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "PROTEIN-BAR", idempotencyKey: "[<id>]" }) { programName } }', roundTrips: 1 },
 } as const;
 
 function vendorCalls(): number {
@@ -200,6 +204,9 @@ if (beforeSpec) {
 }
 
 const lines: string[] = [];
+const find = (scenario: string, latencyMs: number, connections = CONNECTIONS) => rows.find((r) => r.scenario === scenario && r.latencyMs === latencyMs && r.connections === connections);
+// The keyed mutation again with its records in Redis, when redis-server is installed.
+const redis = redisServerAvailable() ? await startRedisServer() : undefined;
 const floorsAt = new Map<number, Awaited<ReturnType<typeof floors>>>();
 for (const latencyMs of LATENCIES) {
   const floor = await floors(latencyMs);
@@ -214,7 +221,15 @@ for (const latencyMs of LATENCIES) {
       `${name} @ ${latencyMs} ms: ${fmt(row.reqPerSec, 0)} req/s = ${fmt(row.reqPerSec / floor.vendor.reqPerSec, 2)}x vendor, ${fmt(row.reqPerSec / floor.nodeSoap.reqPerSec, 2)}x node-soap, ${fmt(row.reqPerSec / floor.framework.reqPerSec, 2)}x bare Apollo; p50 ${fmt(row.p50)} ms, ${fmt(row.ownMs)} ms above the nominal vendor latency, ${fmt(row.p50 - SCENARIOS[name].roundTrips * floor.vendor.p50)} ms above the round trip measured to the sandbox directly (${fmt(floor.vendor.p50)} ms)`,
     );
   }
+  const unkeyed = find('enterPromotion', latencyMs);
+  const keyedRows = [find('enterPromotion, keyed', latencyMs)];
+  if (redis) keyedRows.push(await subgraphScenario('enterPromotion, keyed', latencyMs, CONNECTIONS, { label: 'Redis', env: { REDIS_URL: redis.url } }));
+  rows.push(...keyedRows.slice(1).filter((row) => row !== undefined));
+  for (const keyed of keyedRows) {
+    if (keyed && unkeyed) lines.push(`cost of an idempotency key (${keyed.scenario}) @ ${latencyMs} ms: p50 ${fmt(keyed.p50 / unkeyed.p50, 2)}x, req/s ${fmt(keyed.reqPerSec / unkeyed.reqPerSec, 2)}x the unkeyed enterPromotion`);
+  }
 }
+await redis?.stop();
 const slowest = LATENCIES[LATENCIES.length - 1]!;
 // One connection: the latency shape of a request on an idle subgraph (no queueing for the CPU).
 rows.push(await subgraphScenario('member (full profile)', slowest, 1));
@@ -224,7 +239,6 @@ rows.push(await subgraphScenario('member (full profile)', slowest, 100));
 rows.push(await subgraphScenario('member (full profile)', slowest, 100, { label: 'HEAP_GROWTH_PERCENT=0', env: { HEAP_GROWTH_PERCENT: '0' } }));
 
 /** The issue's targets, checked against this run (never in tests: timings are noisy). */
-const find = (scenario: string, latencyMs: number, connections = CONNECTIONS) => rows.find((r) => r.scenario === scenario && r.latencyMs === latencyMs && r.connections === connections);
 const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
 const full = find('member (full profile)', slowest);
 const entities = find('_entities x50 (10 members)', slowest);
