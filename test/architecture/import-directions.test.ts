@@ -35,6 +35,10 @@ describe('import directions', () => {
   });
 
   // The rules src/README.md states, beyond the vendor boundary above.
+  it('nothing under src/state imports another folder of src', () => {
+    expect(crossings('state', ['schema', 'http', 'vendors', 'observability', 'sandbox'])).toEqual([]);
+  });
+
   it('nothing under src/schema imports src/http', () => {
     expect(crossings('schema', ['http'])).toEqual([]);
   });
