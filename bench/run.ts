@@ -9,7 +9,7 @@ import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 import { subgraphEnvFor } from './subgraph-env.js';
-import { redisServerAvailable, startRedisServer } from '../test/support/redis-server.js';
+import { redisServerAvailable, startRedisServer } from './redis-server.js';
 
 /**
  * `npm run bench`: the subgraph (its own process) against the sandbox vendors with added latency,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { ENTER_PROMOTION, idempotencyScenarios, post, promotionInput, SCENARIO_SETTINGS } from '../support/idempotency-scenarios.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { redisServerAvailable, startRedisServer, type RedisServer } from '../../bench/redis-server.js';
 import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
 
 const stack = {} as { redis: RedisServer; sandboxes: SandboxVendors; a: Subgraph; b: Subgraph };

@@ -11,7 +11,7 @@ export interface Replicas {
 }
 
 /** Settings every replica of these scenarios runs with: a short Kognitiv timeout (for an unknown outcome) and a small login budget. */
-export const SCENARIO_SETTINGS = { kognitiv: { timeoutMs: 300 }, env: { LOGIN_MAX_FAILURES: '2', VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } };
+export const SCENARIO_SETTINGS = { kognitiv: { timeoutMs: 1_000 }, env: { LOGIN_MAX_FAILURES: '2', VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } };
 
 export const ENTER_PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message programName points { earned } } }';
 export const promotionInput = (idempotencyKey: string, productCode = 'PROTEIN-BAR') => ({ input: { phoneNumber: '+64 (21) 123-4567', productCode, idempotencyKey } });
@@ -74,7 +74,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
 
   it('replays an unknown outcome as unknown and never sends the write again', async () => {
     const { a, b } = replicas();
-    kognitiv().injectFault({ kind: 'delay', ms: 1_000 }, 1);
+    kognitiv().injectFault({ kind: 'delay', ms: 2_500 }, 1);
     const variables = promotionInput(randomUUID());
 
     const first = await post(a, ENTER_PROMOTION, variables);

@@ -32,7 +32,7 @@ export interface RedisServer {
   start(): Promise<void>;
 }
 
-/** A real redis-server on a free loopback port, without persistence, for one test file. */
+/** A real redis-server on a free loopback port, without persistence: for the shared-state tests and `npm run bench`. */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | undefined;
