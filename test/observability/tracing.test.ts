@@ -1,66 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { ancestorsOf, CLIENT, SERVER, startOtlpReceiver, type ExportedSpan, type OtlpReceiver } from '../support/otlp-receiver.js';
+import { startHeaderRecordingRelay, viaOrigin, type HeaderRecordingRelay } from '../support/header-recording-relay.js';
 import { captureLog, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
-
-/** A span as OTLP/HTTP JSON carries it (ids in hex), its attributes flattened. */
-interface ExportedSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  attributes: Record<string, unknown>;
-}
-
-const SERVER = 2;
-const CLIENT = 3;
-
-/** An OTLP/HTTP receiver on loopback, as a collector would be: keeps every request body and the spans in it. */
-async function startOtlpReceiver(): Promise<{ url: string; bodies: string[]; spans: ExportedSpan[]; close(): Promise<void> }> {
-  const bodies: string[] = [];
-  const spans: ExportedSpan[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-      bodies.push(text);
-      const body = JSON.parse(text) as { resourceSpans: { scopeSpans: { spans: (Omit<ExportedSpan, 'attributes'> & { attributes?: { key: string; value: Record<string, unknown> }[] })[] }[] }[] };
-      for (const resource of body.resourceSpans)
-        for (const scope of resource.scopeSpans)
-          for (const span of scope.spans) spans.push({ ...span, attributes: Object.fromEntries((span.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]])) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, spans, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const MEMBER = 'M1001';
 const QUERY = `query GetMember($id: ID!) { member(id: $id) { loyalty { firstName lastName } points { available } billingAccounts { accountId } } }`;
 
 let sandboxes: SandboxVendors;
-let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+let receiver: OtlpReceiver;
 let subgraph: Subgraph;
+/** Debitsuccess (SOAP and REST) is reached through it: what the vendor is sent. */
+let debitsuccessRelay: HeaderRecordingRelay;
 const log = captureLog();
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   sandboxes = await startSandboxes();
+  const debitsuccess = sandboxes.debitsuccess!.settings;
+  debitsuccessRelay = await startHeaderRecordingRelay(debitsuccess.apiUrl);
+  const relayed = (url: string) => viaOrigin(url, debitsuccessRelay.origin);
   subgraph = await startSubgraph(sandboxes, {
     env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, VENDOR_RETRY_DELAY_MS: '0' },
     log: { level: 'debug', destination: log.destination },
+    debitsuccess: { soapUrl: relayed(debitsuccess.soapUrl), apiUrl: relayed(debitsuccess.apiUrl), tokenUrl: relayed(debitsuccess.tokenUrl) },
   });
 });
 
 afterAll(async () => {
   await subgraph?.close();
+  await debitsuccessRelay?.close();
   await sandboxes?.close();
   await receiver?.close();
 });
@@ -82,11 +53,7 @@ describe('distributed tracing', () => {
     const spans = await traceOf(traceId);
 
     expect(response.errors).toBeUndefined();
-    const byId = new Map(spans.map((span) => [span.spanId, span]));
-    const ancestors = (span: ExportedSpan): ExportedSpan[] => {
-      const parent = span.parentSpanId ? byId.get(span.parentSpanId) : undefined;
-      return parent ? [parent, ...ancestors(parent)] : [];
-    };
+    const ancestors = (span: ExportedSpan) => ancestorsOf(span, spans);
 
     const operation = spans.find((span) => span.kind === SERVER);
     expect(operation).toMatchObject({ name: 'query GetMember', parentSpanId: routerSpanId, attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'GetMember' } });
@@ -146,6 +113,19 @@ describe('distributed tracing', () => {
     expect(spans.some((span) => span.attributes['vendor.name'] !== undefined)).toBe(true);
     const exported = JSON.stringify(spans);
     for (const forbidden of ['M1002', phone, '5550101', '555 0101', '0101']) expect(exported).not.toContain(forbidden);
+  });
+
+  it('sends the vendors no trace headers (VENDOR_TRACE_PROPAGATION is off by default)', async () => {
+    const traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+    debitsuccessRelay.headers.length = 0;
+
+    await subgraph.request(QUERY, { id: MEMBER }, { traceparent });
+    await subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }', {}, { traceparent });
+
+    // The token, the account look-up (REST) and the phone update (SOAP) all reached the vendor, none with a trace header.
+    expect(debitsuccessRelay.headers.length).toBeGreaterThanOrEqual(2);
+    expect(debitsuccessRelay.headers.some((headers) => headers.soapaction !== undefined)).toBe(true);
+    expect(debitsuccessRelay.headers.filter((headers) => headers.traceparent !== undefined || headers.tracestate !== undefined)).toEqual([]);
   });
 
   it("records a vendor's return code on the attempt it ended", async () => {
