@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
 import type { OperationLabels } from './operation-labels.js';
 
@@ -26,17 +26,24 @@ export function traceRequests(): RequestHandler {
 
 /**
  * Names the request's span after its operation (`query GetMember`), with the operation's type and name as
- * attributes. The name is the caller's word: it is the metrics label for it (OperationLabels), so a name that is not
+ * attributes (a batch's span is `graphql batch`, with its first operation's). The name is the caller's word: it is the metrics label for it (OperationLabels), so a name that is not
  * a plain GraphQL name, or one past the bounded set, reads `__other`. Never the document or the variables: they hold
  * account ids, phone numbers and passwords.
  */
 export function operationSpanPlugin(labels: OperationLabels): ApolloServerPlugin {
+  // The operations of a batched HTTP request share its span: it is named once, then called a batch.
+  const named = new WeakSet<Span>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operationName, operation }) {
           const span = trace.getActiveSpan();
           if (!span || !operation) return;
+          if (named.has(span)) {
+            span.updateName('graphql batch');
+            return;
+          }
+          named.add(span);
           const name = labels.labelOf(operationName);
           span.updateName(`${operation.operation} ${name}`);
           span.setAttributes({ 'graphql.operation.type': operation.operation, 'graphql.operation.name': name });

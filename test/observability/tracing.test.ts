@@ -128,6 +128,20 @@ describe('distributed tracing', () => {
     expect(debitsuccessRelay.headers.filter((headers) => headers.traceparent !== undefined || headers.tracestate !== undefined)).toEqual([]);
   });
 
+  it('names a batched request\'s span as a batch', async () => {
+    const traceId = randomBytes(16).toString('hex');
+
+    const answer = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      body: JSON.stringify([{ query: 'query One { member(id: "M1001") { id } }' }, { query: 'query Two { member(id: "M1002") { id } }' }]),
+    });
+    const spans = await traceOf(traceId);
+
+    expect(answer.status).toBe(200);
+    expect(spans.filter((span) => span.kind === SERVER).map((span) => span.name)).toEqual(['graphql batch']);
+  });
+
   it("records a vendor's return code on the attempt it ended", async () => {
     const traceId = randomBytes(16).toString('hex');
 
