@@ -8,6 +8,8 @@ export interface ChildServer {
   child: ChildProcess;
   /** Peak resident set size of the child so far, in MB (Linux VmHWM). */
   peakRssMb(): number;
+  /** CPU time (user + system) the child has used so far, in ms (Linux /proc/<pid>/stat). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,9 @@ export async function startChild(script: string, env: Record<string, string>): P
   return childServer(child, url);
 }
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every mainstream architecture. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 function childServer(child: ChildProcess, url: string): ChildServer {
   return {
     url,
@@ -36,6 +41,11 @@ function childServer(child: ChildProcess, url: string): ChildServer {
     peakRssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    cpuMs() {
+      // Fields 14 and 15 (utime, stime) in clock ticks, counted after the parenthesised command name.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
     },
     stop: () =>
       new Promise((resolve) => {

@@ -8,6 +8,7 @@ import { KOGNITIV_SERVICES, wsdlFileOf } from '../src/vendors/kognitiv/asmx-cont
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
+import { startSpanSink } from './span-sink.js';
 import { subgraphEnvFor } from './subgraph-env.js';
 import { redisServerAvailable, startRedisServer } from './redis-server.js';
 
@@ -55,6 +56,8 @@ interface Row extends LoadResult {
   callsPerRequest?: number;
   peakRssMb?: number;
   ownMs?: number;
+  /** The subgraph's CPU time per request during the measured run: what throughput costs when the CPU is the limit. */
+  cpuMsPerRequest?: number;
 }
 const rows: Row[] = [];
 
@@ -83,7 +86,9 @@ async function subgraphScenario(
     debitsuccess.sandbox.setLatency(latencyMs);
     const body = JSON.stringify({ query: scenario.query, variables: 'variables' in scenario ? scenario.variables : undefined });
     await drive(subgraph.url, { body, connections, seconds: 1 }); // warm-up: JIT, sockets, OAuth token
+    const cpuBefore = subgraph.cpuMs();
     const result = await drive(subgraph.url, { body, connections, seconds: SECONDS });
+    const cpuMsPerRequest = (subgraph.cpuMs() - cpuBefore) / result.requests;
     const peakRssMb = subgraph.peakRssMb();
     // Calls per request from one request on a quiet system: under load, calls of requests still in
     // flight when a run ends would be counted against the requests that finished.
@@ -98,6 +103,7 @@ async function subgraphScenario(
       ...result,
       callsPerRequest: vendorCalls(),
       peakRssMb,
+      cpuMsPerRequest,
       ownMs: result.p50 - scenario.roundTrips * latencyMs,
     };
   } finally {
@@ -196,6 +202,72 @@ async function compareRuntimes(before: Runtime): Promise<void> {
   );
 }
 
+/** Rounds of the tracing comparison: on a shared machine one run of each side is at the mercy of its neighbours. */
+const TRACING_ROUNDS = Number(process.env.BENCH_TRACING_ROUNDS ?? 3);
+
+/** Each measure's median over `rows` (runs of one scenario). */
+function medianRow(rows: Row[]): Row {
+  const median = (pick: (row: Row) => number | undefined) => {
+    const values = rows.map(pick).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)];
+  };
+  return { ...rows[0]!, reqPerSec: median((r) => r.reqPerSec)!, p50: median((r) => r.p50)!, p99: median((r) => r.p99)!, mean: median((r) => r.mean), cpuMsPerRequest: median((r) => r.cpuMsPerRequest) };
+}
+
+/**
+ * A full member with tracing off and on (every request sampled, spans exported to a loopback OTLP receiver), back to
+ * back at each vendor latency, alternately starting with either: the cost of tracing (issue 14). Returns the targets.
+ */
+async function compareTracing(): Promise<string[]> {
+  const sink = await startSpanSink();
+  const traced = { label: 'tracing on, 100% sampled', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' } };
+  const change = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100, 1)}%`;
+  const table = [
+    '| vendor latency | connections | req/s off | req/s on | change | CPU ms/req off | CPU ms/req on | change | p50 ms off | p50 ms on | mean ms off | mean ms on | added mean ms | p99 ms off | p99 ms on |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const targets: string[] = [];
+  // At 1 connection the latency is the request's own (no queueing for the CPU): where "added p50" is read.
+  const runs = [...LATENCIES.map((latencyMs) => [latencyMs, CONNECTIONS] as const), [LATENCIES[LATENCIES.length - 1]!, 1] as const];
+  for (const [latencyMs, connections] of runs) {
+    // Rounds of off and on back to back, alternately starting with either; each figure is its median over the rounds.
+    const sides: [Row[], Row[]] = [[], []];
+    for (let round = 0; round < TRACING_ROUNDS; round += 1) {
+      for (const side of round % 2 === 0 ? [0, 1] : [1, 0]) sides[side]!.push(await subgraphScenario('member (full profile)', latencyMs, connections, side === 1 ? traced : undefined));
+    }
+    const [off, on] = sides.map(medianRow) as [Row, Row];
+    const added = on.mean! - off.mean!;
+    table.push(
+      `| ${latencyMs} ms | ${connections} | ${fmt(off.reqPerSec, 0)} | ${fmt(on.reqPerSec, 0)} | ${change(off.reqPerSec, on.reqPerSec)} | ${fmt(off.cpuMsPerRequest, 2)} | ${fmt(on.cpuMsPerRequest, 2)} | ${change(off.cpuMsPerRequest!, on.cpuMsPerRequest!)} | ${fmt(off.p50)} | ${fmt(on.p50)} | ${fmt(off.mean, 2)} | ${fmt(on.mean, 2)} | ${fmt(added, 2)} | ${fmt(off.p99)} | ${fmt(on.p99)} |`,
+    );
+    // The subgraph's CPU per request sets its throughput where the CPU is the limit, and is not moved by whatever else
+    // the machine runs; req/s is, on a shared machine.
+    const cost = 1 - off.cpuMsPerRequest! / on.cpuMsPerRequest!;
+    targets.push(
+      `full member @ ${latencyMs} ms, ${connections} connection(s): throughput cost ${fmt(cost * 100, 1)}% from CPU per request (req/s ${change(off.reqPerSec, on.reqPerSec)}) (target < 10%): ${verdictOf(cost < 0.1)}; p50 ${fmt(off.p50)} → ${fmt(on.p50)} ms, mean +${fmt(added, 2)} ms (target < 1 ms): ${verdictOf(added < 1)}`,
+    );
+    console.error(`compared tracing off/on @ ${latencyMs} ms, ${connections} connection(s)`);
+  }
+  const { requests, bytes } = sink.received();
+  await sink.close();
+  console.log(table.join('\n'));
+  const cpu = cpus();
+  writeSection(
+    'bench:tracing',
+    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`npm run bench\` (${SECONDS} s per run): \`member (full profile)\` with tracing off, then on with \`OTEL_TRACES_SAMPLER=always_on\` exporting OTLP/HTTP JSON to a loopback receiver that drops what it gets (${requests} exports, ${fmt(bytes / 2 ** 20, 1)} MB in this run). ${TRACING_ROUNDS} rounds of off and on back to back, alternately starting with either; each figure is the median of its rounds.\n\n${table.join('\n')}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+  );
+  return targets;
+}
+
+const verdictOf = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
+
+// BENCH_ONLY=tracing: the tracing comparison alone (a full run takes minutes).
+if (process.env.BENCH_ONLY === 'tracing') {
+  console.log((await compareTracing()).join('\n'));
+  await sandboxes.close();
+  process.exit(0);
+}
+
 const beforeSpec = process.env.BENCH_BEFORE?.trim().split(/\s+/);
 if (beforeSpec) {
   await compareRuntimes({ node: beforeSpec[0]!, main: beforeSpec[1] ?? THIS_RUNTIME.main, flags: beforeSpec.slice(2) });
@@ -239,7 +311,6 @@ rows.push(await subgraphScenario('member (full profile)', slowest, 100));
 rows.push(await subgraphScenario('member (full profile)', slowest, 100, { label: 'HEAP_GROWTH_PERCENT=0', env: { HEAP_GROWTH_PERCENT: '0' } }));
 
 /** The issue's targets, checked against this run (never in tests: timings are noisy). */
-const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
 const full = find('member (full profile)', slowest);
 const entities = find('_entities x50 (10 members)', slowest);
 const full1 = find('member (full profile)', slowest, 1);
@@ -250,11 +321,12 @@ const stock0 = floorsAt.get(0)?.stockNodeSoap;
 const vendorAtSlowest = floorsAt.get(slowest)?.vendor;
 const crowd = find('member (full profile)', slowest, 100);
 const targets = [
-  `full member @ ${slowest} ms p50 ${fmt(full?.p50)} ms (target < ${slowest + 5}): ${verdict(full && full.p50 < slowest + 5)}; ${fmt(full && vendorAtSlowest ? full.p50 - vendorAtSlowest.p50 : undefined)} ms above the sandbox round trip measured directly`,
-  `_entities x50 p50 / full member p50 @ ${slowest} ms, 10 connections: ${fmt(entities && full ? entities.p50 / full.p50 : undefined, 2)}x (target < 2.5x): ${verdict(entities && full && entities.p50 / full.p50 < 2.5)}; at 1 connection: ${fmt(entities1 && full1 ? entities1.p50 / full1.p50 : undefined, 2)}x`,
-  `_entities x50 vendor calls per request: ${fmt(entities?.callsPerRequest, 0)} (target 30, 10 per vendor read): ${verdict(entities && entities.callsPerRequest === 30)}`,
-  `member { loyalty } @ 0 ms: ${fmt(loyalty0 && soap0 ? loyalty0.reqPerSec / soap0.reqPerSec : undefined, 2)}x the node-soap floor with our transport (target >= 0.60x): ${verdict(loyalty0 && soap0 && loyalty0.reqPerSec / soap0.reqPerSec >= 0.6)}; ${fmt(loyalty0 && stock0 ? loyalty0.reqPerSec / stock0.reqPerSec : undefined, 2)}x stock node-soap's: ${verdict(loyalty0 && stock0 && loyalty0.reqPerSec / stock0.reqPerSec >= 0.6)}`,
-  `peak RSS @ 100 connections: ${fmt(crowd?.peakRssMb, 0)} MB (target < 200): ${verdict(crowd?.peakRssMb !== undefined && crowd.peakRssMb < 200)}`,
+  `full member @ ${slowest} ms p50 ${fmt(full?.p50)} ms (target < ${slowest + 5}): ${verdictOf(full && full.p50 < slowest + 5)}; ${fmt(full && vendorAtSlowest ? full.p50 - vendorAtSlowest.p50 : undefined)} ms above the sandbox round trip measured directly`,
+  `_entities x50 p50 / full member p50 @ ${slowest} ms, 10 connections: ${fmt(entities && full ? entities.p50 / full.p50 : undefined, 2)}x (target < 2.5x): ${verdictOf(entities && full && entities.p50 / full.p50 < 2.5)}; at 1 connection: ${fmt(entities1 && full1 ? entities1.p50 / full1.p50 : undefined, 2)}x`,
+  `_entities x50 vendor calls per request: ${fmt(entities?.callsPerRequest, 0)} (target 30, 10 per vendor read): ${verdictOf(entities && entities.callsPerRequest === 30)}`,
+  `member { loyalty } @ 0 ms: ${fmt(loyalty0 && soap0 ? loyalty0.reqPerSec / soap0.reqPerSec : undefined, 2)}x the node-soap floor with our transport (target >= 0.60x): ${verdictOf(loyalty0 && soap0 && loyalty0.reqPerSec / soap0.reqPerSec >= 0.6)}; ${fmt(loyalty0 && stock0 ? loyalty0.reqPerSec / stock0.reqPerSec : undefined, 2)}x stock node-soap's: ${verdictOf(loyalty0 && stock0 && loyalty0.reqPerSec / stock0.reqPerSec >= 0.6)}`,
+  `peak RSS @ 100 connections: ${fmt(crowd?.peakRssMb, 0)} MB (target < 200): ${verdictOf(crowd?.peakRssMb !== undefined && crowd.peakRssMb < 200)}`,
+  ...(await compareTracing()),
 ];
 
 const header = '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|';

@@ -16,6 +16,8 @@ import { requireRouterSecret } from './http/require-router-secret.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
 import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin.js';
+import { operationSpanPlugin, traceRequests } from './observability/request-span.js';
+import { vendorAttemptTracer } from './observability/vendor-attempt-spans.js';
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
 import { requestContextFactory, type SubgraphContext } from './request-context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
@@ -44,6 +46,7 @@ export type AppConfig = Pick<
   | 'introspection'
   | 'state'
   | 'idempotencyRetentionSeconds'
+  | 'tracing'
 >;
 
 /**
@@ -81,7 +84,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const admission = createAdmission(config.limits.admission);
   const metrics = new SubgraphMetrics({ breakerStates: () => policies.states(), inFlight: admission.inFlight, queued: admission.queued });
   admission.onShed((reason) => metrics.operationsShed.inc({ reason }));
-  const observeVendorCall = vendorCallObserver(logger, metrics, (breaker) => policies.states()[breaker]);
+  const breakerState = (breaker: string) => policies.states()[breaker];
+  // Spans only when tracing is configured: with it off, none of the tracing hooks is even installed.
+  const tracing = config.tracing.tracesUrl !== undefined;
+  const vendorCallHooks = { observe: vendorCallObserver(logger, metrics, breakerState), traceAttempt: tracing ? vendorAttemptTracer(breakerState) : undefined };
   const stateStore = createStateStore(
     config.state,
     (call, seconds, failed) => metrics.stateStoreCalls.observe({ call, outcome: failed ? 'error' : 'ok' }, seconds),
@@ -121,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       requestLogPlugin(logger, metrics),
       unexpectedErrorsPlugin(logger),
       landingPagePlugin(config.nodeEnv === 'production'),
+      ...(tracing ? [operationSpanPlugin(metrics.operationLabels)] : []),
     ],
   });
   await apollo.start();
@@ -156,8 +163,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     bodyReadDeadline(config.limits.bodyReadTimeoutMs),
     express.json({ limit: config.limits.maxBodyBytes }),
     limitBatchSize(config.limits.maxBatchOperations),
-    expressMiddleware(apollo, { context: requestContextFactory({ config, vendors, policies, observeVendorCall, loginThrottle, idempotency }) }),
   );
+  if (tracing) graphql.push(traceRequests());
+  graphql.push(expressMiddleware(apollo, { context: requestContextFactory({ config, vendors, policies, vendorCallHooks, loginThrottle, idempotency }) }));
   app.use(GRAPHQL_PATH, ...graphql);
   app.use(unknownRoute);
   app.use(jsonErrors(logger));

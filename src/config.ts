@@ -143,6 +143,21 @@ export interface Config {
     /** First retry delay; later ones grow exponentially with decorrelated jitter. */
     retryInitialDelayMs: number;
   };
+  tracing: TracingSettings;
+}
+
+export const TRACE_SAMPLERS = ['parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio', 'always_on', 'always_off', 'traceidratio'] as const;
+
+/** OpenTelemetry tracing, configured with the standard OTEL_* variables (and our own VENDOR_TRACE_PROPAGATION). */
+export interface TracingSettings {
+  /** Where spans are exported (OTLP over HTTP); undefined: tracing is off and the SDK is never loaded. */
+  tracesUrl?: string;
+  serviceName: string;
+  sampler: (typeof TRACE_SAMPLERS)[number];
+  /** The ratio of the ratio samplers. */
+  samplerRatio: number;
+  /** Whether vendors receive traceparent/tracestate: they are third parties, so off unless an operator says so. */
+  propagateToVendors: boolean;
 }
 
 
@@ -236,6 +251,10 @@ export const SETTINGS = {
   IDEMPOTENCY_RETENTION_SECONDS: intSchema.min(1).default(24 * 60 * 60),
   STATE_STORE_TIMEOUT_MS: intSchema.min(1).default(500),
   STATE_MEMORY_MAX_KEYS: intSchema.min(1).default(100_000),
+  OTEL_SERVICE_NAME: z.string().min(1).default('member-subgraph'),
+  OTEL_TRACES_SAMPLER: z.enum(TRACE_SAMPLERS).default('parentbased_always_on'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  VENDOR_TRACE_PROPAGATION: z.enum(['on', 'off']).default('off'),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -409,5 +428,24 @@ export function loadConfig(env: Env = process.env): Config {
       readAttempts: setting(env, 'VENDOR_READ_ATTEMPTS'),
       retryInitialDelayMs: setting(env, 'VENDOR_RETRY_DELAY_MS'),
     },
+    tracing: tracingSettings(env),
+  };
+}
+
+/** The OTLP traces URL as the OTel specification derives it: the signal's own endpoint as is, else `/v1/traces` on the shared one. */
+function tracesUrl(env: Env): string | undefined {
+  const own = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || undefined;
+  const shared = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  const url = own ?? (shared && `${withoutTrailingSlash(shared)}/v1/traces`);
+  return url === undefined ? undefined : parse(urlSchema, own ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT', url);
+}
+
+function tracingSettings(env: Env): TracingSettings {
+  return {
+    tracesUrl: tracesUrl(env),
+    serviceName: setting(env, 'OTEL_SERVICE_NAME'),
+    sampler: setting(env, 'OTEL_TRACES_SAMPLER'),
+    samplerRatio: setting(env, 'OTEL_TRACES_SAMPLER_ARG'),
+    propagateToVendors: setting(env, 'VENDOR_TRACE_PROPAGATION') === 'on',
   };
 }

@@ -27,6 +27,10 @@ async function main(): Promise<void> {
   // resident size near the live set for a little more GC work (docs/benchmarks.md).
   if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
 
+  // The SDK is loaded only when traces have somewhere to go; first, so that every span from here on is recorded.
+  const { tracesUrl } = config.tracing;
+  const tracing = tracesUrl === undefined ? undefined : (await import('./observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
+
   // The sandbox is loaded only when a vendor is not configured: production code never depends on it.
   const needsSandbox = !config.kognitiv || !config.debitsuccess;
   const sandbox = needsSandbox
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
 
   // Serve at once; the vendor clients (and their WSDLs) join when they can, and /ready says when.
   const vendorClients = new PendingVendorClients();
-  void vendorClients.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor }), logger);
+  void vendorClients.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor, propagateTrace: config.tracing.propagateToVendors }), logger);
   const server = await startServer({ config, vendors: vendorClients.vendors, logger, isReady: () => vendorClients.isReady() }, { port: config.port, host: config.host });
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     await server.stop();
     vendorClients.close();
     await sandbox?.close();
+    await tracing?.shutdown();
   });
 }
 

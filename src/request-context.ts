@@ -9,7 +9,7 @@ import type { Vendors } from './vendors/vendor-operations.js';
 import { createLoaders } from './schema/loaders.js';
 import type { IdempotencySettings } from './schema/idempotency/idempotent.js';
 import type { LoginThrottle } from './schema/login/login-throttle.js';
-import { resilientVendors, type VendorCallObserver } from './vendors/resilience/resilient-vendors.js';
+import { resilientVendors, type VendorCallHooks } from './vendors/resilience/resilient-vendors.js';
 import type { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 
 /** What every resolver and plugin of one GraphQL request sees. */
@@ -20,7 +20,8 @@ export interface RequestContextDeps {
   /** The raw datasources; each request gets them wrapped in breakers, retries and its own deadline. */
   vendors: Vendors;
   policies: VendorPolicies;
-  observeVendorCall: VendorCallObserver;
+  /** What watches each vendor call attempt: metrics and logs, and spans when tracing is on. */
+  vendorCallHooks: VendorCallHooks;
   loginThrottle: LoginThrottle;
   idempotency: IdempotencySettings;
 }
@@ -30,7 +31,7 @@ const PLAIN_REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** Builds each GraphQL request's context from the HTTP request; shared pieces (throttle, breakers) come from `deps`. */
 export function requestContextFactory(deps: RequestContextDeps): (http: { req: Request; res: Response }) => Promise<SubgraphContext> {
-  const { config, vendors, policies, observeVendorCall, loginThrottle, idempotency } = deps;
+  const { config, vendors, policies, vendorCallHooks, loginThrottle, idempotency } = deps;
   const settings: SchemaSettings = {
     kognitivPhoneTypes: config.kognitivPhoneTypes,
     debitsuccessCountryCodes: config.debitsuccessCountryCodes,
@@ -45,7 +46,7 @@ export function requestContextFactory(deps: RequestContextDeps): (http: { req: R
     // Set by the app when the request arrived, so time spent waiting for admission counts against the deadline.
     const receivedAt = typeof res.locals.receivedAt === 'number' ? res.locals.receivedAt : Date.now();
     const deadline = receivedAt + config.limits.requestDeadlineMs;
-    const requestVendors = resilientVendors(vendors, policies, deadline, observeVendorCall);
+    const requestVendors = resilientVendors(vendors, policies, deadline, vendorCallHooks);
     return {
       correlationId,
       vendors: requestVendors,

@@ -16,6 +16,15 @@ const DEBITSUCCESS = {
 };
 
 describe('loadConfig', () => {
+  it('traces only when an OTLP endpoint is set: the traces endpoint as is, else /v1/traces on the shared one', () => {
+    expect(loadConfig({}).tracing).toEqual({ tracesUrl: undefined, serviceName: 'member-subgraph', sampler: 'parentbased_always_on', samplerRatio: 1, propagateToVendors: false });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing.tracesUrl).toBe('http://collector:4318/v1/traces');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://other:4318/traces' }).tracing.tracesUrl).toBe('http://other:4318/traces');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER/);
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
+  });
+
   it('runs both vendors as sandboxes with no configuration at all', () => {
     const config = loadConfig({});
 

@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { secretRedactor } from './redact-secrets.js';
 
@@ -24,10 +25,17 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/** The active span's ids, so a log line joins its trace; nothing when no span is active (or tracing is off). */
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
       level: options.level,
+      mixin: traceIds,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       // Runs on each serialized line, so only on lines whose level is on, and on every one of them.
       hooks: { streamWrite: secretRedactor(options.secrets) },

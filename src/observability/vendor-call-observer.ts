@@ -4,7 +4,7 @@ import type { VendorCallObserver } from '../vendors/resilience/resilient-vendors
 import type { SubgraphMetrics } from './metrics.js';
 
 /** ok, the vendor's return code, or the failure reason: the outcome label of a vendor call. */
-function outcomeOf(error: unknown): string {
+export function outcomeOf(error: unknown): string {
   if (error === undefined) return 'ok';
   if (error instanceof VendorReturnCodeError) return `code:${error.vendorCode ?? error.details.status ?? 'none'}`;
   if (error instanceof VendorTransportError) return error.reason;

@@ -1,8 +1,11 @@
+import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { BillingAccountRecord } from '../vendors/debitsuccess/debitsuccess-billing.js';
 import type { LoyaltyMemberCore, PointBalances } from '../vendors/kognitiv/kognitiv-loyalty.js';
 import type { Vendors } from '../vendors/vendor-operations.js';
+
+const tracer = trace.getTracer('member-subgraph');
 
 export interface Loaders {
   loyaltyCore: DataLoader<string, LoyaltyMemberCore>;
@@ -17,9 +20,12 @@ export interface Loaders {
  * fanned out one call each, with at most `limit` in flight to that vendor for this request.
  * A failed key becomes that key's Error, so one missing member fails only its own fields.
  */
-function fanOut<V>(limit: LimitFunction, fetchOne: (key: string) => Promise<V>) {
+function fanOut<V>(name: string, limit: LimitFunction, fetchOne: (key: string) => Promise<V>) {
+  // A span per batch (its size, never its keys: they are account ids), the vendor attempts beneath it.
   return (keys: readonly string[]): Promise<(V | Error)[]> =>
-    Promise.all(keys.map((key) => limit(() => fetchOne(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+    tracer.startActiveSpan(`dataloader ${name}`, { attributes: { 'dataloader.batch_size': keys.length } }, (span) =>
+      Promise.all(keys.map((key) => limit(() => fetchOne(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))).finally(() => span.end()),
+    );
 }
 
 export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
@@ -30,7 +36,7 @@ export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
   return {
     knownMemberIds,
     loyaltyCore: new DataLoader(
-      fanOut(kognitivLimit, async (accountId) => {
+      fanOut('loyaltyCore', kognitivLimit, async (accountId) => {
         const core = await vendors.kognitiv.fetchLoyaltyMemberCore(accountId);
         knownMemberIds.set(accountId, core.memberId);
         return core;
@@ -38,8 +44,8 @@ export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
     ),
     // Does not wait for the profile: SBInternalMemberId is 0 unless this request already knows it.
     pointBalances: new DataLoader(
-      fanOut(kognitivLimit, (accountId) => vendors.kognitiv.fetchMemberPointBalances(accountId, knownMemberIds.get(accountId) ?? 0)),
+      fanOut('pointBalances', kognitivLimit, (accountId) => vendors.kognitiv.fetchMemberPointBalances(accountId, knownMemberIds.get(accountId) ?? 0)),
     ),
-    billingAccounts: new DataLoader(fanOut(debitsuccessLimit, (accountId) => vendors.debitsuccessBilling.findAccountsByExternalId(accountId))),
+    billingAccounts: new DataLoader(fanOut('billingAccounts', debitsuccessLimit, (accountId) => vendors.debitsuccessBilling.findAccountsByExternalId(accountId))),
   };
 }

@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { DEFAULT_MAX_RESPONSE_BYTES, RESPONSE_TOO_LARGE, transportError } from './transport-failure.js';
 import { createVendorAgents, type VendorAgents } from './vendor-agents.js';
+import { startHttpClientSpan } from './http-client-span.js';
 
 export interface VendorHttpOptions {
   /** The vendor's shared socket pool; without it the transport makes (and closes) its own. */
@@ -15,6 +16,8 @@ export interface VendorHttpOptions {
    * WSDL names the documents it imports, and only the vendor's own are to be fetched.
    */
   allowedOrigin?: string;
+  /** Sends the W3C trace headers (traceparent, tracestate) to the vendor: off unless configured (VENDOR_TRACE_PROPAGATION). */
+  propagateTrace?: boolean;
 }
 
 /**
@@ -78,9 +81,13 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
         return;
       }
       const https = config.url.startsWith('https:');
+      const span = startHttpClientSpan(config.method, config.url, config.headers, options.propagateTrace ?? false);
       const req = (https ? httpsRequest : httpRequest)(config.url, { method: config.method, headers: config.headers, agent: https ? agents.https : agents.http });
+      let settled = false;
       const fail = (error: Error) => {
         clearTimeout(timer);
+        if (!settled) span.end({ error });
+        settled = true;
         reject(error);
       };
       const refuse = (error: Error) => {
@@ -115,6 +122,8 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
         if (body !== response) body.on('error', fail);
         body.once('end', () => {
           clearTimeout(timer);
+          if (!settled) span.end({ status: response.statusCode, bytes: size });
+          settled = true;
           const data = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
           resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: response.headers, data, config });
         });

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import got from 'got';
 import { RESPONSE_TOO_LARGE, transportError } from './transport-failure.js';
 import type { VendorAgents } from './vendor-agents.js';
+import { startHttpClientSpan } from './http-client-span.js';
 
 export interface VendorRestOptions {
   /** The vendor's shared socket pool (its SOAP traffic uses the same one). */
@@ -10,6 +11,8 @@ export interface VendorRestOptions {
   timeoutMs: number;
   /** Answers larger than this, declared or as they arrive (decompressed), fail with ERR_RESPONSE_TOO_LARGE. */
   maxResponseBytes: number;
+  /** Sends the W3C trace headers to the vendor: off unless configured (VENDOR_TRACE_PROPAGATION). */
+  propagateTrace?: boolean;
 }
 
 export interface VendorRestRequest {
@@ -49,7 +52,9 @@ export function createVendorRest(options: VendorRestOptions): VendorRestExchange
   return async (url, request) => {
     const refusal = new AbortController();
     let oversize: number | undefined;
-    const pending = client(url, { method: request.method, headers: request.headers, form: request.form, signal: refusal.signal });
+    const headers = { ...request.headers };
+    const span = startHttpClientSpan(request.method, url, headers, options.propagateTrace ?? false);
+    const pending = client(url, { method: request.method, headers, form: request.form, signal: refusal.signal });
     // The first progress carries the declared length (none when compressed), the others what has arrived so far.
     pending.on('downloadProgress', ({ transferred, total }) => {
       const size = Math.max(transferred, total ?? 0);
@@ -60,8 +65,10 @@ export function createVendorRest(options: VendorRestOptions): VendorRestExchange
     });
     try {
       const response = await pending;
+      span.end({ status: response.statusCode, bytes: response.rawBody.length });
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
+      span.end({ error: error as Error });
       if (oversize !== undefined) throw transportError(`answer of at least ${oversize} bytes exceeds ${maxResponseBytes}`, RESPONSE_TOO_LARGE);
       throw error;
     }

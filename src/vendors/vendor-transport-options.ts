@@ -6,4 +6,6 @@ export interface VendorTransportOptions {
   maxResponseBytes?: number;
   /** The vendor's shared socket pool; without it the datasource makes (and closes) its own. */
   agents?: VendorAgents;
+  /** Sends the W3C trace headers to the vendor (VENDOR_TRACE_PROPAGATION); off, vendors see no trace id. */
+  propagateTrace?: boolean;
 }

@@ -18,6 +18,8 @@ export interface Subgraph {
   url: string;
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
+  /** Exports the spans ended so far (when tracing is configured). */
+  flushTraces(): Promise<void>;
 }
 
 export interface SubgraphOverrides {
@@ -45,7 +47,11 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
   const vendors = await createVendorClients(kognitiv, debitsuccess, {
     maxResponseBytes: config.limits.maxVendorResponseBytes,
     maxSocketsPerVendor: config.limits.maxSocketsPerVendor,
+    propagateTrace: config.tracing.propagateToVendors,
   });
+  // As main.ts does: the SDK only when an OTLP endpoint is configured.
+  const { tracesUrl } = config.tracing;
+  const tracing = tracesUrl === undefined ? undefined : (await import('../../src/observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
   const logger = overrides.log
     ? createLogger({ ...overrides.log, pretty: false, secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }) })
     : (overrides.logger ?? pino({ level: 'silent' }));
@@ -63,7 +69,9 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
     async close() {
       await server.stop();
       vendors.close();
+      await tracing?.shutdown();
     },
+    flushTraces: async () => tracing?.flush(),
   };
 }
 

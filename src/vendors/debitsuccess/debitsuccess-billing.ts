@@ -75,7 +75,7 @@ export class DebitsuccessBilling {
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
     this.agents = options.agents ?? createVendorAgents(options.maxSockets);
-    this.http = createVendorRest({ agents: this.agents, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
+    this.http = createVendorRest({ agents: this.agents, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, propagateTrace: options.propagateTrace });
     this.tokens = new TokenCache(() => this.fetchToken());
   }
 

@@ -62,7 +62,7 @@ export class DebitsuccessMessages {
   ) {}
 
   static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
-    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes });
+    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes, propagateTrace: options.propagateTrace });
     try {
       const client = await createClientAsync(
         WSDL,

@@ -25,16 +25,25 @@ export interface VendorCallEvent {
 
 export type VendorCallObserver = (event: VendorCallEvent) => void;
 
+/** Runs one attempt inside what it sets up around it (a span, whose children the attempt's HTTP exchanges become). */
+export type VendorAttemptTracer = <T>(attempt: Pick<VendorCallEvent, 'vendor' | 'service' | 'operation' | 'attempt'>, call: () => Promise<T>) => Promise<T>;
+
+/** What watches each attempt: the observer hears how it ended, the tracer runs it. */
+export interface VendorCallHooks {
+  observe?: VendorCallObserver;
+  traceAttempt?: VendorAttemptTracer;
+}
+
 /** Times one attempt and reports it, whatever its outcome. */
-function observed<T>(observe: VendorCallObserver | undefined, key: ServiceKey, operation: string, call: () => Promise<T>): () => Promise<T> {
-  if (!observe) return call;
-  let attempt = 0;
+function observed<T>({ observe, traceAttempt }: VendorCallHooks, key: ServiceKey, operation: string, call: () => Promise<T>): () => Promise<T> {
+  if (!observe && !traceAttempt) return call;
+  let attempts = 0;
   return async () => {
-    attempt += 1;
+    const attempt = (attempts += 1);
     const started = performance.now();
-    const report = (error?: unknown) => observe({ vendor: key.vendor, service: key.service, operation, attempt, durationMs: performance.now() - started, error });
+    const report = (error?: unknown) => observe?.({ vendor: key.vendor, service: key.service, operation, attempt, durationMs: performance.now() - started, error });
     try {
-      const result = await call();
+      const result = await (traceAttempt ? traceAttempt({ vendor: key.vendor, service: key.service, operation, attempt }, call) : call());
       report();
       return result;
     } catch (error) {
@@ -58,10 +67,10 @@ function markingWrites<T>(operation: VendorOperation, call: Promise<T>): Promise
  * retry transient failures, and nothing outlives the request's deadline. Made per request (it is
  * only closures); the breakers inside `policies` are shared.
  */
-export function resilientVendors(raw: Vendors, policies: VendorPolicies, deadline: number, observe?: VendorCallObserver): Vendors {
+export function resilientVendors(raw: Vendors, policies: VendorPolicies, deadline: number, hooks: VendorCallHooks = {}): Vendors {
   return vendorsCalling((datasource, method, op, args) => {
     const key: ServiceKey = { vendor: op.vendor, service: op.service };
-    const call = observed(observe, key, op.operation, () => callVendor(raw, datasource, method, args));
+    const call = observed(hooks, key, op.operation, () => callVendor(raw, datasource, method, args));
     const guarded = op.kind === 'read' ? policies.read(key, op.operation, deadline, call) : policies.write(key, op.operation, call);
     return markingWrites(op, withinDeadline(op.vendor, op.operation, deadline, guarded));
   });

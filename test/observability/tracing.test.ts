@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { SANDBOX_CREDENTIALS } from '../../src/sandbox/seed.js';
+import { ancestorsOf, CLIENT, SERVER, startOtlpReceiver, type ExportedSpan, type OtlpReceiver } from '../support/otlp-receiver.js';
+import { startHeaderRecordingRelay, viaOrigin, type HeaderRecordingRelay } from '../support/header-recording-relay.js';
+import { captureLog, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+
+const MEMBER = 'M1001';
+const QUERY = `query GetMember($id: ID!) { member(id: $id) { loyalty { firstName lastName } points { available } billingAccounts { accountId } } }`;
+
+let sandboxes: SandboxVendors;
+let receiver: OtlpReceiver;
+let subgraph: Subgraph;
+/** Debitsuccess (SOAP and REST) is reached through it: what the vendor is sent. */
+let debitsuccessRelay: HeaderRecordingRelay;
+const log = captureLog();
+
+beforeAll(async () => {
+  receiver = await startOtlpReceiver();
+  sandboxes = await startSandboxes();
+  const debitsuccess = sandboxes.debitsuccess!.settings;
+  debitsuccessRelay = await startHeaderRecordingRelay(debitsuccess.apiUrl);
+  const relayed = (url: string) => viaOrigin(url, debitsuccessRelay.origin);
+  subgraph = await startSubgraph(sandboxes, {
+    env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, VENDOR_RETRY_DELAY_MS: '0' },
+    log: { level: 'debug', destination: log.destination },
+    debitsuccess: { soapUrl: relayed(debitsuccess.soapUrl), apiUrl: relayed(debitsuccess.apiUrl), tokenUrl: relayed(debitsuccess.tokenUrl) },
+  });
+});
+
+afterAll(async () => {
+  await subgraph?.close();
+  await debitsuccessRelay?.close();
+  await sandboxes?.close();
+  await receiver?.close();
+});
+
+/** Spans of `traceId` once the subgraph has exported them. */
+async function traceOf(traceId: string): Promise<ExportedSpan[]> {
+  await subgraph.flushTraces();
+  return receiver.spans.filter((span) => span.traceId === traceId);
+}
+
+describe('distributed tracing', () => {
+  it('continues the router trace: operation span, vendor attempts (a retry among them) and their HTTP exchanges, no personal data', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const routerSpanId = randomBytes(8).toString('hex');
+    // The first Kognitiv call fails as an overloaded vendor does; the read is retried.
+    sandboxes.kognitiv!.sandbox.injectFault({ kind: 'status', status: 503 }, 1);
+
+    const response = await subgraph.request(QUERY, { id: MEMBER }, { traceparent: `00-${traceId}-${routerSpanId}-01`, tracestate: 'router=1' });
+    const spans = await traceOf(traceId);
+
+    expect(response.errors).toBeUndefined();
+    const ancestors = (span: ExportedSpan) => ancestorsOf(span, spans);
+
+    const operation = spans.find((span) => span.kind === SERVER);
+    expect(operation).toMatchObject({ name: 'query GetMember', parentSpanId: routerSpanId, attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'GetMember' } });
+
+    const attempts = spans.filter((span) => span.attributes['vendor.attempt'] !== undefined);
+    // Every vendor attempt lies under the operation span, with its HTTP exchanges beneath it (a REST call's first one
+    // fetches the OAuth token too).
+    for (const attempt of attempts) {
+      expect(ancestors(attempt)).toContain(operation);
+      const exchanges = spans.filter((span) => span.parentSpanId === attempt.spanId && span.kind === CLIENT);
+      expect(exchanges.length, attempt.name).toBeGreaterThan(0);
+      for (const exchange of exchanges) expect(exchange.attributes['http.response.status_code']).toBeTypeOf('number');
+    }
+    expect(new Set(attempts.map((span) => span.attributes['vendor.name']))).toEqual(new Set(['KOGNITIV', 'DEBITSUCCESS']));
+    for (const attempt of attempts) {
+      expect(attempt.attributes).toMatchObject({ 'vendor.service': expect.any(String), 'vendor.operation': expect.any(String), 'vendor.outcome': expect.any(String), 'vendor.breaker_state': 'closed' });
+    }
+    const ok = attempts.filter((span) => span.attributes['vendor.outcome'] === 'ok');
+    expect(ok.every((span) => Number(span.attributes['vendor.response_bytes']) > 0)).toBe(true);
+
+    // The retried read: two attempts of one operation, the first failed, the second (a span of its own) succeeded.
+    const failed = attempts.filter((span) => span.attributes['vendor.outcome'] !== 'ok');
+    expect(failed).toHaveLength(1);
+    const retried = attempts.filter((span) => span.attributes['vendor.operation'] === failed[0]!.attributes['vendor.operation']);
+    expect(retried.map((span) => [span.attributes['vendor.attempt'], span.attributes['vendor.outcome']])).toEqual([
+      [1, failed[0]!.attributes['vendor.outcome']],
+      [2, 'ok'],
+    ]);
+
+    // The DataLoader batches are spans too, with the attempts of their keys beneath.
+    const batches = spans.filter((span) => span.name.startsWith('dataloader '));
+    expect(batches.length).toBeGreaterThan(0);
+    expect(attempts.every((attempt) => ancestors(attempt).some((span) => batches.includes(span)))).toBe(true);
+
+    // No personal data or secret in anything exported: not the account id, the member's name, nor a credential.
+    const loyalty = (response.data as { member: { loyalty: { firstName: string; lastName: string } } }).member.loyalty;
+    const exported = receiver.bodies.join('\n');
+    for (const forbidden of [MEMBER, loyalty.firstName, loyalty.lastName, SANDBOX_CREDENTIALS.kognitivSecurityToken, SANDBOX_CREDENTIALS.debitsuccessPassword, SANDBOX_CREDENTIALS.debitsuccessClientSecret]) {
+      expect(exported).not.toContain(forbidden);
+    }
+    expect(exported).not.toMatch(/Bearer|accountExternalId/);
+
+    // Log lines written during the request join the trace.
+    expect(log.lines().some((line) => line.trace_id === traceId && typeof line.span_id === 'string')).toBe(true);
+  });
+
+  it('exports nothing of the variables or the phone number of a mutation', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const phone = '+64 21 555 0101';
+
+    await subgraph.request('mutation Save($phone: String!) { savePhone(input: { memberId: "M1002", type: MOBILE, number: $phone }) { loyalty { savedPhoneNumber } } }', { phone }, {
+      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+    });
+    const spans = await traceOf(traceId);
+
+    expect(spans.some((span) => span.name === 'mutation Save')).toBe(true);
+    expect(spans.some((span) => span.attributes['vendor.name'] !== undefined)).toBe(true);
+    const exported = JSON.stringify(spans);
+    for (const forbidden of ['M1002', phone, '5550101', '555 0101', '0101']) expect(exported).not.toContain(forbidden);
+  });
+
+  it('sends the vendors no trace headers (VENDOR_TRACE_PROPAGATION is off by default)', async () => {
+    const traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+    debitsuccessRelay.headers.length = 0;
+
+    await subgraph.request(QUERY, { id: MEMBER }, { traceparent });
+    await subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }', {}, { traceparent });
+
+    // The token, the account look-up (REST) and the phone update (SOAP) all reached the vendor, none with a trace header.
+    expect(debitsuccessRelay.headers.length).toBeGreaterThanOrEqual(2);
+    expect(debitsuccessRelay.headers.some((headers) => headers.soapaction !== undefined)).toBe(true);
+    expect(debitsuccessRelay.headers.filter((headers) => headers.traceparent !== undefined || headers.tracestate !== undefined)).toEqual([]);
+  });
+
+  it('names a batched request\'s span as a batch', async () => {
+    const traceId = randomBytes(16).toString('hex');
+
+    const answer = await fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      body: JSON.stringify([{ query: 'query One { member(id: "M1001") { id } }' }, { query: 'query Two { member(id: "M1002") { id } }' }]),
+    });
+    const spans = await traceOf(traceId);
+
+    expect(answer.status).toBe(200);
+    expect(spans.filter((span) => span.kind === SERVER).map((span) => span.name)).toEqual(['graphql batch']);
+  });
+
+  it("records a vendor's return code on the attempt it ended", async () => {
+    const traceId = randomBytes(16).toString('hex');
+
+    await subgraph.request('query Missing { member(id: "NO-SUCH") { loyalty { firstName } } }', {}, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    const spans = await traceOf(traceId);
+
+    const attempt = spans.find((span) => span.attributes['vendor.name'] === 'KOGNITIV');
+    expect(attempt?.attributes).toMatchObject({ 'vendor.attempt': 1, 'vendor.return_code': expect.any(String), 'vendor.outcome': `code:${String(attempt?.attributes['vendor.return_code'])}` });
+    expect(JSON.stringify(spans)).not.toContain('NO-SUCH');
+  });
+
+  it('still answers the inline trace (ftv1) a router asks for', async () => {
+    const response = (await subgraph.request(QUERY, { id: MEMBER }, { 'apollo-federation-include-trace': 'ftv1' })) as { extensions?: { ftv1?: unknown } };
+
+    expect(response.extensions?.ftv1).toBeTypeOf('string');
+  });
+});
