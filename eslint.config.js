@@ -1,5 +1,5 @@
-// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules. Formatting is left to the
-// editor's TypeScript formatter; the linter looks for mistakes.
+// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules. Formatting is Prettier's
+// (`npm run format`, checked by `npm run lint`); the linter looks for mistakes.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
