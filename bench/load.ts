@@ -12,7 +12,10 @@ export interface LoadResult {
 }
 
 /** Drives one URL with a fixed body at `connections` concurrent connections for `seconds`; each `[<id>]` in it becomes a fresh id per request. */
-export async function drive(url: string, options: { body: string; connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function drive(
+  url: string,
+  options: { body: string; connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -20,7 +23,9 @@ export async function drive(url: string, options: { body: string; connections: n
     duration: options.seconds,
     headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body,
-    ...(options.body.includes('[<id>]') && { requests: [{ setupRequest: (request) => ({ ...request, body: options.body.replaceAll('[<id>]', randomUUID()) }) }] }),
+    ...(options.body.includes('[<id>]') && {
+      requests: [{ setupRequest: (request) => ({ ...request, body: options.body.replaceAll('[<id>]', randomUUID()) }) }],
+    }),
   });
   return {
     requests: result.requests.total,

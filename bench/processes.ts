@@ -72,9 +72,17 @@ export function freePort(): Promise<number> {
  * `node` is this process's own runtime unless another executable is given (the runtime comparison), started with
  * `nodeFlags` before the script.
  */
-export async function startChildOnPort(script: string, env: Record<string, string>, node = process.execPath, nodeFlags: readonly string[] = []): Promise<ChildServer> {
+export async function startChildOnPort(
+  script: string,
+  env: Record<string, string>,
+  node = process.execPath,
+  nodeFlags: readonly string[] = [],
+): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(node, [...nodeFlags, script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(node, [...nodeFlags, script], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return childServer(child, `http://127.0.0.1:${port}/graphql`);
 }
 

@@ -31,14 +31,25 @@ const rest = createVendorRest({ agents, timeoutMs: 5000, maxResponseBytes: 1024 
 const tokenAnswer = await rest(`${origin}${TOKEN_PATH}`, {
   method: 'POST',
   headers: { accept: 'application/json' },
-  form: { grant_type: 'client_credentials', client_id: SANDBOX_CREDENTIALS.debitsuccessClientId, client_secret: SANDBOX_CREDENTIALS.debitsuccessClientSecret },
+  form: {
+    grant_type: 'client_credentials',
+    client_id: SANDBOX_CREDENTIALS.debitsuccessClientId,
+    client_secret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+  },
 });
 const token = (JSON.parse(tokenAnswer.body) as { access_token: string }).access_token;
 const url = `${origin}${API_PATH}/accounts?accountExternalId=M1003`;
 const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
 const agent = { http: agents.http, https: agents.https };
 const vendorHttp = createVendorHttp({ agents });
-const billing = new DebitsuccessBilling({ apiUrl: `${origin}${API_PATH}`, tokenUrl: `${origin}${TOKEN_PATH}`, clientId: SANDBOX_CREDENTIALS.debitsuccessClientId, clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret, timeoutMs: settingDefault('DEBITSUCCESS_TIMEOUT_MS'), agents });
+const billing = new DebitsuccessBilling({
+  apiUrl: `${origin}${API_PATH}`,
+  tokenUrl: `${origin}${TOKEN_PATH}`,
+  clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
+  clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+  timeoutMs: settingDefault('DEBITSUCCESS_TIMEOUT_MS'),
+  agents,
+});
 const gotNoRetry = got.extend({ agent, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false, timeout: { request: 5000 } });
 const gotBuffer = gotNoRetry.extend({ responseType: 'buffer' });
 
@@ -92,12 +103,18 @@ agents.close();
 await sandbox.stop();
 
 const SUBGRAPH_REQUESTS = [
-  { name: 'member (full profile)', restCalls: 1, amount: CALLS, query: '{ member(id: "M1001") { id loyalty { firstName lastName } points { available } billingAccounts { accountId overdueStatus } } }' },
+  {
+    name: 'member (full profile)',
+    restCalls: 1,
+    amount: CALLS,
+    query: '{ member(id: "M1001") { id loyalty { firstName lastName } points { available } billingAccounts { accountId overdueStatus } } }',
+  },
   {
     name: '_entities x50 (10 members)',
     restCalls: 10,
     amount: CALLS / 10,
-    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } points { available } billingAccounts { accountId } } } }',
+    query:
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } points { available } billingAccounts { accountId } } } }',
     // Ten distinct members (nine seeded, one unknown), as in `npm run bench`: ten GET /accounts per request.
     variables: { r: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Member', id: i % 10 === 9 ? 'NOBODY' : `M100${(i % 10) + 1}` })) },
   },
@@ -107,13 +124,26 @@ const SUBGRAPH_REQUESTS = [
 async function cpuPerSubgraphRequest(): Promise<number[]> {
   const sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
   const subgraph = await startChildOnPort(here('../src/main.js'), subgraphEnvFor(sandboxes));
-  const ticks = () => readFileSync(`/proc/${subgraph.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0);
+  const ticks = () =>
+    readFileSync(`/proc/${subgraph.child.pid}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ')
+      .slice(11, 13)
+      .reduce((a, b) => a + Number(b), 0);
   try {
     await waitUntilReady(subgraph.url);
     const perRequest: number[] = [];
     for (const request of SUBGRAPH_REQUESTS) {
       const body = JSON.stringify({ query: request.query, variables: request.variables });
-      const load = (amount: number) => autocannon({ url: subgraph.url, method: 'POST', connections: CONCURRENCY, amount, headers: { 'content-type': 'application/json' }, body });
+      const load = (amount: number) =>
+        autocannon({
+          url: subgraph.url,
+          method: 'POST',
+          connections: CONCURRENCY,
+          amount,
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
       await load(request.amount / 5);
       const before = ticks();
       const result = await load(request.amount);
@@ -134,10 +164,16 @@ const asUsed = median(measured.get('got 16 as the subgraph uses it (vendor-rest:
 console.log(`Node ${process.version}, ${CALLS} GET /accounts per client and round, ${CONCURRENCY} in flight, median of ${ROUNDS} rounds\n`);
 console.log('| client | CPU per call µs | rounds µs | beyond Node http µs |\n|---|---|---|---|');
 for (const [name, values] of measured) {
-  console.log(`| ${name} | ${median(values).toFixed(0)} | ${values.map((v) => v.toFixed(0)).join(', ')} | ${(median(values) - baseline).toFixed(0)} |`);
+  console.log(
+    `| ${name} | ${median(values).toFixed(0)} | ${values.map((v) => v.toFixed(0)).join(', ')} | ${(median(values) - baseline).toFixed(0)} |`,
+  );
 }
-console.log('\n| subgraph request (got serving its REST calls) | REST calls | subgraph CPU per request µs | got beyond Node http µs | share |\n|---|---|---|---|---|');
+console.log(
+  '\n| subgraph request (got serving its REST calls) | REST calls | subgraph CPU per request µs | got beyond Node http µs | share |\n|---|---|---|---|---|',
+);
 SUBGRAPH_REQUESTS.forEach((request, i) => {
   const extra = request.restCalls * (asUsed - baseline);
-  console.log(`| ${request.name} | ${request.restCalls} | ${subgraphUs[i]!.toFixed(0)} | ${extra.toFixed(0)} | ${((extra / subgraphUs[i]!) * 100).toFixed(1)}% |`);
+  console.log(
+    `| ${request.name} | ${request.restCalls} | ${subgraphUs[i]!.toFixed(0)} | ${extra.toFixed(0)} | ${((extra / subgraphUs[i]!) * 100).toFixed(1)}% |`,
+  );
 });

@@ -26,24 +26,42 @@ const kognitiv = sandboxes.kognitiv!;
 const debitsuccess = sandboxes.debitsuccess!;
 
 const MEMBERS = ['M1001', 'M1002', 'M1003', 'M1004', 'M1006', 'M1007', 'M1008', 'M1009', 'M1005', 'NOBODY'];
-const FULL = '{ member(id: "M1001") { id loyalty { memberId firstName lastName birthDate gender isSuspended } points { earned available } billingAccounts { accountId overdueStatus nextBillingDate closed } } }';
+const FULL =
+  '{ member(id: "M1001") { id loyalty { memberId firstName lastName birthDate gender isSuspended } points { earned available } billingAccounts { accountId overdueStatus nextBillingDate closed } } }';
 const SCENARIOS = {
   'member (full profile)': { query: FULL, roundTrips: 1 },
   '_entities x50 (10 members)': {
-    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } points { available } billingAccounts { accountId } } } }',
+    query:
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } points { available } billingAccounts { accountId } } } }',
     variables: { r: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Member', id: MEMBERS[i % 10] })) },
     roundTrips: 1,
   },
-  savePhone: { query: 'mutation { savePhone(input: { memberId: "M1001", type: WORK, number: "+64 4 470 5555" }) { loyalty { savedPhoneNumber } billing { status } } }', roundTrips: 2 },
+  savePhone: {
+    query:
+      'mutation { savePhone(input: { memberId: "M1001", type: WORK, number: "+64 4 470 5555" }) { loyalty { savedPhoneNumber } billing { status } } }',
+    roundTrips: 2,
+  },
   login: { query: 'mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', roundTrips: 1 },
   'member { loyalty }': { query: '{ member(id: "M1001") { loyalty { firstName } } }', roundTrips: 1 },
-  enterPromotion: { query: 'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "PROTEIN-BAR" }) { programName } }', roundTrips: 1 },
+  enterPromotion: {
+    query: 'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "PROTEIN-BAR" }) { programName } }',
+    roundTrips: 1,
+  },
   // A fresh key per request (autocannon's id): what a key costs when it is claimed and stored, not a replay.
-  'enterPromotion, keyed': { query: 'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "PROTEIN-BAR", idempotencyKey: "[<id>]" }) { programName } }', roundTrips: 1 },
+  'enterPromotion, keyed': {
+    query:
+      'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "PROTEIN-BAR", idempotencyKey: "[<id>]" }) { programName } }',
+    roundTrips: 1,
+  },
 } as const;
 
 function vendorCalls(): number {
-  return kognitiv.sandbox.callCount() - kognitiv.sandbox.callCount('?WSDL') + debitsuccess.sandbox.callCount() - debitsuccess.sandbox.callCount('POST /identity/connect/token');
+  return (
+    kognitiv.sandbox.callCount() -
+    kognitiv.sandbox.callCount('?WSDL') +
+    debitsuccess.sandbox.callCount() -
+    debitsuccess.sandbox.callCount('POST /identity/connect/token')
+  );
 }
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -68,8 +86,14 @@ interface Runtime {
   flags: readonly string[];
 }
 /** This process's runtime and build, with the Node flags `npm start` (and so the image) gives it. */
-const startScript = (JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
-const THIS_RUNTIME: Runtime = { node: process.execPath, main: here('../src/main.js'), flags: startScript.filter((word) => word.startsWith('--')) };
+const startScript = (JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(
+  ' ',
+);
+const THIS_RUNTIME: Runtime = {
+  node: process.execPath,
+  main: here('../src/main.js'),
+  flags: startScript.filter((word) => word.startsWith('--')),
+};
 
 async function subgraphScenario(
   name: keyof typeof SCENARIOS,
@@ -130,7 +154,10 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
     body: SOAP_BODY,
     connections: CONNECTIONS,
     seconds: SECONDS,
-    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"https://app.smartbutton.com/Services/LoyaltyMember/FetchLoyaltyMemberCore"' },
+    headers: {
+      'content-type': 'text/xml; charset=utf-8',
+      soapaction: '"https://app.smartbutton.com/Services/LoyaltyMember/FetchLoyaltyMemberCore"',
+    },
   });
   const client = await KognitivLoyalty.create({ ...kognitiv.settings, wsdl: 'bundled' });
   await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: 1 });
@@ -142,7 +169,10 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
   const bare = await startChild(here('./bare-server.js'), {});
   const constant = JSON.stringify({ query: '{ constant }' });
   await drive(bare.url, { body: constant, connections: CONNECTIONS, seconds: 1 });
-  const framework = { ...(await drive(bare.url, { body: constant, connections: CONNECTIONS, seconds: SECONDS })), peakRssMb: bare.peakRssMb() };
+  const framework = {
+    ...(await drive(bare.url, { body: constant, connections: CONNECTIONS, seconds: SECONDS })),
+    peakRssMb: bare.peakRssMb(),
+  };
   await bare.stop();
   const row = (scenario: string, r: LoadResult & { peakRssMb?: number }): Row => ({ scenario, latencyMs, connections: CONNECTIONS, ...r });
   return {
@@ -172,14 +202,23 @@ function writeSection(name: string, body: string): void {
 async function compareRuntimes(before: Runtime): Promise<void> {
   const version = (node: string) => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   const sides = [before, THIS_RUNTIME];
-  const [was, now] = sides.map((r) => `Node ${version(r.node)}${r.main === THIS_RUNTIME.main ? '' : ' (its own build)'}${r.flags.length ? ` with \`${r.flags.join(' ')}\`` : ''}`);
+  const [was, now] = sides.map(
+    (r) =>
+      `Node ${version(r.node)}${r.main === THIS_RUNTIME.main ? '' : ' (its own build)'}${r.flags.length ? ` with \`${r.flags.join(' ')}\`` : ''}`,
+  );
   const change = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100, 0)}%`;
   const table = [
     '| scenario | vendor latency | connections | req/s before | req/s after | change | p50 ms before | p50 ms after | change | peak RSS MB before | peak RSS MB after |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const runs: [keyof typeof SCENARIOS, number, number][] = [
-    ...LATENCIES.flatMap((latencyMs) => (Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]).map((name): [keyof typeof SCENARIOS, number, number] => [name, latencyMs, CONNECTIONS])),
+    ...LATENCIES.flatMap((latencyMs) =>
+      (Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]).map((name): [keyof typeof SCENARIOS, number, number] => [
+        name,
+        latencyMs,
+        CONNECTIONS,
+      ]),
+    ),
     ['member (full profile)', LATENCIES[LATENCIES.length - 1]!, 100],
   ];
   for (const [index, [name, latencyMs, connections]] of runs.entries()) {
@@ -208,10 +247,20 @@ const TRACING_ROUNDS = Number(process.env.BENCH_TRACING_ROUNDS ?? 3);
 /** Each measure's median over `rows` (runs of one scenario). */
 function medianRow(rows: Row[]): Row {
   const median = (pick: (row: Row) => number | undefined) => {
-    const values = rows.map(pick).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    const values = rows
+      .map(pick)
+      .filter((v): v is number => v !== undefined)
+      .sort((a, b) => a - b);
     return values[Math.floor(values.length / 2)];
   };
-  return { ...rows[0]!, reqPerSec: median((r) => r.reqPerSec)!, p50: median((r) => r.p50)!, p99: median((r) => r.p99)!, mean: median((r) => r.mean), cpuMsPerRequest: median((r) => r.cpuMsPerRequest) };
+  return {
+    ...rows[0]!,
+    reqPerSec: median((r) => r.reqPerSec)!,
+    p50: median((r) => r.p50)!,
+    p99: median((r) => r.p99)!,
+    mean: median((r) => r.mean),
+    cpuMsPerRequest: median((r) => r.cpuMsPerRequest),
+  };
 }
 
 /**
@@ -233,7 +282,8 @@ async function compareTracing(): Promise<string[]> {
     // Rounds of off and on back to back, alternately starting with either; each figure is its median over the rounds.
     const sides: [Row[], Row[]] = [[], []];
     for (let round = 0; round < TRACING_ROUNDS; round += 1) {
-      for (const side of round % 2 === 0 ? [0, 1] : [1, 0]) sides[side]!.push(await subgraphScenario('member (full profile)', latencyMs, connections, side === 1 ? traced : undefined));
+      for (const side of round % 2 === 0 ? [0, 1] : [1, 0])
+        sides[side]!.push(await subgraphScenario('member (full profile)', latencyMs, connections, side === 1 ? traced : undefined));
     }
     const [off, on] = sides.map(medianRow) as [Row, Row];
     const added = on.mean! - off.mean!;
@@ -276,7 +326,8 @@ if (beforeSpec) {
 }
 
 const lines: string[] = [];
-const find = (scenario: string, latencyMs: number, connections = CONNECTIONS) => rows.find((r) => r.scenario === scenario && r.latencyMs === latencyMs && r.connections === connections);
+const find = (scenario: string, latencyMs: number, connections = CONNECTIONS) =>
+  rows.find((r) => r.scenario === scenario && r.latencyMs === latencyMs && r.connections === connections);
 // The keyed mutation again with its records in Redis, when redis-server is installed.
 const redis = redisServerAvailable() ? await startRedisServer() : undefined;
 const floorsAt = new Map<number, Awaited<ReturnType<typeof floors>>>();
@@ -295,10 +346,16 @@ for (const latencyMs of LATENCIES) {
   }
   const unkeyed = find('enterPromotion', latencyMs);
   const keyedRows = [find('enterPromotion, keyed', latencyMs)];
-  if (redis) keyedRows.push(await subgraphScenario('enterPromotion, keyed', latencyMs, CONNECTIONS, { label: 'Redis', env: { REDIS_URL: redis.url } }));
+  if (redis)
+    keyedRows.push(
+      await subgraphScenario('enterPromotion, keyed', latencyMs, CONNECTIONS, { label: 'Redis', env: { REDIS_URL: redis.url } }),
+    );
   rows.push(...keyedRows.slice(1).filter((row) => row !== undefined));
   for (const keyed of keyedRows) {
-    if (keyed && unkeyed) lines.push(`cost of an idempotency key (${keyed.scenario}) @ ${latencyMs} ms: p50 ${fmt(keyed.p50 / unkeyed.p50, 2)}x, req/s ${fmt(keyed.reqPerSec / unkeyed.reqPerSec, 2)}x the unkeyed enterPromotion`);
+    if (keyed && unkeyed)
+      lines.push(
+        `cost of an idempotency key (${keyed.scenario}) @ ${latencyMs} ms: p50 ${fmt(keyed.p50 / unkeyed.p50, 2)}x, req/s ${fmt(keyed.reqPerSec / unkeyed.reqPerSec, 2)}x the unkeyed enterPromotion`,
+      );
   }
 }
 await redis?.stop();
@@ -308,7 +365,9 @@ rows.push(await subgraphScenario('member (full profile)', slowest, 1));
 rows.push(await subgraphScenario('_entities x50 (10 members)', slowest, 1));
 rows.push(await subgraphScenario('member (full profile)', slowest, 100));
 // The same with V8's default heap growth, to show what HEAP_GROWTH_PERCENT buys.
-rows.push(await subgraphScenario('member (full profile)', slowest, 100, { label: 'HEAP_GROWTH_PERCENT=0', env: { HEAP_GROWTH_PERCENT: '0' } }));
+rows.push(
+  await subgraphScenario('member (full profile)', slowest, 100, { label: 'HEAP_GROWTH_PERCENT=0', env: { HEAP_GROWTH_PERCENT: '0' } }),
+);
 
 /** The issue's targets, checked against this run (never in tests: timings are noisy). */
 const full = find('member (full profile)', slowest);
@@ -329,7 +388,8 @@ const targets = [
   ...(await compareTracing()),
 ];
 
-const header = '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|';
+const header =
+  '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|';
 const table = [
   header,
   ...rows.map(

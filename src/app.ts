@@ -87,7 +87,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const breakerState = (breaker: string) => policies.states()[breaker];
   // Spans only when tracing is configured: with it off, none of the tracing hooks is even installed.
   const tracing = config.tracing.tracesUrl !== undefined;
-  const vendorCallHooks = { observe: vendorCallObserver(logger, metrics, breakerState), traceAttempt: tracing ? vendorAttemptTracer(breakerState) : undefined };
+  const vendorCallHooks = {
+    observe: vendorCallObserver(logger, metrics, breakerState),
+    traceAttempt: tracing ? vendorAttemptTracer(breakerState) : undefined,
+  };
   const stateStore = createStateStore(
     config.state,
     (call, seconds, failed) => metrics.stateStoreCalls.observe({ call, outcome: failed ? 'error' : 'ok' }, seconds),
@@ -165,7 +168,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limitBatchSize(config.limits.maxBatchOperations),
   );
   if (tracing) graphql.push(traceRequests());
-  graphql.push(expressMiddleware(apollo, { context: requestContextFactory({ config, vendors, policies, vendorCallHooks, loginThrottle, idempotency }) }));
+  graphql.push(
+    expressMiddleware(apollo, {
+      context: requestContextFactory({ config, vendors, policies, vendorCallHooks, loginThrottle, idempotency }),
+    }),
+  );
   app.use(GRAPHQL_PATH, ...graphql);
   app.use(unknownRoute);
   app.use(jsonErrors(logger));

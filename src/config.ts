@@ -27,7 +27,14 @@ export function secretValues(settings: {
 }): (string | undefined)[] {
   // The password alone too: a client error may name it without the rest of the URL.
   const redisPassword = settings.redisUrl ? decodeURIComponent(new URL(settings.redisUrl).password) || undefined : undefined;
-  return [settings.kognitiv.securityToken, settings.debitsuccess.password, settings.debitsuccess.clientSecret, settings.routerSecret, settings.redisUrl, redisPassword];
+  return [
+    settings.kognitiv.securityToken,
+    settings.debitsuccess.password,
+    settings.debitsuccess.clientSecret,
+    settings.routerSecret,
+    settings.redisUrl,
+    redisPassword,
+  ];
 }
 
 export class ConfigError extends Error {
@@ -146,7 +153,14 @@ export interface Config {
   tracing: TracingSettings;
 }
 
-export const TRACE_SAMPLERS = ['parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio', 'always_on', 'always_off', 'traceidratio'] as const;
+export const TRACE_SAMPLERS = [
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+  'always_on',
+  'always_off',
+  'traceidratio',
+] as const;
 
 /** OpenTelemetry tracing, configured with the standard OTEL_* variables (and our own VENDOR_TRACE_PROPAGATION). */
 export interface TracingSettings {
@@ -160,13 +174,15 @@ export interface TracingSettings {
   propagateToVendors: boolean;
 }
 
-
 type Env = Record<string, string | undefined>;
 
 /** `A=x,B=y` → `{A: 'x', B: 'y'}`; empty or missing → `{}`. */
 function parseMap(name: string, raw: string | undefined): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value, ...rest] = pair.split('=').map((p) => p.trim());
     if (!key || !value || rest.length > 0) throw new ConfigError(`${name}: "${pair}" is not KEY=VALUE`);
     map[key] = value;
@@ -190,7 +206,9 @@ function readSecret(env: Env, name: string): string | undefined {
 /** Returns the named settings when any of `trigger` is set; throws naming every missing one. */
 function requireGroup(values: Record<string, string | undefined>, trigger: string[], vendor: string): Record<string, string> | undefined {
   if (!trigger.some((name) => values[name] !== undefined && values[name] !== '')) return undefined;
-  const missing = Object.entries(values).filter(([, v]) => v === undefined || v === '').map(([k]) => k);
+  const missing = Object.entries(values)
+    .filter(([, v]) => v === undefined || v === '')
+    .map(([k]) => k);
   if (missing.length > 0) throw new ConfigError(`${vendor} is partly configured: missing ${missing.join(', ')}`);
   return values as Record<string, string>;
 }
@@ -334,7 +352,8 @@ function phoneTypes(env: Env): Record<PhoneType, string> {
   const known: readonly string[] = Object.values(PhoneType);
   const overrides = parseMap('KOGNITIV_PHONE_TYPES', env.KOGNITIV_PHONE_TYPES);
   const unknown = Object.keys(overrides).filter((k) => !known.includes(k));
-  if (unknown.length > 0) throw new ConfigError(`KOGNITIV_PHONE_TYPES: unknown phone type ${unknown.join(', ')} (expected ${known.join(', ')})`);
+  if (unknown.length > 0)
+    throw new ConfigError(`KOGNITIV_PHONE_TYPES: unknown phone type ${unknown.join(', ')} (expected ${known.join(', ')})`);
   return Object.fromEntries(known.map((t) => [t, overrides[t] ?? t])) as Record<PhoneType, string>;
 }
 
@@ -348,7 +367,8 @@ function countryCodes(env: Env): Record<string, string> {
 /** REDIS_URL (or REDIS_URL_FILE); the error never quotes it, since it may hold a password. */
 function redisUrl(env: Env): string | undefined {
   const raw = readSecret(env, 'REDIS_URL') || undefined;
-  if (raw !== undefined && !z.url({ protocol: /^rediss?$/ }).safeParse(raw).success) throw new ConfigError('REDIS_URL: expected a redis:// or rediss:// (TLS) URL');
+  if (raw !== undefined && !z.url({ protocol: /^rediss?$/ }).safeParse(raw).success)
+    throw new ConfigError('REDIS_URL: expected a redis:// or rediss:// (TLS) URL');
   return raw;
 }
 
@@ -357,7 +377,10 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parse(z.enum(NODE_ENVS), 'NODE_ENV', env.NODE_ENV ?? 'development');
   const production = nodeEnv === 'production';
   // It named a header whose first, client-written entry was taken as the address; ignored silently, an operator would think it still applies.
-  if (env.CLIENT_ADDRESS_HEADER !== undefined) throw new ConfigError('CLIENT_ADDRESS_HEADER is no longer read: remove it (the caller address is X-Forwarded-For read from the right, see TRUST_PROXY_HOPS)');
+  if (env.CLIENT_ADDRESS_HEADER !== undefined)
+    throw new ConfigError(
+      'CLIENT_ADDRESS_HEADER is no longer read: remove it (the caller address is X-Forwarded-For read from the right, see TRUST_PROXY_HOPS)',
+    );
   const kognitiv = kognitivSettings(env);
   const debitsuccess = debitsuccessSettings(env);
   const routerSecret = readSecret(env, 'ROUTER_SECRET') || undefined;

@@ -29,12 +29,15 @@ async function main(): Promise<void> {
 
   // The SDK is loaded only when traces have somewhere to go; first, so that every span from here on is recorded.
   const { tracesUrl } = config.tracing;
-  const tracing = tracesUrl === undefined ? undefined : (await import('./observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
+  const tracing =
+    tracesUrl === undefined ? undefined : (await import('./observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
 
   // The sandbox is loaded only when a vendor is not configured: production code never depends on it.
   const needsSandbox = !config.kognitiv || !config.debitsuccess;
   const sandbox = needsSandbox
-    ? await (await import('./sandbox/start-sandbox-vendors.js')).startSandboxVendors({ kognitiv: !config.kognitiv, debitsuccess: !config.debitsuccess })
+    ? await (
+        await import('./sandbox/start-sandbox-vendors.js')
+      ).startSandboxVendors({ kognitiv: !config.kognitiv, debitsuccess: !config.debitsuccess })
     : undefined;
   const kognitiv = config.kognitiv ?? sandbox!.kognitiv!.settings;
   const debitsuccess = config.debitsuccess ?? sandbox!.debitsuccess!.settings;
@@ -44,14 +47,31 @@ async function main(): Promise<void> {
     secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }),
   });
   logger.info(
-    { kognitiv: config.kognitiv ? 'live' : 'sandbox', debitsuccess: config.debitsuccess ? 'live' : 'sandbox', kognitivUrl: kognitiv.url, debitsuccessSoapUrl: debitsuccess.soapUrl, debitsuccessApiUrl: debitsuccess.apiUrl },
+    {
+      kognitiv: config.kognitiv ? 'live' : 'sandbox',
+      debitsuccess: config.debitsuccess ? 'live' : 'sandbox',
+      kognitivUrl: kognitiv.url,
+      debitsuccessSoapUrl: debitsuccess.soapUrl,
+      debitsuccessApiUrl: debitsuccess.apiUrl,
+    },
     'vendors',
   );
 
   // Serve at once; the vendor clients (and their WSDLs) join when they can, and /ready says when.
   const vendorClients = new PendingVendorClients();
-  void vendorClients.connect(() => createVendorClients(kognitiv, debitsuccess, { maxResponseBytes: config.limits.maxVendorResponseBytes, maxSocketsPerVendor: config.limits.maxSocketsPerVendor, propagateTrace: config.tracing.propagateToVendors }), logger);
-  const server = await startServer({ config, vendors: vendorClients.vendors, logger, isReady: () => vendorClients.isReady() }, { port: config.port, host: config.host });
+  void vendorClients.connect(
+    () =>
+      createVendorClients(kognitiv, debitsuccess, {
+        maxResponseBytes: config.limits.maxVendorResponseBytes,
+        maxSocketsPerVendor: config.limits.maxSocketsPerVendor,
+        propagateTrace: config.tracing.propagateToVendors,
+      }),
+    logger,
+  );
+  const server = await startServer(
+    { config, vendors: vendorClients.vendors, logger, isReady: () => vendorClients.isReady() },
+    { port: config.port, host: config.host },
+  );
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 
   closeOnSignals({ graceMs: drainGraceMs(config.limits) + CLOSE_AFTER_DRAIN_MS, logger }, async () => {

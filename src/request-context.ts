@@ -16,7 +16,10 @@ import type { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 export type SubgraphContext = RequestContext & CostBudgetContext & RefusalStatusContext;
 
 export interface RequestContextDeps {
-  config: Pick<Config, 'kognitivPhoneTypes' | 'debitsuccessCountryCodes' | 'vendorConcurrency' | 'cacheSeconds' | 'authorization' | 'limits'>;
+  config: Pick<
+    Config,
+    'kognitivPhoneTypes' | 'debitsuccessCountryCodes' | 'vendorConcurrency' | 'cacheSeconds' | 'authorization' | 'limits'
+  >;
   /** The raw datasources; each request gets them wrapped in breakers, retries and its own deadline. */
   vendors: Vendors;
   policies: VendorPolicies;

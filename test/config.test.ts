@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretValues } from '../src/config.js';
 
-const KOGNITIV = { KOGNITIV_URL: 'https://app.kognitivloyalty.com/', KOGNITIV_SECURITY_TOKEN: 't0k3n', KOGNITIV_LOYALTY_PROGRAM_ID: '42', KOGNITIV_LOCATION: 'WEB' };
+const KOGNITIV = {
+  KOGNITIV_URL: 'https://app.kognitivloyalty.com/',
+  KOGNITIV_SECURITY_TOKEN: 't0k3n',
+  KOGNITIV_LOYALTY_PROGRAM_ID: '42',
+  KOGNITIV_LOCATION: 'WEB',
+};
 const DEBITSUCCESS = {
   DEBITSUCCESS_SOAP_URL: 'https://ws.example.test/Messages.svc',
   DEBITSUCCESS_USERNAME: 'club',
@@ -17,9 +22,18 @@ const DEBITSUCCESS = {
 
 describe('loadConfig', () => {
   it('traces only when an OTLP endpoint is set: the traces endpoint as is, else /v1/traces on the shared one', () => {
-    expect(loadConfig({}).tracing).toEqual({ tracesUrl: undefined, serviceName: 'member-subgraph', sampler: 'parentbased_always_on', samplerRatio: 1, propagateToVendors: false });
+    expect(loadConfig({}).tracing).toEqual({
+      tracesUrl: undefined,
+      serviceName: 'member-subgraph',
+      sampler: 'parentbased_always_on',
+      samplerRatio: 1,
+      propagateToVendors: false,
+    });
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing.tracesUrl).toBe('http://collector:4318/v1/traces');
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://other:4318/traces' }).tracing.tracesUrl).toBe('http://other:4318/traces');
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://other:4318/traces' })
+        .tracing.tracesUrl,
+    ).toBe('http://other:4318/traces');
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
     expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/OTEL_TRACES_SAMPLER/);
     expect(() => loadConfig({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
@@ -35,8 +49,19 @@ describe('loadConfig', () => {
   it('reads live vendors with their defaults', () => {
     const config = loadConfig({ ...KOGNITIV, ...DEBITSUCCESS });
 
-    expect(config.kognitiv).toEqual({ url: 'https://app.kognitivloyalty.com', securityToken: 't0k3n', loyaltyProgramId: 42, defaultLocation: 'WEB', wsdl: 'remote', timeoutMs: 5000 });
-    expect(config.debitsuccess).toMatchObject({ requestInitiator: 'member-subgraph', soapAction: expect.stringContaining('UpdateClientPhoneNumber'), clientSecret: 'secret' });
+    expect(config.kognitiv).toEqual({
+      url: 'https://app.kognitivloyalty.com',
+      securityToken: 't0k3n',
+      loyaltyProgramId: 42,
+      defaultLocation: 'WEB',
+      wsdl: 'remote',
+      timeoutMs: 5000,
+    });
+    expect(config.debitsuccess).toMatchObject({
+      requestInitiator: 'member-subgraph',
+      soapAction: expect.stringContaining('UpdateClientPhoneNumber'),
+      clientSecret: 'secret',
+    });
   });
 
   it('names every missing setting of a partly configured vendor', () => {
@@ -65,21 +90,35 @@ describe('loadConfig', () => {
   });
 
   it('refuses sandboxed vendors or a missing router secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ROUTER_SECRET: 's' })).toThrow('NODE_ENV=production needs DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL');
+    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ROUTER_SECRET: 's' })).toThrow(
+      'NODE_ENV=production needs DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL',
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS })).toThrow('NODE_ENV=production needs ROUTER_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({ host: '0.0.0.0', authorization: { enabled: true } });
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({
+      host: '0.0.0.0',
+      authorization: { enabled: true },
+    });
   });
 
   it('turns introspection off in production unless INTROSPECTION=on, and refuses other values', () => {
     expect(loadConfig({}).introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' }).introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's', INTROSPECTION: 'on' }).introspection).toBe(true);
-    expect(() => loadConfig({ INTROSPECTION: 'true' })).toThrow(new ConfigError('INTROSPECTION: Invalid option: expected one of "on"|"off" (got "true")'));
+    expect(
+      loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's', INTROSPECTION: 'on' }).introspection,
+    ).toBe(true);
+    expect(() => loadConfig({ INTROSPECTION: 'true' })).toThrow(
+      new ConfigError('INTROSPECTION: Invalid option: expected one of "on"|"off" (got "true")'),
+    );
   });
 
-  it.each(['Production', 'PRODUCTION', 'prod', ' production', ''])('refuses NODE_ENV=%j, naming the values it knows, rather than skip the production checks', (nodeEnv) => {
-    expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(new ConfigError(`NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "${nodeEnv}")`));
-  });
+  it.each(['Production', 'PRODUCTION', 'prod', ' production', ''])(
+    'refuses NODE_ENV=%j, naming the values it knows, rather than skip the production checks',
+    (nodeEnv) => {
+      expect(() => loadConfig({ NODE_ENV: nodeEnv })).toThrow(
+        new ConfigError(`NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "${nodeEnv}")`),
+      );
+    },
+  );
 
   it('accepts each known NODE_ENV, development when unset', () => {
     expect(loadConfig({}).nodeEnv).toBe('development');
@@ -95,8 +134,14 @@ describe('loadConfig', () => {
   });
 
   it('reads the load settings, with defaults sized for one router batch and a bounded heap', () => {
-    expect(loadConfig({})).toMatchObject({ vendorConcurrency: 20, heapGrowthPercent: 50, limits: { maxSocketsPerVendor: 64, admission: { maxConcurrent: 64, maxQueued: 1000, maxWaitMs: 5000 } } });
-    expect(loadConfig({ MAX_CONCURRENT_OPERATIONS: '4', MAX_QUEUED_OPERATIONS: '0', MAX_QUEUE_WAIT_MS: '250', HEAP_GROWTH_PERCENT: '0' })).toMatchObject({
+    expect(loadConfig({})).toMatchObject({
+      vendorConcurrency: 20,
+      heapGrowthPercent: 50,
+      limits: { maxSocketsPerVendor: 64, admission: { maxConcurrent: 64, maxQueued: 1000, maxWaitMs: 5000 } },
+    });
+    expect(
+      loadConfig({ MAX_CONCURRENT_OPERATIONS: '4', MAX_QUEUED_OPERATIONS: '0', MAX_QUEUE_WAIT_MS: '250', HEAP_GROWTH_PERCENT: '0' }),
+    ).toMatchObject({
       heapGrowthPercent: 0,
       limits: { admission: { maxConcurrent: 4, maxQueued: 0, maxWaitMs: 250 } },
     });
@@ -105,7 +150,10 @@ describe('loadConfig', () => {
 
   it('reads the body read timeout and the introspection bound', () => {
     expect(loadConfig({}).limits).toMatchObject({ bodyReadTimeoutMs: 5000, maxIntrospectionFields: 3 });
-    expect(loadConfig({ BODY_READ_TIMEOUT_MS: '300', MAX_INTROSPECTION_FIELDS: '0' }).limits).toMatchObject({ bodyReadTimeoutMs: 300, maxIntrospectionFields: 0 });
+    expect(loadConfig({ BODY_READ_TIMEOUT_MS: '300', MAX_INTROSPECTION_FIELDS: '0' }).limits).toMatchObject({
+      bodyReadTimeoutMs: 300,
+      maxIntrospectionFields: 0,
+    });
     expect(() => loadConfig({ BODY_READ_TIMEOUT_MS: '0' })).toThrow(/BODY_READ_TIMEOUT_MS/);
   });
 
@@ -123,7 +171,9 @@ describe('loadConfig', () => {
 
     expect(config.state).toEqual({ redisUrl: 'rediss://:s3cr%40t@cache.example.test:6380/0', timeoutMs: 500, memoryMaxKeys: 100_000 });
     expect(loadConfig({}).state.redisUrl).toBeUndefined();
-    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache' })).toThrow(/^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ \(TLS\) URL$/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache' })).toThrow(
+      /^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ \(TLS\) URL$/,
+    );
     expect(secretValues({ kognitiv: {}, debitsuccess: {}, routerSecret: undefined, redisUrl: config.state.redisUrl } as never)).toEqual(
       expect.arrayContaining(['rediss://:s3cr%40t@cache.example.test:6380/0', 's3cr@t']),
     );

@@ -6,7 +6,9 @@ import { VENDOR_ERROR_TABLE } from '../src/schema/errors/vendor-error-table.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const errorTableRows = readme.split('\n').filter((line) => /^\| .* \| `[A-Z_]+` \|$/.test(line));
-const scripts = Object.keys((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const scripts = Object.keys(
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 const configSource = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
 const operationFiles = readdirSync(new URL('../operations/', import.meta.url)).filter((name) => name.endsWith('.graphql'));
 
@@ -18,7 +20,10 @@ function codeBlocks(language: string): string[] {
 /** The environment variables the Settings section names in its table rows. */
 function settingsTableVariables(): string[] {
   const section = readme.slice(readme.indexOf('## Settings'), readme.indexOf('\n## ', readme.indexOf('## Settings') + 1));
-  return section.split('\n').filter((line) => line.startsWith('| `')).flatMap((row) => [...row.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!));
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((row) => [...row.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!));
 }
 
 /** Variable → default as the Settings table states it, from rows naming as many defaults as variables (`A`, `B` | `1`, `2`). */

@@ -6,7 +6,13 @@ import { refuse } from './refuse.js';
 export function limitBatchSize(max: number): RequestHandler {
   return (req, res, next) => {
     if (Array.isArray(req.body) && req.body.length > max) {
-      refuse(res, refusalStatus(req, 400), 'QUERY_TOO_COSTLY', { retryable: false, limit: 'batchOperations', actual: req.body.length, max }, `A batch may hold at most ${max} operations.`);
+      refuse(
+        res,
+        refusalStatus(req, 400),
+        'QUERY_TOO_COSTLY',
+        { retryable: false, limit: 'batchOperations', actual: req.body.length, max },
+        `A batch may hold at most ${max} operations.`,
+      );
       return;
     }
     next();

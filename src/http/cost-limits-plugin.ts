@@ -5,7 +5,10 @@ import { memberError } from '../schema/errors/member-error.js';
 import { measureOperation, type AdditiveCost, type OperationCost } from '../schema/operation-cost.js';
 
 /** The limits this plugin applies (`src/config.ts` declares them, their meaning and their defaults). */
-export type CostLimits = Pick<Config['limits'], 'maxDepth' | 'maxAliases' | 'maxMemberFields' | 'maxEntityRepresentations' | 'maxEntityMembers' | 'maxIntrospectionFields'>;
+export type CostLimits = Pick<
+  Config['limits'],
+  'maxDepth' | 'maxAliases' | 'maxMemberFields' | 'maxEntityRepresentations' | 'maxEntityMembers' | 'maxIntrospectionFields'
+>;
 
 /** What a request is measured by, as named in a refusal's `limit`. */
 type Measure = keyof AdditiveCost | 'entityMembers';

@@ -3,7 +3,8 @@
  * numbers and birth dates. This masks them before the text is logged: personal elements' contents,
  * JSON name/phone fields, and any run of six or more digits.
  */
-const PERSONAL_ELEMENTS = /<((?:\w+:)?(?:\w*Name|\w*Phone\w*|Birthdate|Password|SecurityToken|WSSecurityToken|Number|STDCode))>[^<]*<\/\1>/gi;
+const PERSONAL_ELEMENTS =
+  /<((?:\w+:)?(?:\w*Name|\w*Phone\w*|Birthdate|Password|SecurityToken|WSSecurityToken|Number|STDCode))>[^<]*<\/\1>/gi;
 const PERSONAL_JSON = /"(\w*(?:[Nn]ame|[Pp]hone\w*|areaCode|password|secret|token)\w*)"\s*:\s*"[^"]*"/g;
 const LONG_DIGITS = /\d[\d\s-]{4,}\d/g;
 

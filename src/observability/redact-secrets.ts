@@ -15,7 +15,14 @@ const jsonEscape = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /** The secret as a request carries it (XML-escaped, URL- or form-encoded), and as an echo of that request quotes it (escaped again). */
 function wireForms(secret: string): string[] {
-  const sent = [secret, escapeXmlText(secret), escapeXmlFully(secret), escapeXmlNumeric(secret), encodeURIComponent(secret), formEncode(secret)];
+  const sent = [
+    secret,
+    escapeXmlText(secret),
+    escapeXmlFully(secret),
+    escapeXmlNumeric(secret),
+    encodeURIComponent(secret),
+    formEncode(secret),
+  ];
   return [...sent, ...sent.map(escapeXmlText)];
 }
 
@@ -30,6 +37,12 @@ export function secretRedactor(secrets: readonly (string | undefined)[]): (line:
   const forms = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s !== '').flatMap(logForms))];
   if (forms.length === 0) return (line) => line;
   // Longest first, so that a form is never half-replaced by a shorter one it contains.
-  const pattern = new RegExp(forms.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp(
+    forms
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return (line) => line.replace(pattern, SECRET_CENSOR);
 }

@@ -17,7 +17,10 @@ export function unexpectedErrorsPlugin(logger: Logger): ApolloServerPlugin<Corre
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (isDeliberateError(original)) continue;
-            const err = original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : { message: String(original) };
+            const err =
+              original instanceof Error
+                ? { name: original.name, message: original.message, stack: original.stack }
+                : { message: String(original) };
             logger.error({ correlationId: contextValue.correlationId, path: error.path, err }, 'unexpected error');
           }
         },
@@ -25,7 +28,9 @@ export function unexpectedErrorsPlugin(logger: Logger): ApolloServerPlugin<Corre
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const { singleResult } = response.body;
           singleResult.errors = singleResult.errors!.map((error) =>
-            error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...error, extensions: { ...error.extensions, correlationId: contextValue.correlationId } } : error,
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              ? { ...error, extensions: { ...error.extensions, correlationId: contextValue.correlationId } }
+              : error,
           );
         },
       };

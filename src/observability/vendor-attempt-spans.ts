@@ -30,7 +30,8 @@ export function vendorAttemptTracer(breakerState: (breaker: string) => string | 
           return result;
         } catch (error) {
           span.setAttribute('vendor.outcome', outcomeOf(error));
-          if (error instanceof VendorReturnCodeError && error.vendorCode !== undefined) span.setAttribute('vendor.return_code', String(error.vendorCode));
+          if (error instanceof VendorReturnCodeError && error.vendorCode !== undefined)
+            span.setAttribute('vendor.return_code', String(error.vendorCode));
           span.setStatus({ code: SpanStatusCode.ERROR });
           throw error;
         } finally {

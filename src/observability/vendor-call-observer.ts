@@ -12,12 +12,26 @@ export function outcomeOf(error: unknown): string {
 }
 
 /** One log line (debug) and one histogram sample per vendor call attempt. */
-export function vendorCallObserver(logger: Logger, metrics: SubgraphMetrics, breakerState: (breaker: string) => string | undefined): VendorCallObserver {
+export function vendorCallObserver(
+  logger: Logger,
+  metrics: SubgraphMetrics,
+  breakerState: (breaker: string) => string | undefined,
+): VendorCallObserver {
   return ({ vendor, service, operation, attempt, durationMs, error }) => {
     const outcome = outcomeOf(error);
     metrics.vendorCalls.observe({ vendor, operation, outcome }, durationMs / 1000);
     // Checked first: building the line on every call costs even when debug lines are off.
     if (!logger.isLevelEnabled('debug')) return;
-    logger.debug({ vendor, operation, durationMs: Math.round(durationMs), outcome, attempt, breaker: breakerState(`${vendor}:${service}`) ?? 'closed' }, 'vendor call');
+    logger.debug(
+      {
+        vendor,
+        operation,
+        durationMs: Math.round(durationMs),
+        outcome,
+        attempt,
+        breaker: breakerState(`${vendor}:${service}`) ?? 'closed',
+      },
+      'vendor call',
+    );
   };
 }

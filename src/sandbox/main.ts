@@ -8,7 +8,10 @@ const sandboxes = await startSandboxVendors(
   {
     host,
     latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0),
-    ports: { kognitiv: Number(process.env.SANDBOX_KOGNITIV_PORT ?? 4101), debitsuccess: Number(process.env.SANDBOX_DEBITSUCCESS_PORT ?? 4102) },
+    ports: {
+      kognitiv: Number(process.env.SANDBOX_KOGNITIV_PORT ?? 4101),
+      debitsuccess: Number(process.env.SANDBOX_DEBITSUCCESS_PORT ?? 4102),
+    },
   },
 );
 const k = sandboxes.kognitiv!.settings;

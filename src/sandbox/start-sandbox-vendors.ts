@@ -14,11 +14,16 @@ export interface SandboxVendors {
  * returns the settings that point the real datasources at it: sandbox mode exercises the same code
  * as production, down to the wire.
  */
-export async function startSandboxVendors(which: { kognitiv: boolean; debitsuccess: boolean }, options: { host?: string; latencyMs?: number; ports?: { kognitiv?: number; debitsuccess?: number } } = {}): Promise<SandboxVendors> {
+export async function startSandboxVendors(
+  which: { kognitiv: boolean; debitsuccess: boolean },
+  options: { host?: string; latencyMs?: number; ports?: { kognitiv?: number; debitsuccess?: number } } = {},
+): Promise<SandboxVendors> {
   const host = options.host ?? '127.0.0.1';
   const [kognitiv, debitsuccess] = await Promise.all([
     which.kognitiv ? startKognitivSandbox({ host, port: options.ports?.kognitiv ?? 0, latencyMs: options.latencyMs }) : undefined,
-    which.debitsuccess ? startDebitsuccessSandbox({ host, port: options.ports?.debitsuccess ?? 0, latencyMs: options.latencyMs }) : undefined,
+    which.debitsuccess
+      ? startDebitsuccessSandbox({ host, port: options.ports?.debitsuccess ?? 0, latencyMs: options.latencyMs })
+      : undefined,
   ]);
   return {
     kognitiv: kognitiv && {

@@ -11,8 +11,7 @@ import { MemberResolver } from './member/member.resolver.js';
 import { SavePhoneResolver } from './phone/save-phone.resolver.js';
 import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js';
 
-export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated"])';
+export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated"])';
 
 /** The schema type-graphql builds from the decorated classes; refused when a Query or Mutation field declares no access. */
 export async function buildMemberSchema(): Promise<GraphQLSchema> {
@@ -37,7 +36,8 @@ export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
   // map here. Async on purpose: @apollo/subgraph fails the whole `_entities` list on a synchronous throw, but
   // only the one item on a rejected promise.
   const memberQuery = (resolvers.Query as Record<string, GraphQLFieldResolver<unknown, unknown>>).member!;
-  const resolveMemberReference = async (reference: { id: string }, context: unknown, info: GraphQLResolveInfo) => memberQuery(undefined, { id: reference.id }, context, info);
+  const resolveMemberReference = async (reference: { id: string }, context: unknown, info: GraphQLResolveInfo) =>
+    memberQuery(undefined, { id: reference.id }, context, info);
   resolvers.Member = { ...(resolvers.Member as object), __resolveReference: resolveMemberReference } as GraphQLResolverMap<unknown>[string];
   // A list of modules: since 2.15 a lone `{ typeDefs, resolvers }` object is taken for a bare SDL document.
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers }]);

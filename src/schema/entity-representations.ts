@@ -10,11 +10,13 @@ const ENTITY_KEYS: Readonly<Record<string, readonly string[]>> = { Member: ['id'
 /** Why representation `index` cannot be resolved, as the BAD_USER_INPUT the caller gets; undefined when it is well formed. */
 function representationProblem(representation: unknown, index: number): Error | undefined {
   const at = `representations[${index}]`;
-  if (typeof representation !== 'object' || representation === null || Array.isArray(representation)) return userInputError(at, 'must be an object');
+  if (typeof representation !== 'object' || representation === null || Array.isArray(representation))
+    return userInputError(at, 'must be an object');
   const fields = representation as Record<string, unknown>;
   const typename = fields.__typename;
   // The caller's typename is never echoed: it is hostile text of any length.
-  if (typeof typename !== 'string' || !Object.hasOwn(ENTITY_KEYS, typename)) return userInputError(`${at}.__typename`, `must be one of ${Object.keys(ENTITY_KEYS).join(', ')}`);
+  if (typeof typename !== 'string' || !Object.hasOwn(ENTITY_KEYS, typename))
+    return userInputError(`${at}.__typename`, `must be one of ${Object.keys(ENTITY_KEYS).join(', ')}`);
   const missing = ENTITY_KEYS[typename]!.find((key) => typeof fields[key] !== 'string');
   return missing === undefined ? undefined : userInputError(`${at}.${missing}`, 'must be a string');
 }

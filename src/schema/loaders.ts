@@ -24,7 +24,11 @@ function fanOut<V>(name: string, limit: LimitFunction, fetchOne: (key: string) =
   // A span per batch (its size, never its keys: they are account ids), the vendor attempts beneath it.
   return (keys: readonly string[]): Promise<(V | Error)[]> =>
     tracer.startActiveSpan(`dataloader ${name}`, { attributes: { 'dataloader.batch_size': keys.length } }, (span) =>
-      Promise.all(keys.map((key) => limit(() => fetchOne(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))).finally(() => span.end()),
+      Promise.all(
+        keys.map((key) =>
+          limit(() => fetchOne(key)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        ),
+      ).finally(() => span.end()),
     );
 }
 
@@ -44,8 +48,12 @@ export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
     ),
     // Does not wait for the profile: SBInternalMemberId is 0 unless this request already knows it.
     pointBalances: new DataLoader(
-      fanOut('pointBalances', kognitivLimit, (accountId) => vendors.kognitiv.fetchMemberPointBalances(accountId, knownMemberIds.get(accountId) ?? 0)),
+      fanOut('pointBalances', kognitivLimit, (accountId) =>
+        vendors.kognitiv.fetchMemberPointBalances(accountId, knownMemberIds.get(accountId) ?? 0),
+      ),
     ),
-    billingAccounts: new DataLoader(fanOut('billingAccounts', debitsuccessLimit, (accountId) => vendors.debitsuccessBilling.findAccountsByExternalId(accountId))),
+    billingAccounts: new DataLoader(
+      fanOut('billingAccounts', debitsuccessLimit, (accountId) => vendors.debitsuccessBilling.findAccountsByExternalId(accountId)),
+    ),
   };
 }

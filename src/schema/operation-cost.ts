@@ -1,4 +1,12 @@
-import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 
 /** What one operation would cost us, measured on the document before anything executes. */
 export interface OperationCost {
@@ -100,7 +108,11 @@ function add(a: ShapeCost, b: ShapeCost, depthOffset: number): ShapeCost {
  * Each fragment is measured once and its cost reused at every spread, so a document that spreads
  * fragments exponentially is measured in linear time (and its multiplied counts refuse it).
  */
-export function measureOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationCost {
+export function measureOperation(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): OperationCost {
   const fragments = fragmentsOf(document);
   const values = effectiveVariables(operation, variables);
   const memo = new Map<string, ShapeCost>();

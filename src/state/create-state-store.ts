@@ -6,6 +6,7 @@ import type { StateStore } from './state-store.js';
 
 /** Redis when REDIS_URL is set, else this process's memory; every call bounded and observed either way. */
 export function createStateStore(settings: Config['state'], observe: StateStoreObserver, onRedisError: (error: Error) => void): StateStore {
-  const store = settings.redisUrl === undefined ? new MemoryStateStore(settings.memoryMaxKeys) : new RedisStateStore(settings.redisUrl, onRedisError);
+  const store =
+    settings.redisUrl === undefined ? new MemoryStateStore(settings.memoryMaxKeys) : new RedisStateStore(settings.redisUrl, onRedisError);
   return guardedStateStore(store, settings.timeoutMs, observe);
 }

@@ -26,7 +26,9 @@ export function guardedStateStore(store: StateStore, timeoutMs: number, observe:
         return result;
       } catch (error) {
         observe(name, (performance.now() - started) / 1000, true);
-        throw error instanceof StateStoreUnavailableError ? error : new StateStoreUnavailableError(`state store ${name} failed: ${(error as Error).message}`, { cause: error });
+        throw error instanceof StateStoreUnavailableError
+          ? error
+          : new StateStoreUnavailableError(`state store ${name} failed: ${(error as Error).message}`, { cause: error });
       } finally {
         clearTimeout(timer);
       }

@@ -15,7 +15,10 @@ export class MemoryStateStore implements StateStore {
   private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
 
-  constructor(private readonly maxKeys: number, now: () => number = Date.now) {
+  constructor(
+    private readonly maxKeys: number,
+    now: () => number = Date.now,
+  ) {
     this.now = now;
   }
 

@@ -49,7 +49,11 @@ export class RedisStateStore implements StateStore {
   }
 
   async counter(key: string): Promise<{ count: number; expiresInMs: number }> {
-    const [count, ttl] = await this.client.multi().get(PREFIX + key).pTTL(PREFIX + key).exec();
+    const [count, ttl] = await this.client
+      .multi()
+      .get(PREFIX + key)
+      .pTTL(PREFIX + key)
+      .exec();
     return count === null ? { count: 0, expiresInMs: 0 } : { count: Number(count), expiresInMs: Math.max(0, Number(ttl)) };
   }
 

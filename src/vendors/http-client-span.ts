@@ -13,13 +13,22 @@ export interface HttpClientSpan {
  * any header. The W3C trace headers go into `headers` only when `propagate` is on: vendors are third parties, and a
  * trace id tells them which of their calls belong to one of our requests.
  */
-export function startHttpClientSpan(method: string, url: string, headers: Record<string, string | number>, propagate: boolean): HttpClientSpan {
+export function startHttpClientSpan(
+  method: string,
+  url: string,
+  headers: Record<string, string | number>,
+  propagate: boolean,
+): HttpClientSpan {
   const { hostname, port, protocol } = new URL(url);
   // Taken now: the answer's events may run outside the context the exchange started in.
   const attempt = trace.getActiveSpan();
   const span: Span = tracer.startSpan(method, {
     kind: SpanKind.CLIENT,
-    attributes: { 'http.request.method': method, 'server.address': hostname, 'server.port': Number(port) || (protocol === 'https:' ? 443 : 80) },
+    attributes: {
+      'http.request.method': method,
+      'server.address': hostname,
+      'server.port': Number(port) || (protocol === 'https:' ? 443 : 80),
+    },
   });
   if (propagate) propagation.inject(trace.setSpan(context.active(), span), headers);
   return {

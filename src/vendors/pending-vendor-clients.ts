@@ -30,7 +30,10 @@ export class PendingVendorClients {
           },
           (error: unknown) => {
             if (this.stopped) return resolve();
-            logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, retryInMs: delay }, 'vendor clients not ready (WSDL unreachable?), retrying');
+            logger.warn(
+              { err: { message: error instanceof Error ? error.message : String(error) }, retryInMs: delay },
+              'vendor clients not ready (WSDL unreachable?), retrying',
+            );
             this.timer = setTimeout(() => attempt(Math.min(delay * 2, 60_000)), delay);
           },
         );
@@ -46,10 +49,19 @@ export class PendingVendorClients {
   }
 
   private require({ vendor, operation }: VendorOperation): VendorClients {
-    if (!this.clients) throw new VendorTransportError(vendor, operation, 'CONNECTION', false, 'vendor clients not created yet (WSDL unreachable at start-up)');
+    if (!this.clients)
+      throw new VendorTransportError(
+        vendor,
+        operation,
+        'CONNECTION',
+        false,
+        'vendor clients not created yet (WSDL unreachable at start-up)',
+      );
     return this.clients;
   }
 
   /** The Vendors surface, answering "not sent" until the clients exist. */
-  readonly vendors: Vendors = vendorsCalling(async (datasource, method, operation, args) => callVendor(this.require(operation), datasource, method, args));
+  readonly vendors: Vendors = vendorsCalling(async (datasource, method, operation, args) =>
+    callVendor(this.require(operation), datasource, method, args),
+  );
 }

@@ -48,10 +48,14 @@ export function classifySoapFailure(vendor: Vendor, operation: string, thrown: u
   if (transport) return fail(transport.reason, transport.sent);
   if (/socket hang up|aborted/i.test(error.message ?? '')) return fail('CONNECTION', true);
   const fault = error.root?.Envelope?.Body?.Fault;
-  if (fault !== undefined) return fail(blamesTheRequest(fault) ? 'REQUEST_REFUSED' : 'SOAP_FAULT', true, { httpStatus: error.response?.status });
+  if (fault !== undefined)
+    return fail(blamesTheRequest(fault) ? 'REQUEST_REFUSED' : 'SOAP_FAULT', true, { httpStatus: error.response?.status });
   const status = error.response?.status;
   if (status !== undefined && status >= 300) {
-    return fail('HTTP_STATUS', true, { httpStatus: status, retryAfterSeconds: retryAfterSeconds(error.response?.headers?.['retry-after']) });
+    return fail('HTTP_STATUS', true, {
+      httpStatus: status,
+      retryAfterSeconds: retryAfterSeconds(error.response?.headers?.['retry-after']),
+    });
   }
   return fail('MALFORMED_RESPONSE', true);
 }

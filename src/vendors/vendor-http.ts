@@ -77,12 +77,21 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
   const request: VendorHttpExchange = (config) =>
     new Promise((resolve, reject) => {
       if (options.allowedOrigin !== undefined && new URL(config.url).origin !== options.allowedOrigin) {
-        reject(transportError(`refused to fetch ${config.url}: only the vendor's origin ${options.allowedOrigin} is trusted`, 'ERR_FOREIGN_ORIGIN'));
+        reject(
+          transportError(
+            `refused to fetch ${config.url}: only the vendor's origin ${options.allowedOrigin} is trusted`,
+            'ERR_FOREIGN_ORIGIN',
+          ),
+        );
         return;
       }
       const https = config.url.startsWith('https:');
       const span = startHttpClientSpan(config.method, config.url, config.headers, options.propagateTrace ?? false);
-      const req = (https ? httpsRequest : httpRequest)(config.url, { method: config.method, headers: config.headers, agent: https ? agents.https : agents.http });
+      const req = (https ? httpsRequest : httpRequest)(config.url, {
+        method: config.method,
+        headers: config.headers,
+        agent: https ? agents.https : agents.http,
+      });
       let settled = false;
       const fail = (error: Error) => {
         clearTimeout(timer);
@@ -94,7 +103,9 @@ export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
         fail(error);
         req.destroy();
       };
-      const timer = config.timeout ? setTimeout(() => refuse(transportError(`timeout of ${config.timeout}ms exceeded`, 'ETIMEDOUT')), config.timeout) : undefined;
+      const timer = config.timeout
+        ? setTimeout(() => refuse(transportError(`timeout of ${config.timeout}ms exceeded`, 'ETIMEDOUT')), config.timeout)
+        : undefined;
       req.on('error', fail);
       req.once('response', (response) => {
         const declared = Number(response.headers['content-length']);

@@ -22,7 +22,12 @@ export interface VendorOperation {
 export const VENDOR_OPERATIONS = {
   kognitiv: {
     fetchLoyaltyMemberCore: { vendor: 'KOGNITIV', service: 'LoyaltyMember.asmx', operation: 'FetchLoyaltyMemberCore', kind: 'read' },
-    fetchMemberPointBalances: { vendor: 'KOGNITIV', service: 'WS/MemberActivity.asmx', operation: 'FetchMemberPointBalances', kind: 'read' },
+    fetchMemberPointBalances: {
+      vendor: 'KOGNITIV',
+      service: 'WS/MemberActivity.asmx',
+      operation: 'FetchMemberPointBalances',
+      kind: 'read',
+    },
     saveAccountPhone: { vendor: 'KOGNITIV', service: 'Sync.asmx', operation: 'SaveAccountPhone', kind: 'write' },
     productPromotionEntry: { vendor: 'KOGNITIV', service: 'Mobile.asmx', operation: 'ProductPromotionEntry', kind: 'write' },
     // Records an Internet Visit interaction at Kognitiv.
@@ -55,11 +60,16 @@ type AnyCall = (...args: unknown[]) => Promise<unknown>;
  * Builds a `Vendors` surface whose every method is `call(datasource, method, operation, args)`: how the wrappers
  * (pending clients, resilience) are written once for all operations instead of once per method.
  */
-export function vendorsCalling(call: (datasource: keyof Vendors, method: string, operation: VendorOperation, args: unknown[]) => Promise<unknown>): Vendors {
+export function vendorsCalling(
+  call: (datasource: keyof Vendors, method: string, operation: VendorOperation, args: unknown[]) => Promise<unknown>,
+): Vendors {
   const entries = Object.entries(VENDOR_OPERATIONS).map(([datasource, methods]) => [
     datasource,
     Object.fromEntries(
-      Object.entries(methods).map(([method, operation]): [string, AnyCall] => [method, (...args) => call(datasource as keyof Vendors, method, operation, args)]),
+      Object.entries(methods).map(([method, operation]): [string, AnyCall] => [
+        method,
+        (...args) => call(datasource as keyof Vendors, method, operation, args),
+      ]),
     ),
   ]);
   return Object.fromEntries(entries) as Vendors;

@@ -69,7 +69,8 @@ export function createVendorRest(options: VendorRestOptions): VendorRestExchange
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
       span.end({ error: error as Error });
-      if (oversize !== undefined) throw transportError(`answer of at least ${oversize} bytes exceeds ${maxResponseBytes}`, RESPONSE_TOO_LARGE);
+      if (oversize !== undefined)
+        throw transportError(`answer of at least ${oversize} bytes exceeds ${maxResponseBytes}`, RESPONSE_TOO_LARGE);
       throw error;
     }
   };

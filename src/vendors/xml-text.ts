@@ -38,6 +38,9 @@ export type SoapArguments = { [name: string]: string | number | boolean | undefi
 /** The same arguments with every string encoded; numbers and booleans are written as they are. */
 export function encodeSoapArguments<T extends SoapArguments>(args: T): T {
   return Object.fromEntries(
-    Object.entries(args).map(([name, value]) => [name, typeof value === 'string' ? encodeXmlText(value) : typeof value === 'object' ? encodeSoapArguments(value) : value]),
+    Object.entries(args).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? encodeXmlText(value) : typeof value === 'object' ? encodeSoapArguments(value) : value,
+    ]),
   ) as T;
 }

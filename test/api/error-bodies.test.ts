@@ -22,7 +22,8 @@ const BUG = 'a datasource bug nobody raised on purpose';
 const withBug = (vendors: Vendors): Vendors => ({
   ...vendors,
   kognitiv: new Proxy(vendors.kognitiv, {
-    get: (target, name, receiver) => (name === 'fetchMemberPointBalances' ? () => Promise.reject(new TypeError(BUG)) : Reflect.get(target, name, receiver)),
+    get: (target, name, receiver) =>
+      name === 'fetchMemberPointBalances' ? () => Promise.reject(new TypeError(BUG)) : Reflect.get(target, name, receiver),
   }),
 });
 
@@ -48,7 +49,8 @@ function send(method: string, path: string, headers: Record<string, string>, bod
   });
 }
 
-const post = (body: unknown, headers: Record<string, string> = STAFF) => send('POST', '/graphql', { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
+const post = (body: unknown, headers: Record<string, string> = STAFF) =>
+  send('POST', '/graphql', { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
 
 /** Headers promising 100 bytes, then only a few: the body-read deadline answers. */
 function dribble(): Promise<Answer> {
@@ -59,7 +61,9 @@ function dribble(): Promise<Answer> {
     socket.on('data', (chunk: string) => (received += chunk));
     socket.on('error', () => {});
     socket.on('close', () => resolve({ status: Number(received.slice(9, 12)), body: received.slice(received.indexOf('\r\n\r\n') + 4) }));
-    socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nRouter-Authorization: ${ROUTER_SECRET}\r\nContent-Length: 100\r\n\r\n{ "query":`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nRouter-Authorization: ${ROUTER_SECRET}\r\nContent-Length: 100\r\n\r\n{ "query":`,
+    );
   });
 }
 
@@ -101,22 +105,46 @@ const PATHS: [string, () => Promise<Answer>, string][] = [
   ['a body that is not JSON', () => send('POST', '/graphql', JSON_TYPE, '{ "query": '), 'BAD_REQUEST'],
   ['a body that does not arrive in time', dribble, 'BAD_REQUEST'],
   ['an unknown route', () => send('GET', '/nothing-here', {}), 'BAD_REQUEST'],
-  ['a batch over the limit', () => post([{ query: '{ __typename }' }, { query: '{ __typename }' }, { query: '{ __typename }' }]), 'QUERY_TOO_COSTLY'],
+  [
+    'a batch over the limit',
+    () => post([{ query: '{ __typename }' }, { query: '{ __typename }' }, { query: '{ __typename }' }]),
+    'QUERY_TOO_COSTLY',
+  ],
   ['an empty batch (Apollo Server refuses it)', () => send('POST', '/graphql', JSON_TYPE, '[]'), 'BAD_REQUEST'],
-  ['a cost limit', () => post({ query: '{ a: member(id: "M1") { id } b: member(id: "M2") { id } c: member(id: "M3") { id } }' }), 'QUERY_TOO_COSTLY'],
+  [
+    'a cost limit',
+    () => post({ query: '{ a: member(id: "M1") { id } b: member(id: "M2") { id } c: member(id: "M3") { id } }' }),
+    'QUERY_TOO_COSTLY',
+  ],
   ['introspection while it is off', () => post({ query: introspectionFields }), 'GRAPHQL_VALIDATION_FAILED'],
   ['a field the schema does not have', () => post({ query: '{ noSuchField }' }), 'GRAPHQL_VALIDATION_FAILED'],
   ['a syntax error', () => post({ query: '{ member(' }), 'GRAPHQL_PARSE_FAILED'],
   ['a missing variable', () => post({ query: 'query($id: ID!) { member(id: $id) { id } }' }), 'BAD_USER_INPUT'],
-  ['an operation name the document does not hold', () => post({ query: 'query A { __typename }', operationName: 'B' }), 'OPERATION_RESOLUTION_FAILURE'],
-  ['a persisted query hash', () => post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), 'PERSISTED_QUERY_NOT_FOUND'],
+  [
+    'an operation name the document does not hold',
+    () => post({ query: 'query A { __typename }', operationName: 'B' }),
+    'OPERATION_RESOLUTION_FAILURE',
+  ],
+  [
+    'a persisted query hash',
+    () => post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+    'PERSISTED_QUERY_NOT_FOUND',
+  ],
   ['no caller identity', () => post({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }, ROUTER), 'UNAUTHENTICATED'],
-  ["another member's account", () => post({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }, { ...ROUTER, 'x-member-id': 'M1002' }), 'FORBIDDEN'],
+  [
+    "another member's account",
+    () => post({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }, { ...ROUTER, 'x-member-id': 'M1002' }),
+    'FORBIDDEN',
+  ],
   ['a throttled login', throttledLogin, 'LOGIN_THROTTLED'],
   ['input over its limit', () => post({ query: `{ member(id: "${'x'.repeat(61)}") { id } }` }), 'BAD_USER_INPUT'],
   ['a vendor return code', () => post({ query: '{ member(id: "NO-SUCH-MEMBER") { loyalty { firstName } } }' }), 'MEMBER_NOT_FOUND'],
   ['a vendor outage', vendorOutage, 'VENDOR_UNAVAILABLE'],
-  ['an error nobody raised on purpose (masked)', () => post({ query: '{ member(id: "M1001") { points { __typename } } }' }), 'INTERNAL_SERVER_ERROR'],
+  [
+    'an error nobody raised on purpose (masked)',
+    () => post({ query: '{ member(id: "M1001") { points { __typename } } }' }),
+    'INTERNAL_SERVER_ERROR',
+  ],
 ];
 
 beforeAll(async () => {
@@ -139,7 +167,9 @@ beforeAll(async () => {
   });
   // The enum as the server publishes it to routers, not as our source spells it.
   const { data } = await subgraph.request<{ _service: { sdl: string } }>('{ _service { sdl } }', {}, ROUTER);
-  const enumNode = parse(data!._service.sdl).definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'MemberErrorCode');
+  const enumNode = parse(data!._service.sdl).definitions.find(
+    (d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'MemberErrorCode',
+  );
   schemaCodes = new Set(enumNode!.values!.map((v) => v.name.value));
 });
 
@@ -156,7 +186,11 @@ describe('every error body carries a MemberErrorCode of the schema and a boolean
     const errors = bodies.flatMap((b) => b.errors ?? []);
     expect(errors.map((e) => e.extensions?.code)).toContain(expectedCode);
     for (const error of errors) {
-      expect({ code: error.extensions?.code, inSchema: schemaCodes.has(String(error.extensions?.code)), retryable: typeof error.extensions?.retryable }).toEqual({
+      expect({
+        code: error.extensions?.code,
+        inSchema: schemaCodes.has(String(error.extensions?.code)),
+        retryable: typeof error.extensions?.retryable,
+      }).toEqual({
         code: error.extensions?.code,
         inSchema: true,
         retryable: 'boolean',

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_FORBIDDEN_CLIENT } from '../../src/sandbox/seed.js';
 
-const SECRETS = [SANDBOX_CREDENTIALS.kognitivSecurityToken, SANDBOX_CREDENTIALS.debitsuccessPassword, SANDBOX_CREDENTIALS.debitsuccessClientSecret];
+const SECRETS = [
+  SANDBOX_CREDENTIALS.kognitivSecurityToken,
+  SANDBOX_CREDENTIALS.debitsuccessPassword,
+  SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+];
 import { VENDOR_ERROR_TABLE, type VendorCodeSource } from '../../src/schema/errors/vendor-error-table.js';
 import { errorAt, startSandboxes, startSubgraph, type SubgraphOverrides } from '../support/test-stack.js';
 
@@ -26,7 +30,13 @@ const PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPromotion(input
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
 const INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
 
-const loyaltyOf = (id: string, overrides?: SubgraphOverrides): Provocation => ({ query: LOYALTY, variables: { id }, path: ['member', 'loyalty'], operation: 'FetchLoyaltyMemberCore', overrides });
+const loyaltyOf = (id: string, overrides?: SubgraphOverrides): Provocation => ({
+  query: LOYALTY,
+  variables: { id },
+  path: ['member', 'loyalty'],
+  operation: 'FetchLoyaltyMemberCore',
+  overrides,
+});
 const savePhone = (part: 'loyalty' | 'billing', input: Record<string, unknown>, overrides?: SubgraphOverrides): Provocation => ({
   query: SAVE_PHONE,
   variables: { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...input } },
@@ -41,7 +51,12 @@ const promotion = (input: Record<string, unknown>, overrides?: SubgraphOverrides
   operation: 'ProductPromotionEntry',
   overrides,
 });
-const login = (accountId: string, password = 'correct-horse'): Provocation => ({ query: LOGIN, variables: { input: { accountId, password } }, path: ['login'], operation: 'ExternalLogin' });
+const login = (accountId: string, password = 'correct-horse'): Provocation => ({
+  query: LOGIN,
+  variables: { input: { accountId, password } },
+  path: ['login'],
+  operation: 'ExternalLogin',
+});
 const interaction = (input: Record<string, unknown>): Provocation => ({
   query: INTERACTION,
   variables: { input: { memberId: 'M1002', type: 'CLUB-VISIT', ...input } },
@@ -81,22 +96,32 @@ const PROVOCATIONS: Record<`${VendorCodeSource}:${string}`, Provocation | { unre
   'DEBITSUCCESS_SOAP:10': savePhone('billing', { memberId: 'M1004' }),
   'DEBITSUCCESS_SOAP:07': savePhone('billing', { memberId: 'M1009' }),
   'DEBITSUCCESS_SOAP:13029': savePhone('billing', { areaCode: '9A' }),
-  'DEBITSUCCESS_SOAP:14122': { unreachable: 'EMERGENCY without contactName is BAD_USER_INPUT before the call; 14122 is tested on the datasource' },
+  'DEBITSUCCESS_SOAP:14122': {
+    unreachable: 'EMERGENCY without contactName is BAD_USER_INPUT before the call; 14122 is tested on the datasource',
+  },
   'DEBITSUCCESS_SOAP:12023': savePhone('billing', { memberId: 'RC-12023' }),
   'DEBITSUCCESS_SOAP:14206': savePhone('billing', { number: '+64 21 123 4206' }),
   'DEBITSUCCESS_SOAP:02': savePhone('billing', {}, { debitsuccess: { password: 'not-the-password' } }),
   'DEBITSUCCESS_SOAP:12016': savePhone('billing', { memberId: 'RC-12016' }),
   'DEBITSUCCESS_REST:401': {
-    query: BILLING, variables: { id: 'M1001' }, path: ['member', 'billingAccounts'], operation: 'POST /identity/connect/token',
+    query: BILLING,
+    variables: { id: 'M1001' },
+    path: ['member', 'billingAccounts'],
+    operation: 'POST /identity/connect/token',
     overrides: { debitsuccess: { clientSecret: 'not-the-secret' } },
   },
   'DEBITSUCCESS_REST:403': {
-    query: BILLING, variables: { id: 'M1001' }, path: ['member', 'billingAccounts'], operation: 'GET /accounts',
+    query: BILLING,
+    variables: { id: 'M1001' },
+    path: ['member', 'billingAccounts'],
+    operation: 'GET /accounts',
     overrides: { debitsuccess: { clientId: SANDBOX_FORBIDDEN_CLIENT.clientId, clientSecret: SANDBOX_FORBIDDEN_CLIENT.clientSecret } },
   },
 };
 
-const ROWS = VENDOR_ERROR_TABLE.flatMap((row) => row.vendorCodes.map((vendorCode) => ({ ...row, vendorCode, key: `${row.source}:${vendorCode}` as const })));
+const ROWS = VENDOR_ERROR_TABLE.flatMap((row) =>
+  row.vendorCodes.map((vendorCode) => ({ ...row, vendorCode, key: `${row.source}:${vendorCode}` as const })),
+);
 
 let sandboxes: SandboxVendors;
 
@@ -129,7 +154,9 @@ describe('the error table', () => {
         vendorCode: row.vendorCode,
         operation: provocation.operation,
         retryable: false,
-        ...(row.source === 'DEBITSUCCESS_SOAP' && { notes: expect.arrayContaining([expect.objectContaining({ code: row.vendorCode, type: 'Error' })]) }),
+        ...(row.source === 'DEBITSUCCESS_SOAP' && {
+          notes: expect.arrayContaining([expect.objectContaining({ code: row.vendorCode, type: 'Error' })]),
+        }),
       });
       // Nothing secret or raw reaches the client.
       for (const secret of SECRETS) expect(JSON.stringify(response)).not.toContain(secret);

@@ -44,7 +44,11 @@ const EXAMPLES: Record<string, Example<TypedDocumentNode<any, any>>> = {
       savePhone: {
         member: { id: 'M1001' },
         loyalty: { savedPhoneNumber: '+64219876543' },
-        billing: { status: 'SUCCEED', messageId: expect.stringMatching(/^[0-9a-f-]{36}$/), notes: [{ code: '00', note: 'Success', type: 'INFO' }] },
+        billing: {
+          status: 'SUCCEED',
+          messageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          notes: [{ code: '00', note: 'Success', type: 'INFO' }],
+        },
       },
     },
   }),
@@ -88,11 +92,17 @@ describe('the example operations in operations/', () => {
   });
 
   it('login.graphql with a wrong password answers INVALID_CREDENTIALS, not retryable, and no data', async () => {
-    const response = await stack.subgraph.request(operation('login.graphql'), { input: { accountId: 'M1001', password: 'not-the-password' } });
+    const response = await stack.subgraph.request(operation('login.graphql'), {
+      input: { accountId: 'M1001', password: 'not-the-password' },
+    });
 
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
-      expect.objectContaining({ message: 'The account id or password is not correct.', path: ['login'], extensions: expect.objectContaining({ code: 'INVALID_CREDENTIALS', retryable: false }) }),
+      expect.objectContaining({
+        message: 'The account id or password is not correct.',
+        path: ['login'],
+        extensions: expect.objectContaining({ code: 'INVALID_CREDENTIALS', retryable: false }),
+      }),
     ]);
   });
 });

@@ -28,10 +28,16 @@ describe('as a Federation 2 subgraph', () => {
     expect(committed).toContain('enum MemberErrorCode');
   });
 
-  it('resolves _entities in order, with a missing member\'s error at its own item', async () => {
+  it("resolves _entities in order, with a missing member's error at its own item", async () => {
     const response = await stack.subgraph.request(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } } } }',
-      { r: [{ __typename: 'Member', id: 'M1002' }, { __typename: 'Member', id: 'NO-SUCH-MEMBER' }, { __typename: 'Member', id: 'M1001' }] },
+      {
+        r: [
+          { __typename: 'Member', id: 'M1002' },
+          { __typename: 'Member', id: 'NO-SUCH-MEMBER' },
+          { __typename: 'Member', id: 'M1001' },
+        ],
+      },
     );
 
     expect(response.data?._entities).toEqual([
@@ -82,10 +88,17 @@ describe('as a Federation 2 subgraph', () => {
       // The gateway fetched the four members as one _entities batch; the subgraph called Kognitiv once per distinct member.
       expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(3);
       const loyaltyError = body.errors?.find((e) => JSON.stringify(e.path) === JSON.stringify(['bookings', 1, 'member', 'loyalty']));
-      expect(loyaltyError?.extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300', operation: 'FetchLoyaltyMemberCore' });
+      expect(loyaltyError?.extensions).toMatchObject({
+        code: 'MEMBER_NOT_FOUND',
+        vendor: 'KOGNITIV',
+        vendorCode: '300',
+        operation: 'FetchLoyaltyMemberCore',
+      });
 
       // From our root field to the companion's field on Member and back.
-      const fromMember = await query('{ member(id: "M1001") { loyalty { firstName } bookings { className member { points { available } } } } }');
+      const fromMember = await query(
+        '{ member(id: "M1001") { loyalty { firstName } bookings { className member { points { available } } } } }',
+      );
       expect(fromMember.data.member).toEqual({
         loyalty: { firstName: 'Aroha' },
         bookings: [

@@ -5,9 +5,38 @@ const FULL_MEMBER = /* GraphQL */ `
   query FullMember($id: ID!) {
     member(id: $id) {
       id
-      loyalty { memberId firstName middleName lastName suffix nickName birthDate gender isEmployee isSuspended isLocked }
-      points { earned used deducted expired locked available }
-      billingAccounts { accountId customerId overdueStatus overdueAmount overdueFees suspended paymentStopped nextBillingDate closed }
+      loyalty {
+        memberId
+        firstName
+        middleName
+        lastName
+        suffix
+        nickName
+        birthDate
+        gender
+        isEmployee
+        isSuspended
+        isLocked
+      }
+      points {
+        earned
+        used
+        deducted
+        expired
+        locked
+        available
+      }
+      billingAccounts {
+        accountId
+        customerId
+        overdueStatus
+        overdueAmount
+        overdueFees
+        suspended
+        paymentStopped
+        nextBillingDate
+        closed
+      }
     }
   }
 `;
@@ -22,12 +51,31 @@ describe('member(id)', () => {
     expect(response.data?.member).toEqual({
       id: 'M1001',
       loyalty: {
-        memberId: 5001, firstName: 'Aroha', middleName: 'Mere', lastName: 'Ngata', suffix: null, nickName: 'Ro',
-        birthDate: '1988-03-14', gender: 'FEMALE', isEmployee: false, isSuspended: false, isLocked: false,
+        memberId: 5001,
+        firstName: 'Aroha',
+        middleName: 'Mere',
+        lastName: 'Ngata',
+        suffix: null,
+        nickName: 'Ro',
+        birthDate: '1988-03-14',
+        gender: 'FEMALE',
+        isEmployee: false,
+        isSuspended: false,
+        isLocked: false,
       },
       points: { earned: 1250.5, used: 200, deducted: 10.25, expired: 40, locked: 0, available: 1000.25 },
       billingAccounts: [
-        { accountId: '880001', customerId: '770001', overdueStatus: 0, overdueAmount: 0, overdueFees: 0, suspended: false, paymentStopped: false, nextBillingDate: '2026-12-01', closed: false },
+        {
+          accountId: '880001',
+          customerId: '770001',
+          overdueStatus: 0,
+          overdueAmount: 0,
+          overdueFees: 0,
+          suspended: false,
+          paymentStopped: false,
+          nextBillingDate: '2026-12-01',
+          closed: false,
+        },
       ],
     });
   });
@@ -36,7 +84,14 @@ describe('member(id)', () => {
     const response = await stack.subgraph.request(FULL_MEMBER, { id: 'M1002' });
 
     expect(response.errors).toBeUndefined();
-    expect(response.data?.member.loyalty).toMatchObject({ birthDate: null, middleName: null, nickName: null, suffix: 'Jr', gender: 'MALE', isEmployee: true });
+    expect(response.data?.member.loyalty).toMatchObject({
+      birthDate: null,
+      middleName: null,
+      nickName: null,
+      suffix: 'Jr',
+      gender: 'MALE',
+      isEmployee: true,
+    });
     expect(response.data?.member.billingAccounts).toEqual([]);
   });
 
@@ -44,7 +99,15 @@ describe('member(id)', () => {
     const suspended = await stack.subgraph.request(FULL_MEMBER, { id: 'M1003' });
     const closed = await stack.subgraph.request(FULL_MEMBER, { id: 'M1004' });
 
-    expect(suspended.data?.member.billingAccounts[0]).toMatchObject({ overdueStatus: 3, overdueAmount: 129.9, overdueFees: 15, suspended: true, paymentStopped: true, nextBillingDate: null, closed: false });
+    expect(suspended.data?.member.billingAccounts[0]).toMatchObject({
+      overdueStatus: 3,
+      overdueAmount: 129.9,
+      overdueFees: 15,
+      suspended: true,
+      paymentStopped: true,
+      nextBillingDate: null,
+      closed: false,
+    });
     expect(closed.data?.member.billingAccounts[0]).toMatchObject({ closed: true, nextBillingDate: null });
   });
 
@@ -52,8 +115,19 @@ describe('member(id)', () => {
     const response = await stack.subgraph.request(FULL_MEMBER, { id: 'NO-SUCH-MEMBER' });
 
     expect(response.data?.member).toEqual({ id: 'NO-SUCH-MEMBER', loyalty: null, points: null, billingAccounts: [] });
-    expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300', operation: 'FetchLoyaltyMemberCore', retryable: false });
-    expect(errorAt(response, ['member', 'points']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'KOGNITIV', vendorCode: '300', operation: 'FetchMemberPointBalances' });
+    expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({
+      code: 'MEMBER_NOT_FOUND',
+      vendor: 'KOGNITIV',
+      vendorCode: '300',
+      operation: 'FetchLoyaltyMemberCore',
+      retryable: false,
+    });
+    expect(errorAt(response, ['member', 'points']).extensions).toMatchObject({
+      code: 'MEMBER_NOT_FOUND',
+      vendor: 'KOGNITIV',
+      vendorCode: '300',
+      operation: 'FetchMemberPointBalances',
+    });
     expect(response.errors).toHaveLength(2);
   });
 
@@ -82,7 +156,9 @@ describe('member(id)', () => {
   it('fetches the same member once when asked twice through aliases', async () => {
     stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
 
-    const response = await stack.subgraph.request('query { a: member(id: "M1001") { loyalty { firstName } } b: member(id: "M1001") { loyalty { lastName } } }');
+    const response = await stack.subgraph.request(
+      'query { a: member(id: "M1001") { loyalty { firstName } } b: member(id: "M1001") { loyalty { lastName } } }',
+    );
 
     expect(response.data).toEqual({ a: { loyalty: { firstName: 'Aroha' } }, b: { loyalty: { lastName: 'Ngata' } } });
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(1);
@@ -98,7 +174,9 @@ describe('member(id)', () => {
   it('gives an id of 51 to 60 characters no billing record, without calling Debitsuccess', async () => {
     stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
-    const response = await stack.subgraph.request('query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }', { id: 'y'.repeat(55) });
+    const response = await stack.subgraph.request('query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }', {
+      id: 'y'.repeat(55),
+    });
 
     expect(response.data?.member.billingAccounts).toEqual([]);
     expect(stack.sandboxes.debitsuccess!.sandbox.callCount()).toBe(0);
@@ -106,14 +184,21 @@ describe('member(id)', () => {
 
   it('keeps loyalty and points when Debitsuccess is unreachable', async () => {
     const closedPort = 'http://127.0.0.1:9';
-    const degraded = await startSubgraph(stack.sandboxes, { debitsuccess: { apiUrl: `${closedPort}/CustomerServices/v1.0`, tokenUrl: `${closedPort}/identity/connect/token` } });
+    const degraded = await startSubgraph(stack.sandboxes, {
+      debitsuccess: { apiUrl: `${closedPort}/CustomerServices/v1.0`, tokenUrl: `${closedPort}/identity/connect/token` },
+    });
     try {
       const response = await degraded.request(FULL_MEMBER, { id: 'M1001' });
 
       expect(response.data?.member.loyalty.firstName).toBe('Aroha');
       expect(response.data?.member.points.available).toBe(1000.25);
       expect(response.data?.member.billingAccounts).toBeNull();
-      expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', vendor: 'DEBITSUCCESS', reason: 'CONNECTION', retryable: true });
+      expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({
+        code: 'VENDOR_UNAVAILABLE',
+        vendor: 'DEBITSUCCESS',
+        reason: 'CONNECTION',
+        retryable: true,
+      });
     } finally {
       await degraded.close();
     }

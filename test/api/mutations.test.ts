@@ -4,35 +4,71 @@ import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 const SAVE_PHONE = /* GraphQL */ `
   mutation SavePhone($input: SavePhoneInput!) {
     savePhone(input: $input) {
-      member { id }
-      loyalty { savedPhoneNumber }
-      billing { status messageId notes { code note type } }
+      member {
+        id
+      }
+      loyalty {
+        savedPhoneNumber
+      }
+      billing {
+        status
+        messageId
+        notes {
+          code
+          note
+          type
+        }
+      }
     }
   }
 `;
 const ENTER_PROMOTION = /* GraphQL */ `
   mutation EnterPromotion($input: EnterPromotionInput!) {
-    enterPromotion(input: $input) { message firstName lastName programName points { earned available } }
+    enterPromotion(input: $input) {
+      message
+      firstName
+      lastName
+      programName
+      points {
+        earned
+        available
+      }
+    }
   }
 `;
 const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
-    login(input: $input) { firstName lastName member { id loyalty { memberId } } }
+    login(input: $input) {
+      firstName
+      lastName
+      member {
+        id
+        loyalty {
+          memberId
+        }
+      }
+    }
   }
 `;
 const RECORD_INTERACTION = /* GraphQL */ `
   mutation RecordInteraction($input: RecordInteractionInput!) {
-    recordInteraction(input: $input) { interactionId member { id } }
+    recordInteraction(input: $input) {
+      interactionId
+      member {
+        id
+      }
+    }
   }
 `;
-
 
 describe('savePhone', () => {
   // Each group starts from the seed: the sandboxes keep what earlier tests wrote.
   const stack = useSandboxedSubgraph();
 
   it('writes the number to both vendors', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true },
+    });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.savePhone).toEqual({
@@ -40,7 +76,9 @@ describe('savePhone', () => {
       loyalty: { savedPhoneNumber: '+64219876543' },
       billing: { status: 'SUCCEED', messageId: expect.any(String), notes: [{ code: '00', note: expect.any(String), type: 'INFO' }] },
     });
-    expect(stack.sandboxes.debitsuccess!.sandbox.phoneNumbersOf('M1001')).toContainEqual(expect.objectContaining({ phoneType: 'mobile', phoneNumber: '219876543', isPrimary: true }));
+    expect(stack.sandboxes.debitsuccess!.sandbox.phoneNumbersOf('M1001')).toContainEqual(
+      expect.objectContaining({ phoneType: 'mobile', phoneNumber: '219876543', isPrimary: true }),
+    );
   });
 
   it('makes the saved number usable for a promotion entry', async () => {
@@ -66,14 +104,23 @@ describe('savePhone', () => {
 
     expect(response.data?.savePhone.loyalty).toEqual({ savedPhoneNumber: '+6444701234' });
     expect(response.data?.savePhone.billing).toBeNull();
-    expect(errorAt(response, ['savePhone', 'billing']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendor: 'DEBITSUCCESS', vendorCode: '08', operation: 'UpdateClientPhoneNumber' });
+    expect(errorAt(response, ['savePhone', 'billing']).extensions).toMatchObject({
+      code: 'MEMBER_NOT_FOUND',
+      vendor: 'DEBITSUCCESS',
+      vendorCode: '08',
+      operation: 'UpdateClientPhoneNumber',
+    });
   });
 
   it('keeps the billing part when Kognitiv refuses', async () => {
     const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' } });
 
     expect(response.data?.savePhone.loyalty).toBeNull();
-    expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({ code: 'DUPLICATE_PHONE_NUMBER', vendorCode: '315', operation: 'SaveAccountPhone' });
+    expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({
+      code: 'DUPLICATE_PHONE_NUMBER',
+      vendorCode: '315',
+      operation: 'SaveAccountPhone',
+    });
     expect(response.data?.savePhone.billing.status).toBe('SUCCEED');
   });
 
@@ -86,7 +133,9 @@ describe('savePhone', () => {
   });
 
   it('reports warning 14030 as a note of a successful billing result', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1008', type: 'MOBILE', number: '+64 21 246 8024', preferred: true } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      input: { memberId: 'M1008', type: 'MOBILE', number: '+64 21 246 8024', preferred: true },
+    });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.savePhone.billing.notes).toContainEqual(expect.objectContaining({ code: '14030', type: 'WARNING' }));
@@ -103,7 +152,9 @@ describe('savePhone', () => {
     stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
     stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
-    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...change } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...change },
+    });
 
     expect(response.data).toBeNull();
     expect(errorAt(response, ['savePhone']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -116,7 +167,9 @@ describe('enterPromotion', () => {
   const stack = useSandboxedSubgraph();
 
   it('adds the product points and returns the totals', async () => {
-    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, {
+      input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' },
+    });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.enterPromotion).toMatchObject({ message: expect.any(String), firstName: 'Aroha', lastName: 'Ngata' });
@@ -124,7 +177,9 @@ describe('enterPromotion', () => {
   });
 
   it('passes the message Kognitiv wrote for a rejected entry', async () => {
-    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NOT-A-PRODUCT' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, {
+      input: { phoneNumber: '+64 21 123 4567', productCode: 'NOT-A-PRODUCT' },
+    });
 
     const error = errorAt(response, ['enterPromotion']);
     expect(error.extensions).toMatchObject({ code: 'PROMOTION_REJECTED', vendorCode: '1001', operation: 'ProductPromotionEntry' });
@@ -168,7 +223,9 @@ describe('recordInteraction', () => {
   const stack = useSandboxedSubgraph();
 
   it('records the interaction and returns its id', async () => {
-    const response = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' } });
+    const response = await stack.subgraph.request(RECORD_INTERACTION, {
+      input: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' },
+    });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.recordInteraction).toEqual({ interactionId: expect.any(Number), member: { id: 'M1002' } });
@@ -183,7 +240,9 @@ describe('recordInteraction', () => {
   });
 
   it('refuses a note over 256 characters', async () => {
-    const response = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', note: 'n'.repeat(257) } });
+    const response = await stack.subgraph.request(RECORD_INTERACTION, {
+      input: { memberId: 'M1002', type: 'CLUB-VISIT', note: 'n'.repeat(257) },
+    });
 
     expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
   });

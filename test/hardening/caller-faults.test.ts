@@ -80,7 +80,12 @@ describe('faults a caller provokes', () => {
     const refused = await inSequence(ATTEMPTS, () => graph.request(LOYALTY, { id: 'DECOY' }));
 
     for (const response of refused) {
-      expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({ code: 'VENDOR_ERROR', retryable: false, operation: 'FetchLoyaltyMemberCore', reason: 'REQUEST_REFUSED' });
+      expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({
+        code: 'VENDOR_ERROR',
+        retryable: false,
+        operation: 'FetchLoyaltyMemberCore',
+        reason: 'REQUEST_REFUSED',
+      });
     }
     expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(ATTEMPTS);
     const ordinary = await graph.request(LOYALTY, { id: 'M1001' });
@@ -120,7 +125,12 @@ describe('faults a caller provokes', () => {
     const refused = await inSequence(ATTEMPTS, save);
 
     for (const response of refused) {
-      expect(errorAt(response, ['savePhone', 'billing']).extensions).toMatchObject({ code: 'VENDOR_ERROR', retryable: false, operation: 'UpdateClientPhoneNumber', reason: 'REQUEST_REFUSED' });
+      expect(errorAt(response, ['savePhone', 'billing']).extensions).toMatchObject({
+        code: 'VENDOR_ERROR',
+        retryable: false,
+        operation: 'UpdateClientPhoneNumber',
+        reason: 'REQUEST_REFUSED',
+      });
     }
     expect((await save()).data?.savePhone.billing.status).toBe('SUCCEED');
     expect(await breakerState('DEBITSUCCESS:Messages')).toBe('closed');
@@ -135,7 +145,8 @@ describe('vendor outages', () => {
     const failed = await inSequence(5, () => graph.request(LOGIN, { input: { accountId: 'M1001', password: 'correct-horse' } }));
     const open = await graph.request(LOGIN, { input: { accountId: 'M1001', password: 'correct-horse' } });
 
-    for (const response of failed) expect(errorAt(response, ['login']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'SOAP_FAULT' });
+    for (const response of failed)
+      expect(errorAt(response, ['login']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'SOAP_FAULT' });
     expect(errorAt(open, ['login']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'CIRCUIT_OPEN', retryable: true });
     expect(sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(5);
     expect(await breakerState('KOGNITIV:Portal.asmx')).toBe('open');
@@ -147,7 +158,12 @@ describe('vendor outages', () => {
 
     const failed = await inSequence(2, () => graph.request(LOYALTY, { id: 'M1001' }));
 
-    for (const response of failed) expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'HTTP_STATUS', vendorCode: '503' });
+    for (const response of failed)
+      expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({
+        code: 'VENDOR_UNAVAILABLE',
+        reason: 'HTTP_STATUS',
+        vendorCode: '503',
+      });
     expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(6);
     expect(await breakerState('KOGNITIV:LoyaltyMember.asmx')).toBe('closed');
     const recovered = await graph.request(LOYALTY, { id: 'M1001' });
@@ -161,7 +177,8 @@ describe('vendor outages', () => {
     const failed = await inSequence(5, () => graph.request(LOYALTY, { id: 'M1001' }));
     const open = await graph.request(LOYALTY, { id: 'M1001' });
 
-    for (const response of failed) expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'HTTP_STATUS' });
+    for (const response of failed)
+      expect(errorAt(response, ['member', 'loyalty']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'HTTP_STATUS' });
     expect(errorAt(open, ['member', 'loyalty']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'CIRCUIT_OPEN' });
     expect(sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(15);
     expect(await breakerState('KOGNITIV:LoyaltyMember.asmx')).toBe('open');

@@ -7,8 +7,8 @@ const AS_MEMBER = (id: string) => ({ ...ROUTER, 'x-member-id': id });
 const AS_STAFF = { ...ROUTER, 'x-staff-scopes': 'profile members:manage' };
 
 const stack = useSandboxedSubgraph(() => ({
-    env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '3', MAX_BODY_BYTES: '20000', MAX_BATCH_OPERATIONS: '3' },
-  }));
+  env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '3', MAX_BODY_BYTES: '20000', MAX_BATCH_OPERATIONS: '3' },
+}));
 
 function vendorCalls(): number {
   return stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
@@ -73,7 +73,12 @@ describe('member-level authorization', () => {
   it('checks each _entities representation on its own', async () => {
     const response = await stack.subgraph.request(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id loyalty { firstName } } } }',
-      { r: [{ __typename: 'Member', id: 'M1001' }, { __typename: 'Member', id: 'M1002' }] },
+      {
+        r: [
+          { __typename: 'Member', id: 'M1001' },
+          { __typename: 'Member', id: 'M1002' },
+        ],
+      },
       AS_MEMBER('M1001'),
     );
 
@@ -95,9 +100,21 @@ describe('member-level authorization', () => {
   });
 
   it('lets anyone log in, and any signed-in caller enter a promotion', async () => {
-    const login = await stack.subgraph.request('mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }', {}, ROUTER);
-    const anonymousPromotion = await stack.subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, ROUTER);
-    const memberPromotion = await stack.subgraph.request('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }', {}, AS_MEMBER('M1002'));
+    const login = await stack.subgraph.request(
+      'mutation { login(input: { accountId: "M1002", password: "correct-horse" }) { firstName } }',
+      {},
+      ROUTER,
+    );
+    const anonymousPromotion = await stack.subgraph.request(
+      'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }',
+      {},
+      ROUTER,
+    );
+    const memberPromotion = await stack.subgraph.request(
+      'mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "SMOOTHIE" }) { message } }',
+      {},
+      AS_MEMBER('M1002'),
+    );
 
     expect(login.data?.login.firstName).toBe('James');
     expect(errorAt(anonymousPromotion, ['enterPromotion']).extensions?.code).toBe('UNAUTHENTICATED');
@@ -106,7 +123,8 @@ describe('member-level authorization', () => {
 });
 
 describe("enterPromotion and other members' data", () => {
-  const ENTER = 'mutation($phone: String!) { enterPromotion(input: { phoneNumber: $phone, productCode: "SMOOTHIE" }) { message firstName lastName programName points { earned available } } }';
+  const ENTER =
+    'mutation($phone: String!) { enterPromotion(input: { phoneNumber: $phone, productCode: "SMOOTHIE" }) { message firstName lastName programName points { earned available } } }';
   const AROHA_M1001_PHONE = '+64 21 123 4567';
   const JAMES_M1002_PHONE = '+64 9 301 2345';
 
@@ -114,20 +132,37 @@ describe("enterPromotion and other members' data", () => {
     const response = await stack.subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_MEMBER('M1002'));
 
     expect(response.errors).toBeUndefined();
-    expect(response.data?.enterPromotion).toEqual({ message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null });
+    expect(response.data?.enterPromotion).toEqual({
+      message: null,
+      firstName: null,
+      lastName: null,
+      programName: 'Club Rewards',
+      points: null,
+    });
     expect(JSON.stringify(response)).not.toMatch(/Aroha|Ngata/);
   });
 
   it('gives a member entering their own phone the same: Kognitiv does not say whose phone it is', async () => {
     const response = await stack.subgraph.request(ENTER, { phone: JAMES_M1002_PHONE }, AS_MEMBER('M1002'));
 
-    expect(response.data?.enterPromotion).toEqual({ message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null });
+    expect(response.data?.enterPromotion).toEqual({
+      message: null,
+      firstName: null,
+      lastName: null,
+      programName: 'Club Rewards',
+      points: null,
+    });
   });
 
   it('gives staff the member behind the phone', async () => {
     const response = await stack.subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_STAFF);
 
-    expect(response.data?.enterPromotion).toMatchObject({ message: expect.stringContaining('Aroha'), firstName: 'Aroha', lastName: 'Ngata', points: { earned: expect.any(Number) } });
+    expect(response.data?.enterPromotion).toMatchObject({
+      message: expect.stringContaining('Aroha'),
+      firstName: 'Aroha',
+      lastName: 'Ngata',
+      points: { earned: expect.any(Number) },
+    });
   });
 });
 
@@ -142,7 +177,7 @@ describe('cost limits', () => {
     expect(vendorCalls()).toBe(before);
   });
 
-  it('refuses 500 _entities representations, and passes the router\'s batches of 50', async () => {
+  it("refuses 500 _entities representations, and passes the router's batches of 50", async () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';
     const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Member', id: `M${i}` }));
 
@@ -154,7 +189,12 @@ describe('cost limits', () => {
     const shallow = await startSubgraph(stack.sandboxes, { env: { MAX_QUERY_DEPTH: '2' } });
     try {
       expect((await shallow.request('{ member(id: "M1001") { id } }')).errors).toBeUndefined();
-      expect((await shallow.request('{ member(id: "M1001") { loyalty { firstName } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'depth', actual: 3, max: 2 });
+      expect((await shallow.request('{ member(id: "M1001") { loyalty { firstName } } }')).errors?.[0]?.extensions).toMatchObject({
+        code: 'QUERY_TOO_COSTLY',
+        limit: 'depth',
+        actual: 3,
+        max: 2,
+      });
     } finally {
       await shallow.close();
     }
@@ -184,26 +224,42 @@ describe('cost limits', () => {
 
 describe('login abuse', () => {
   const login = (password: string, address: string) =>
-    stack.subgraph.request(`mutation { login(input: { accountId: "M1001", password: "${password}" }) { firstName } }`, {}, { ...ROUTER, 'x-forwarded-for': address });
+    stack.subgraph.request(
+      `mutation { login(input: { accountId: "M1001", password: "${password}" }) { firstName } }`,
+      {},
+      { ...ROUTER, 'x-forwarded-for': address },
+    );
 
   it('throttles one caller after repeated wrong passwords, without calling Kognitiv, and not others', async () => {
-    for (let i = 0; i < 3; i += 1) expect(errorAt(await login('wrong', '203.0.113.7'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i += 1)
+      expect(errorAt(await login('wrong', '203.0.113.7'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
     const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const throttled = await login('correct-horse', '203.0.113.7');
     const elsewhere = await login('correct-horse', '198.51.100.2');
 
-    expect(errorAt(throttled, ['login']).extensions).toMatchObject({ code: 'LOGIN_THROTTLED', retryable: true, retryAfter: expect.any(Number) });
+    expect(errorAt(throttled, ['login']).extensions).toMatchObject({
+      code: 'LOGIN_THROTTLED',
+      retryable: true,
+      retryAfter: expect.any(Number),
+    });
     expect(elsewhere.data?.login.firstName).toBe('Aroha');
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin')).toBe(before + 1);
   });
 
   // The load balancer appends the address it saw; everything to its left is whatever the client sent.
   const loginAs = (accountId: string, password: string, forwardedFor: string) =>
-    stack.subgraph.request('mutation($id: ID!, $pw: String!) { login(input: { accountId: $id, password: $pw }) { firstName } }', { id: accountId, pw: password }, { ...ROUTER, 'x-forwarded-for': forwardedFor });
+    stack.subgraph.request(
+      'mutation($id: ID!, $pw: String!) { login(input: { accountId: $id, password: $pw }) { firstName } }',
+      { id: accountId, pw: password },
+      { ...ROUTER, 'x-forwarded-for': forwardedFor },
+    );
 
   it('still throttles an attacker who forges a fresh first X-Forwarded-For entry on every attempt', async () => {
-    for (let i = 0; i < 3; i += 1) expect(errorAt(await loginAs('M1001', 'wrong', `10.66.0.${i}, 203.0.113.20`), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i += 1)
+      expect(errorAt(await loginAs('M1001', 'wrong', `10.66.0.${i}, 203.0.113.20`), ['login']).extensions?.code).toBe(
+        'INVALID_CREDENTIALS',
+      );
     const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const fresh = await loginAs('M1001', 'correct-horse', '10.66.0.99, 203.0.113.20');
@@ -224,9 +280,15 @@ describe('login abuse', () => {
   });
 
   it('reads the address as many hops from the right as TRUST_PROXY_HOPS says', async () => {
-    const behindTwoProxies = await startSubgraph(stack.sandboxes, { env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '2', TRUST_PROXY_HOPS: '2' } });
+    const behindTwoProxies = await startSubgraph(stack.sandboxes, {
+      env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '2', TRUST_PROXY_HOPS: '2' },
+    });
     const attempt = (forwardedFor: string) =>
-      behindTwoProxies.request('mutation { login(input: { accountId: "M1001", password: "wrong" }) { firstName } }', {}, { ...ROUTER, 'x-forwarded-for': forwardedFor });
+      behindTwoProxies.request(
+        'mutation { login(input: { accountId: "M1001", password: "wrong" }) { firstName } }',
+        {},
+        { ...ROUTER, 'x-forwarded-for': forwardedFor },
+      );
     try {
       await attempt('10.66.1.1, 203.0.113.50, 10.0.0.9');
       await attempt('10.66.1.2, 203.0.113.50, 10.0.0.8');
@@ -239,7 +301,8 @@ describe('login abuse', () => {
   });
 
   it('counts case, space and full-width variants of an account id against one budget', async () => {
-    for (const variant of ['m1001', ' M1001', 'M1001 ']) expect(errorAt(await loginAs(variant, 'wrong', '203.0.113.40'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
+    for (const variant of ['m1001', ' M1001', 'M1001 '])
+      expect(errorAt(await loginAs(variant, 'wrong', '203.0.113.40'), ['login']).extensions?.code).toBe('INVALID_CREDENTIALS');
     const before = stack.sandboxes.kognitiv!.sandbox.callCount('ExternalLogin');
 
     const canonical = await loginAs('M1001', 'correct-horse', '203.0.113.40');

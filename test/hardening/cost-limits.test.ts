@@ -15,11 +15,16 @@ function vendorCalls(): number {
 
 /** One HTTP request carrying several operations, as a router's subgraph batching sends them. */
 async function batch(operations: { query: string; variables?: Record<string, unknown> }[]): Promise<GraphQLResponse[]> {
-  const response = await fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_STAFF }, body: JSON.stringify(operations) });
+  const response = await fetch(stack.subgraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...AS_STAFF },
+    body: JSON.stringify(operations),
+  });
   return (await response.json()) as GraphQLResponse[];
 }
 
-const literal = (n: number, prefix = 'M') => `[${Array.from({ length: n }, (_, i) => `{ __typename: "Member", id: "${prefix}${i}" }`).join(', ')}]`;
+const literal = (n: number, prefix = 'M') =>
+  `[${Array.from({ length: n }, (_, i) => `{ __typename: "Member", id: "${prefix}${i}" }`).join(', ')}]`;
 const representations = (n: number, prefix = 'M') => Array.from({ length: n }, (_, i) => ({ __typename: 'Member', id: `${prefix}${i}` }));
 const LOYALTY = '... on Member { loyalty { firstName } }';
 
@@ -30,7 +35,11 @@ describe('_entities members are counted however the list arrives', () => {
   const variables = Array.from({ length: MAX_MEMBERS + 1 }, (_, i) => `$a${i}`);
   it.each([
     ['a variable default value', `query($r: [_Any!]! = ${literal(1000)}) { _entities(representations: $r) { ${LOYALTY} } }`, {}],
-    ['a default value inside a fragment', `query($r: [_Any!]! = ${literal(MAX_MEMBERS + 1)}) { ...E } fragment E on Query { _entities(representations: $r) { ${LOYALTY} } }`, {}],
+    [
+      'a default value inside a fragment',
+      `query($r: [_Any!]! = ${literal(MAX_MEMBERS + 1)}) { ...E } fragment E on Query { _entities(representations: $r) { ${LOYALTY} } }`,
+      {},
+    ],
     [
       'a literal list of variables',
       `query(${variables.map((v) => `${v}: _Any!`).join(', ')}) { _entities(representations: [${variables.join(', ')}]) { ${LOYALTY} } }`,
@@ -43,7 +52,12 @@ describe('_entities members are counted however the list arrives', () => {
 
     const response = await stack.subgraph.request(query, variables, AS_STAFF);
 
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityMembers', max: MAX_MEMBERS, retryable: false });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      limit: 'entityMembers',
+      max: MAX_MEMBERS,
+      retryable: false,
+    });
     expect(response.errors?.[0]?.extensions?.actual).toBeGreaterThan(MAX_MEMBERS);
     expect(vendorCalls()).toBe(before);
   });
@@ -52,7 +66,11 @@ describe('_entities members are counted however the list arrives', () => {
     const page = Array.from({ length: 600 }, (_, i) => ({ __typename: 'Member', id: ['M1001', 'M1002', 'M1008'][i % 3] }));
     stack.sandboxes.kognitiv!.sandbox.resetCallCounts();
 
-    const response = await stack.subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: page }, AS_STAFF);
+    const response = await stack.subgraph.request(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`,
+      { r: page },
+      AS_STAFF,
+    );
 
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toHaveLength(600);
@@ -60,7 +78,11 @@ describe('_entities members are counted however the list arrives', () => {
   });
 
   it('serves 120 distinct members in one _entities, as Hive Gateway merges two parallel fetches of 60', async () => {
-    const response = await stack.subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: representations(120, 'HIVE-') }, AS_STAFF);
+    const response = await stack.subgraph.request(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`,
+      { r: representations(120, 'HIVE-') },
+      AS_STAFF,
+    );
 
     expect(response.data?._entities).toHaveLength(120);
     expect(response.errors?.map((e) => e.extensions?.code)).not.toContain('QUERY_TOO_COSTLY');
@@ -70,14 +92,28 @@ describe('_entities members are counted however the list arrives', () => {
     const before = vendorCalls();
     const oneMember = Array.from({ length: MAX_REPRESENTATIONS + 1 }, () => ({ __typename: 'Member', id: 'M1001' }));
 
-    const response = await stack.subgraph.request(`query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`, { r: oneMember }, AS_STAFF);
+    const response = await stack.subgraph.request(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ${LOYALTY} } }`,
+      { r: oneMember },
+      AS_STAFF,
+    );
 
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'entityRepresentations', actual: MAX_REPRESENTATIONS + 1, max: MAX_REPRESENTATIONS, retryable: false });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      limit: 'entityRepresentations',
+      actual: MAX_REPRESENTATIONS + 1,
+      max: MAX_REPRESENTATIONS,
+      retryable: false,
+    });
     expect(vendorCalls()).toBe(before);
   });
 
   it('serves a default value within the limit', async () => {
-    const response = await stack.subgraph.request(`query($r: [_Any!]! = ${literal(50)}) { _entities(representations: $r) { ... on Member { id } } }`, {}, AS_STAFF);
+    const response = await stack.subgraph.request(
+      `query($r: [_Any!]! = ${literal(50)}) { _entities(representations: $r) { ... on Member { id } } }`,
+      {},
+      AS_STAFF,
+    );
 
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toHaveLength(50);
@@ -100,7 +136,7 @@ describe('a batched HTTP request shares one budget', () => {
     expect(vendorCalls() - before).toBeLessThanOrEqual(300);
   });
 
-  it('counts a member named by several operations once, as the request\'s DataLoaders serve it once', async () => {
+  it("counts a member named by several operations once, as the request's DataLoaders serve it once", async () => {
     const before = vendorCalls();
 
     const answers = await batch(Array.from({ length: 10 }, () => ({ query, variables: { r: representations(100, 'SAME-') } })));
@@ -111,7 +147,12 @@ describe('a batched HTTP request shares one budget', () => {
   });
 
   it('holds the raw cap across the batch too', async () => {
-    const answers = await batch(Array.from({ length: 3 }, () => ({ query, variables: { r: Array.from({ length: 800 }, () => ({ __typename: 'Member', id: 'M1001' })) } })));
+    const answers = await batch(
+      Array.from({ length: 3 }, () => ({
+        query,
+        variables: { r: Array.from({ length: 800 }, () => ({ __typename: 'Member', id: 'M1001' })) },
+      })),
+    );
 
     expect(answers.map((a) => a.errors?.[0]?.extensions?.limit ?? 'served').sort()).toEqual(['entityRepresentations', 'served', 'served']);
   });
@@ -130,8 +171,16 @@ describe('introspection is not free', () => {
   it.each([
     ['4,000 aliases of __typename', `{ ${Array.from({ length: 4000 }, (_, i) => `t${i}: __typename`).join(' ')} }`, 'aliases'],
     ['400 aliases of __schema', `{ ${Array.from({ length: 400 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`, 'aliases'],
-    ['aliases inside introspection', `{ __schema { ${Array.from({ length: 40 }, (_, i) => `t${i}: types { name }`).join(' ')} } }`, 'aliases'],
-    ['four introspection root fields', '{ __schema { queryType { name } } a: __type(name: "Query") { name } b: __type(name: "Member") { name } ... on Query { __schema { types { name } } } }', 'introspectionFields'],
+    [
+      'aliases inside introspection',
+      `{ __schema { ${Array.from({ length: 40 }, (_, i) => `t${i}: types { name }`).join(' ')} } }`,
+      'aliases',
+    ],
+    [
+      'four introspection root fields',
+      '{ __schema { queryType { name } } a: __type(name: "Query") { name } b: __type(name: "Member") { name } ... on Query { __schema { types { name } } } }',
+      'introspectionFields',
+    ],
   ])('refuses %s', async (_case, query, limit) => {
     const response = await stack.subgraph.request(query, {}, AS_STAFF);
 
@@ -142,11 +191,23 @@ describe('introspection is not free', () => {
   it('refuses introspection multiplied by batching', async () => {
     const answers = await batch(Array.from({ length: 4 }, () => ({ query: '{ __schema { types { name } } }' })));
 
-    expect(answers.map((a) => a.errors?.[0]?.extensions?.limit ?? 'served').sort()).toEqual(['introspectionFields', 'served', 'served', 'served']);
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.limit ?? 'served').sort()).toEqual([
+      'introspectionFields',
+      'served',
+      'served',
+      'served',
+    ]);
   });
 
   it("answers Apollo Sandbox's introspection query and _service { sdl }", async () => {
-    const sandboxQuery = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    const sandboxQuery = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
 
     const introspection = await stack.subgraph.request(sandboxQuery, {}, AS_STAFF);
     const sdl = await stack.subgraph.request('{ _service { sdl } }', {}, AS_STAFF);

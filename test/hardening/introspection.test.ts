@@ -12,7 +12,9 @@ const MISSPELLED_QUERY = '{ membr(id: "M1001") { id } }';
 const INTROSPECTION_DISABLED = { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: 'INTROSPECTION_DISABLED', retryable: false };
 
 /** NODE_ENV=production needs live vendors (the sandboxes, reached as if live) and the router secret. */
-const production = (env: Record<string, string> = {}) => (sandboxes: SandboxVendors) => ({ env: { NODE_ENV: 'production', ROUTER_SECRET, ...liveVendorEnv(sandboxes), ...env } });
+const production =
+  (env: Record<string, string> = {}) =>
+  (sandboxes: SandboxVendors) => ({ env: { NODE_ENV: 'production', ROUTER_SECRET, ...liveVendorEnv(sandboxes), ...env } });
 
 describe('in production', () => {
   const stack = useSandboxedSubgraph(production());

@@ -22,7 +22,11 @@ describe('with the sandbox credentials', () => {
   let subgraph: Subgraph;
 
   beforeAll(async () => {
-    subgraph = await startSubgraph(sandboxes, { env: { ROUTER_SECRET, VENDOR_RETRY_DELAY_MS: '0' }, log: { level: 'debug', destination: log.destination }, kognitiv: { timeoutMs: 300 } });
+    subgraph = await startSubgraph(sandboxes, {
+      env: { ROUTER_SECRET, VENDOR_RETRY_DELAY_MS: '0' },
+      log: { level: 'debug', destination: log.destination },
+      kognitiv: { timeoutMs: 300 },
+    });
   });
 
   afterAll(async () => {
@@ -35,8 +39,12 @@ describe('with the sandbox credentials', () => {
 
     await run('{ member(id: "M1001") { loyalty { firstName } points { available } billingAccounts { accountId } } }');
     await run('{ member(id: "NO-SUCH") { loyalty { firstName } } }');
-    await run('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { loyalty { savedPhoneNumber } billing { status } } }');
-    await run('mutation { savePhone(input: { memberId: "RC-02", type: MOBILE, number: "+64 21 555 0315" }) { loyalty { savedPhoneNumber } billing { status } } }');
+    await run(
+      'mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { loyalty { savedPhoneNumber } billing { status } } }',
+    );
+    await run(
+      'mutation { savePhone(input: { memberId: "RC-02", type: MOBILE, number: "+64 21 555 0315" }) { loyalty { savedPhoneNumber } billing { status } } }',
+    );
     await run('mutation { enterPromotion(input: { phoneNumber: "+64 21 123 4567", productCode: "NOPE" }) { message } }');
     await run(`mutation { login(input: { accountId: "M1001", password: "${PASSWORDS[0]}" }) { firstName } }`);
     await run(`mutation { login(input: { accountId: "M1001", password: "${PASSWORDS[1]}" }) { firstName } }`);
@@ -54,7 +62,13 @@ describe('with the sandbox credentials', () => {
     expect(text).toContain('vendor error');
     // Raw vendor text belongs in the log (and only there).
     expect(text).toContain('SqlException');
-    for (const secret of [SANDBOX_CREDENTIALS.kognitivSecurityToken, SANDBOX_CREDENTIALS.debitsuccessPassword, SANDBOX_CREDENTIALS.debitsuccessClientSecret, ROUTER_SECRET, ...PASSWORDS]) {
+    for (const secret of [
+      SANDBOX_CREDENTIALS.kognitivSecurityToken,
+      SANDBOX_CREDENTIALS.debitsuccessPassword,
+      SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+      ROUTER_SECRET,
+      ...PASSWORDS,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toMatch(/Bearer\s+\S/);
@@ -73,12 +87,19 @@ const ODD_SECRETS = {
   routerSecret: `rt "rou'ter" <g&h> +/%\\ rs`,
 };
 
-const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xmlEscape = (t: string) =>
+  t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 const jsonEscape = (t: string) => JSON.stringify(t).slice(1, -1);
 
 /** Written out here rather than taken from the redactor, so that the test checks it. */
 function encodingsOf(secret: string): string[] {
-  const wire = [secret, xmlEscape(secret), xmlEscape(xmlEscape(secret)), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+  const wire = [
+    secret,
+    xmlEscape(secret),
+    xmlEscape(xmlEscape(secret)),
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ];
   return [...wire, ...wire.map(jsonEscape), ...wire.map((w) => jsonEscape(jsonEscape(w)))];
 }
 
@@ -108,7 +129,11 @@ describe('when vendors echo the request back', () => {
     sandboxes.debitsuccess!.sandbox.injectTokenFault({ kind: 'echo-request' });
 
     const read = await subgraph.request('{ member(id: "M1001") { loyalty { firstName } billingAccounts { accountId } } }', {}, headers);
-    const write = await subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }', {}, headers);
+    const write = await subgraph.request(
+      'mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }',
+      {},
+      headers,
+    );
 
     expect(errorAt(read, ['member', 'loyalty']).extensions?.code).toBe('VENDOR_UNAVAILABLE');
     expect(errorAt(read, ['member', 'billingAccounts']).extensions?.code).toBe('VENDOR_UNAVAILABLE');

@@ -2,7 +2,9 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startSubgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
-const stack = useSandboxedSubgraph(() => ({ env: { MAX_CONCURRENT_OPERATIONS: '1', MAX_QUEUED_OPERATIONS: '1', MAX_QUEUE_WAIT_MS: '5000' } }));
+const stack = useSandboxedSubgraph(() => ({
+  env: { MAX_CONCURRENT_OPERATIONS: '1', MAX_QUEUED_OPERATIONS: '1', MAX_QUEUE_WAIT_MS: '5000' },
+}));
 
 const LOYALTY = JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' });
 const post = () => fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: LOYALTY });
@@ -18,10 +20,16 @@ describe('admission control in the subgraph', () => {
 
       expect(third.status).toBe(503);
       expect(third.headers.get('retry-after')).toBe('1');
-      expect(((await third.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'SERVICE_OVERLOADED', retryable: true, retryAfter: 1 });
+      expect(((await third.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+        code: 'SERVICE_OVERLOADED',
+        retryable: true,
+        retryAfter: 1,
+      });
       const served = await Promise.all([first, second]);
       expect(served.map((r) => r.status)).toEqual([200, 200]);
-      expect(((await served[1]!.json()) as { data: { member: { loyalty: { firstName: string } } } }).data.member.loyalty.firstName).toBe('Aroha');
+      expect(((await served[1]!.json()) as { data: { member: { loyalty: { firstName: string } } } }).data.member.loyalty.firstName).toBe(
+        'Aroha',
+      );
     } finally {
       stack.sandboxes.kognitiv!.sandbox.setLatency(0);
     }
@@ -32,7 +40,9 @@ describe('admission control in the subgraph', () => {
   });
 
   it('counts the wait for admission against the request deadline', async () => {
-    const strict = await startSubgraph(stack.sandboxes, { env: { MAX_CONCURRENT_OPERATIONS: '1', REQUEST_DEADLINE_MS: '450', VENDOR_READ_ATTEMPTS: '1' } });
+    const strict = await startSubgraph(stack.sandboxes, {
+      env: { MAX_CONCURRENT_OPERATIONS: '1', REQUEST_DEADLINE_MS: '450', VENDOR_READ_ATTEMPTS: '1' },
+    });
     stack.sandboxes.kognitiv!.sandbox.setLatency(300);
     try {
       const ask = () => strict.request('{ member(id: "M1001") { loyalty { firstName } } }');
@@ -48,7 +58,9 @@ describe('admission control in the subgraph', () => {
   });
 
   it('answers a body that dribbles in 408 once BODY_READ_TIMEOUT_MS has passed, so the request behind it is served', async () => {
-    const strict = await startSubgraph(stack.sandboxes, { env: { MAX_CONCURRENT_OPERATIONS: '1', MAX_QUEUE_WAIT_MS: '8000', BODY_READ_TIMEOUT_MS: '300' } });
+    const strict = await startSubgraph(stack.sandboxes, {
+      env: { MAX_CONCURRENT_OPERATIONS: '1', MAX_QUEUE_WAIT_MS: '8000', BODY_READ_TIMEOUT_MS: '300' },
+    });
     const slow = connect(Number(new URL(strict.url).port), '127.0.0.1');
     let dribble: NodeJS.Timeout | undefined;
     try {
@@ -75,7 +87,10 @@ describe('admission control in the subgraph', () => {
       expect(waitedMs).toBeLessThan(5000);
       await slowClosed;
       expect(slowAnswer).toMatch(/^HTTP\/1\.1 408/);
-      expect(JSON.parse(slowAnswer.slice(slowAnswer.indexOf('\r\n\r\n') + 4)).errors[0].extensions).toEqual({ code: 'BAD_REQUEST', retryable: true });
+      expect(JSON.parse(slowAnswer.slice(slowAnswer.indexOf('\r\n\r\n') + 4)).errors[0].extensions).toEqual({
+        code: 'BAD_REQUEST',
+        retryable: true,
+      });
     } finally {
       clearInterval(dribble);
       slow.destroy();

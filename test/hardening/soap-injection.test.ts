@@ -6,7 +6,7 @@ import { errorAt, startSubgraph, type GraphQLResponse, type Subgraph, useSandbox
 /** Text an attacker writes into a SOAP field, each kept short enough for most fields' limits. */
 const HOSTILE: readonly (readonly [name: string, value: string])[] = [
   ['a CDATA section', '<![CDATA[x]]>'],
-  ['the login exploit of issue 9', "<![CDATA[x]]></Password><AccountId>M1002</AccountId><Password><![CDATA[correct-horse]]>"],
+  ['the login exploit of issue 9', '<![CDATA[x]]></Password><AccountId>M1002</AccountId><Password><![CDATA[correct-horse]]>'],
   ['a CDATA end', ']]>'],
   ['closing and opening tags', '</Password><AccountId>M1002</AccountId><Password>'],
   ['a tag', '<a>'],
@@ -64,8 +64,10 @@ interface TextInput extends StringInput {
 }
 
 const MEMBER = 'query($id: ID!) { member(id: $id) { loyalty { firstName } points { available } } }';
-const ENTITIES = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { loyalty { firstName } points { available } } } }';
-const SAVE_PHONE = 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { member { id } loyalty { savedPhoneNumber } billing { status } } }';
+const ENTITIES =
+  'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { loyalty { firstName } points { available } } } }';
+const SAVE_PHONE =
+  'mutation($input: SavePhoneInput!) { savePhone(input: $input) { member { id } loyalty { savedPhoneNumber } billing { status } } }';
 const ENTER_PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message } }';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { member { id } firstName } }';
 const RECORD_INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId member { id } } }';
@@ -101,35 +103,129 @@ function valueAt(fields: ReceivedFields, path: readonly string[]): unknown {
 }
 
 type Input = Record<string, unknown>;
-const savePhone = (input: Input) => stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'HOME', number: '+64 9 301 2345', ...input } });
-const enterPromotion = (input: Input) => stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NONE', ...input } });
+const savePhone = (input: Input) =>
+  stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'HOME', number: '+64 9 301 2345', ...input } });
+const enterPromotion = (input: Input) =>
+  stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: 'NONE', ...input } });
 const login = (input: Input) => stack.subgraph.request(LOGIN, { input: { accountId: 'M1001', password: 'wrong', ...input } });
-const recordInteraction = (input: Input) => stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', ...input } });
+const recordInteraction = (input: Input) =>
+  stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT', ...input } });
 
-const text = (name: string, field: string, limit: number, send: (value: string) => Promise<GraphQLResponse>, ...wire: WireField[]): TextInput => ({ name, field, limit, send, wire });
+const text = (
+  name: string,
+  field: string,
+  limit: number,
+  send: (value: string) => Promise<GraphQLResponse>,
+  ...wire: WireField[]
+): TextInput => ({ name, field, limit, send, wire });
 
 const TEXT_INPUTS: readonly TextInput[] = [
   text('member(id)', 'id', INPUT_LIMITS.accountId, (v) => stack.subgraph.request(MEMBER, { id: v }), LOYALTY_CORE, POINTS),
-  text('_entities id', 'id', INPUT_LIMITS.accountId, (v) => stack.subgraph.request(ENTITIES, { reps: [{ __typename: 'Member', id: v }] }), LOYALTY_CORE, POINTS),
-  text('savePhone memberId', 'input.memberId', INPUT_LIMITS.externalAccountReference, (v) => savePhone({ memberId: v }), LOYALTY_CORE, UPDATE_PHONE('ExternalAccountReferenceNo')),
-  text('savePhone areaCode', 'input.areaCode', INPUT_LIMITS.areaCode, (v) => savePhone({ areaCode: v }), UPDATE_PHONE('PhoneNumber', 'STDCode')),
-  text('savePhone contactName', 'input.contactName', INPUT_LIMITS.contactName, (v) => savePhone({ contactName: v }), UPDATE_PHONE('PhoneNumber', 'Name')),
-  text('savePhone mobileCarrier', 'input.mobileCarrier', INPUT_LIMITS.mobileCarrier, (v) => savePhone({ mobileCarrier: v }), KOGNITIV('SaveAccountPhone', 'MobileCarrierExternalReference')),
-  text('enterPromotion productCode', 'input.productCode', INPUT_LIMITS.productCode, (v) => enterPromotion({ productCode: v }), KOGNITIV('ProductPromotionEntry', 'ProductCode')),
-  text('enterPromotion location', 'input.location', INPUT_LIMITS.location, (v) => enterPromotion({ location: v }), KOGNITIV('ProductPromotionEntry', 'LocationExternalReference')),
-  text('login accountId', 'input.accountId', INPUT_LIMITS.accountId, (v) => login({ accountId: v }), KOGNITIV('ExternalLogin', 'AccountId')),
+  text(
+    '_entities id',
+    'id',
+    INPUT_LIMITS.accountId,
+    (v) => stack.subgraph.request(ENTITIES, { reps: [{ __typename: 'Member', id: v }] }),
+    LOYALTY_CORE,
+    POINTS,
+  ),
+  text(
+    'savePhone memberId',
+    'input.memberId',
+    INPUT_LIMITS.externalAccountReference,
+    (v) => savePhone({ memberId: v }),
+    LOYALTY_CORE,
+    UPDATE_PHONE('ExternalAccountReferenceNo'),
+  ),
+  text(
+    'savePhone areaCode',
+    'input.areaCode',
+    INPUT_LIMITS.areaCode,
+    (v) => savePhone({ areaCode: v }),
+    UPDATE_PHONE('PhoneNumber', 'STDCode'),
+  ),
+  text(
+    'savePhone contactName',
+    'input.contactName',
+    INPUT_LIMITS.contactName,
+    (v) => savePhone({ contactName: v }),
+    UPDATE_PHONE('PhoneNumber', 'Name'),
+  ),
+  text(
+    'savePhone mobileCarrier',
+    'input.mobileCarrier',
+    INPUT_LIMITS.mobileCarrier,
+    (v) => savePhone({ mobileCarrier: v }),
+    KOGNITIV('SaveAccountPhone', 'MobileCarrierExternalReference'),
+  ),
+  text(
+    'enterPromotion productCode',
+    'input.productCode',
+    INPUT_LIMITS.productCode,
+    (v) => enterPromotion({ productCode: v }),
+    KOGNITIV('ProductPromotionEntry', 'ProductCode'),
+  ),
+  text(
+    'enterPromotion location',
+    'input.location',
+    INPUT_LIMITS.location,
+    (v) => enterPromotion({ location: v }),
+    KOGNITIV('ProductPromotionEntry', 'LocationExternalReference'),
+  ),
+  text(
+    'login accountId',
+    'input.accountId',
+    INPUT_LIMITS.accountId,
+    (v) => login({ accountId: v }),
+    KOGNITIV('ExternalLogin', 'AccountId'),
+  ),
   text('login password', 'input.password', INPUT_LIMITS.password, (v) => login({ password: v }), KOGNITIV('ExternalLogin', 'Password')),
-  text('login location', 'input.location', INPUT_LIMITS.location, (v) => login({ location: v }), KOGNITIV('ExternalLogin', 'LocationExternalReference')),
-  text('recordInteraction memberId', 'input.memberId', INPUT_LIMITS.accountId, (v) => recordInteraction({ memberId: v }), KOGNITIV('RecordInteraction', 'AccountId')),
-  text('recordInteraction type', 'input.type', INPUT_LIMITS.interactionType, (v) => recordInteraction({ type: v }), KOGNITIV('RecordInteraction', 'InteractionTypeExternalReference')),
-  text('recordInteraction location', 'input.location', INPUT_LIMITS.location, (v) => recordInteraction({ location: v }), KOGNITIV('RecordInteraction', 'LocationExternalReference')),
-  text('recordInteraction note', 'input.note', INPUT_LIMITS.interactionNote, (v) => recordInteraction({ note: v }), KOGNITIV('RecordInteraction', 'InteractionNote')),
+  text(
+    'login location',
+    'input.location',
+    INPUT_LIMITS.location,
+    (v) => login({ location: v }),
+    KOGNITIV('ExternalLogin', 'LocationExternalReference'),
+  ),
+  text(
+    'recordInteraction memberId',
+    'input.memberId',
+    INPUT_LIMITS.accountId,
+    (v) => recordInteraction({ memberId: v }),
+    KOGNITIV('RecordInteraction', 'AccountId'),
+  ),
+  text(
+    'recordInteraction type',
+    'input.type',
+    INPUT_LIMITS.interactionType,
+    (v) => recordInteraction({ type: v }),
+    KOGNITIV('RecordInteraction', 'InteractionTypeExternalReference'),
+  ),
+  text(
+    'recordInteraction location',
+    'input.location',
+    INPUT_LIMITS.location,
+    (v) => recordInteraction({ location: v }),
+    KOGNITIV('RecordInteraction', 'LocationExternalReference'),
+  ),
+  text(
+    'recordInteraction note',
+    'input.note',
+    INPUT_LIMITS.interactionNote,
+    (v) => recordInteraction({ note: v }),
+    KOGNITIV('RecordInteraction', 'InteractionNote'),
+  ),
 ];
 
 /** Phone numbers are parsed, never sent as typed: hostile text there cannot be a number. */
 const PHONE_INPUTS: readonly StringInput[] = [
   { name: 'savePhone number', field: 'input.number', limit: INPUT_LIMITS.phoneNumber, send: (v) => savePhone({ number: v }) },
-  { name: 'enterPromotion phoneNumber', field: 'input.phoneNumber', limit: INPUT_LIMITS.phoneNumber, send: (v) => enterPromotion({ phoneNumber: v }) },
+  {
+    name: 'enterPromotion phoneNumber',
+    field: 'input.phoneNumber',
+    limit: INPUT_LIMITS.phoneNumber,
+    send: (v) => enterPromotion({ phoneNumber: v }),
+  },
 ];
 
 /** A value of this input the vendor accepts as text, to refuse or send with one bad character in it. */
@@ -139,7 +235,9 @@ const plainValue = (input: StringInput) => (PHONE_INPUTS.includes(input) ? '+64 
 const stack = useSandboxedSubgraph(() => ({ env: { LOGIN_MAX_FAILURES: '100000' } }));
 
 describe('hostile text reaches the vendor exactly as sent', () => {
-  const cases = TEXT_INPUTS.flatMap((input) => HOSTILE.filter(([, value]) => value.length <= input.limit).map(([name, value]) => [input.name, name, input, value] as const));
+  const cases = TEXT_INPUTS.flatMap((input) =>
+    HOSTILE.filter(([, value]) => value.length <= input.limit).map(([name, value]) => [input.name, name, input, value] as const),
+  );
 
   it.each(cases)('%s: %s', async (_input, _name, input, value) => {
     await sendFresh(input, 'x');
@@ -155,17 +253,18 @@ describe('hostile text reaches the vendor exactly as sent', () => {
     });
   });
 
-  it.each(PHONE_INPUTS.flatMap((input) => HOSTILE.filter(([, value]) => value.length <= input.limit).map(([name, value]) => [input.name, name, input, value] as const)))(
-    '%s: %s is refused as no phone number, before any vendor call',
-    async (_input, _name, input, value) => {
-      const before = vendorCalls();
+  it.each(
+    PHONE_INPUTS.flatMap((input) =>
+      HOSTILE.filter(([, value]) => value.length <= input.limit).map(([name, value]) => [input.name, name, input, value] as const),
+    ),
+  )('%s: %s is refused as no phone number, before any vendor call', async (_input, _name, input, value) => {
+    const before = vendorCalls();
 
-      const response = await input.send(value);
+    const response = await input.send(value);
 
-      expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', input.field]]);
-      expect(vendorCalls()).toBe(before);
-    },
-  );
+    expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', input.field]]);
+    expect(vendorCalls()).toBe(before);
+  });
 });
 
 describe('text XML 1.0 cannot carry', () => {
@@ -177,21 +276,26 @@ describe('text XML 1.0 cannot carry', () => {
 
     const response = await input.send(`${plainValue(input)}${character}`);
 
-    expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.extensions?.retryable])).toEqual([['BAD_USER_INPUT', input.field, false]]);
+    expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field, e.extensions?.retryable])).toEqual([
+      ['BAD_USER_INPUT', input.field, false],
+    ]);
     expect(vendorCalls()).toBe(before);
   });
 });
 
 describe('input limits', () => {
-  it.each([...TEXT_INPUTS, ...PHONE_INPUTS].map((input) => [input.name, input] as const))('%s over its limit is BAD_USER_INPUT before any vendor call', async (_input, input) => {
-    const before = vendorCalls();
+  it.each([...TEXT_INPUTS, ...PHONE_INPUTS].map((input) => [input.name, input] as const))(
+    '%s over its limit is BAD_USER_INPUT before any vendor call',
+    async (_input, input) => {
+      const before = vendorCalls();
 
-    const response = await input.send(plainValue(input).padEnd(input.limit + 1, '1'));
+      const response = await input.send(plainValue(input).padEnd(input.limit + 1, '1'));
 
-    expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', input.field]]);
-    expect(response.errors?.[0]?.message).toContain(`at most ${input.limit} characters`);
-    expect(vendorCalls()).toBe(before);
-  });
+      expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', input.field]]);
+      expect(response.errors?.[0]?.message).toContain(`at most ${input.limit} characters`);
+      expect(vendorCalls()).toBe(before);
+    },
+  );
 });
 
 describe('the exploits of issue 9, with authorization on', () => {
@@ -209,10 +313,14 @@ describe('the exploits of issue 9, with authorization on', () => {
   });
 
   it("a login whose password injects another account's credentials gives no access to M1001", async () => {
-    const password = "<![CDATA[x]]></Password><AccountId>M1002</AccountId><Password><![CDATA[correct-horse]]>";
+    const password = '<![CDATA[x]]></Password><AccountId>M1002</AccountId><Password><![CDATA[correct-horse]]>';
     stack.sandboxes.kognitiv!.sandbox.resetReceivedCalls();
 
-    const response = await guarded.request(`mutation($input: LoginInput!) { login(input: $input) { member { id loyalty { firstName } } firstName } }`, { input: { accountId: 'M1001', password } }, ROUTER);
+    const response = await guarded.request(
+      `mutation($input: LoginInput!) { login(input: $input) { member { id loyalty { firstName } } firstName } }`,
+      { input: { accountId: 'M1001', password } },
+      ROUTER,
+    );
 
     expect(response.data?.login ?? null).toBeNull();
     expect(JSON.stringify(response)).not.toContain('Aroha');
@@ -222,7 +330,7 @@ describe('the exploits of issue 9, with authorization on', () => {
     ]);
   });
 
-  it("a note that closes InteractionNote and names M1001 is recorded on M1002, note intact", async () => {
+  it('a note that closes InteractionNote and names M1001 is recorded on M1002, note intact', async () => {
     const note = '<![CDATA[x]]></InteractionNote><AccountId>M1001</AccountId><InteractionNote><![CDATA[y]]>';
     const interactions = stack.sandboxes.kognitiv!.sandbox.state.interactions;
     const before = interactions.length;
@@ -235,12 +343,17 @@ describe('the exploits of issue 9, with authorization on', () => {
   });
 
   it("a mobileCarrier that injects M1001's MemberId never writes M1001's phone", async () => {
-    const mobileCarrier = '<![CDATA[]]></MobileCarrierExternalReference><MemberId>5001</MemberId><MobileCarrierExternalReference><![CDATA[]]>';
+    const mobileCarrier =
+      '<![CDATA[]]></MobileCarrierExternalReference><MemberId>5001</MemberId><MobileCarrierExternalReference><![CDATA[]]>';
     const m1001 = stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1001')!;
     const phonesBefore = structuredClone(m1001.phones);
     stack.sandboxes.kognitiv!.sandbox.resetReceivedCalls();
 
-    const response = await guarded.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'MOBILE', number: '+64 21 555 0101', mobileCarrier } }, AS_M1002);
+    const response = await guarded.request(
+      SAVE_PHONE,
+      { input: { memberId: 'M1002', type: 'MOBILE', number: '+64 21 555 0101', mobileCarrier } },
+      AS_M1002,
+    );
 
     expect(m1001.phones).toEqual(phonesBefore);
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions?.code).not.toBeUndefined();
@@ -251,7 +364,8 @@ describe('the exploits of issue 9, with authorization on', () => {
 
 describe('configured strings travel the same way', () => {
   const location = '<![CDATA[x]]></LocationExternalReference><AccountId>M1002</AccountId><LocationExternalReference><![CDATA[WEB]]>';
-  const requestInitiator = '<![CDATA[x]]></RequestInitiator><ExternalAccountReferenceNo>M1001</ExternalAccountReferenceNo><RequestInitiator>&';
+  const requestInitiator =
+    '<![CDATA[x]]></RequestInitiator><ExternalAccountReferenceNo>M1001</ExternalAccountReferenceNo><RequestInitiator>&';
   let configured: Subgraph;
 
   beforeAll(async () => {
@@ -269,7 +383,13 @@ describe('configured strings travel the same way', () => {
     await configured.request(RECORD_INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
     await configured.request(SAVE_PHONE, { input: { memberId: 'M1008', type: 'HOME', number: '+64 9 301 9999' } });
 
-    expect(stack.sandboxes.kognitiv!.sandbox.receivedCalls().find((call) => call.operation === 'RecordInteraction')?.fields).toMatchObject({ AccountId: 'M1001', LocationExternalReference: location });
-    expect(stack.sandboxes.debitsuccess!.sandbox.receivedCalls()[0]?.fields).toMatchObject({ ExternalAccountReferenceNo: 'M1008', RequestInitiator: requestInitiator });
+    expect(stack.sandboxes.kognitiv!.sandbox.receivedCalls().find((call) => call.operation === 'RecordInteraction')?.fields).toMatchObject({
+      AccountId: 'M1001',
+      LocationExternalReference: location,
+    });
+    expect(stack.sandboxes.debitsuccess!.sandbox.receivedCalls()[0]?.fields).toMatchObject({
+      ExternalAccountReferenceNo: 'M1008',
+      RequestInitiator: requestInitiator,
+    });
   });
 });

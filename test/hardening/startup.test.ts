@@ -22,15 +22,31 @@ it('starts with an unreachable Kognitiv WSDL, reports not ready, and connects on
   const kognitivUrl = await closedPortUrl();
   const vendorClients = new PendingVendorClients();
   cleanups.push(() => vendorClients.close());
-  const kognitiv = { url: kognitivUrl, securityToken: 'sandbox-kognitiv-token', loyaltyProgramId: 1001, defaultLocation: 'WEB', wsdl: 'remote' as const, timeoutMs: 500 };
-  const connected = vendorClients.connect(() => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings), pino({ level: 'silent' }), 50);
-  const server = await startServer({ config: loadConfig({}), vendors: vendorClients.vendors, logger: pino({ level: 'silent' }), isReady: () => vendorClients.isReady() }, { port: 0, host: '127.0.0.1' });
+  const kognitiv = {
+    url: kognitivUrl,
+    securityToken: 'sandbox-kognitiv-token',
+    loyaltyProgramId: 1001,
+    defaultLocation: 'WEB',
+    wsdl: 'remote' as const,
+    timeoutMs: 500,
+  };
+  const connected = vendorClients.connect(
+    () => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings),
+    pino({ level: 'silent' }),
+    50,
+  );
+  const server = await startServer(
+    { config: loadConfig({}), vendors: vendorClients.vendors, logger: pino({ level: 'silent' }), isReady: () => vendorClients.isReady() },
+    { port: 0, host: '127.0.0.1' },
+  );
   cleanups.push(() => server.stop());
   const ready = () => fetch(new URL('/ready', server.url)).then((r) => r.status);
   const query = () =>
-    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }) }).then(
-      (r) => r.json() as Promise<{ data: any; errors?: any[] }>,
-    );
+    fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' }),
+    }).then((r) => r.json() as Promise<{ data: any; errors?: any[] }>);
 
   expect(await ready()).toBe(503);
   expect((await query()).errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'CONNECTION', retryable: true });
@@ -61,8 +77,13 @@ it('exits with a configuration error for NODE_ENV=Production rather than start w
   const main = `${root}dist/src/main.js`;
   // The process under test is the built one, as production runs it.
   if (!existsSync(main)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION)/.test(name)));
-  const child = spawn(process.execPath, [main], { env: { ...env, NODE_ENV: 'Production', PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION)/.test(name)),
+  );
+  const child = spawn(process.execPath, [main], {
+    env: { ...env, NODE_ENV: 'Production', PORT: '0', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   cleanups.push(() => child.kill());
   let stdout = '';
   let stderr = '';
@@ -76,5 +97,7 @@ it('exits with a configuration error for NODE_ENV=Production rather than start w
   });
 
   expect(outcome).toBe(2);
-  expect(stderr).toContain('member-subgraph: configuration error: NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "Production")');
+  expect(stderr).toContain(
+    'member-subgraph: configuration error: NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "Production")',
+  );
 }, 120_000);

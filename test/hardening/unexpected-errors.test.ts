@@ -37,10 +37,32 @@ describe('malformed _entities representations', () => {
 
 describe('vendor values our schema cannot carry', () => {
   it.each([
-    ['a Kognitiv MemberId over 2^31-1', () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1002')!.memberId = 2 ** 31), '{ member(id: "M1002") { loyalty { memberId } } }', ['member', 'loyalty']],
-    ['a Kognitiv MemberId below -2^31', () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1006')!.memberId = -(2 ** 31) - 1), '{ member(id: "M1006") { loyalty { memberId } } }', ['member', 'loyalty']],
-    ['an infinite Kognitiv point balance', () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1003')!.points.earned = Number.POSITIVE_INFINITY), '{ member(id: "M1003") { points { earned } } }', ['member', 'points']],
-    ['a Debitsuccess overdueStatus over 2^31-1', () => ((stack.sandboxes.debitsuccess!.sandbox.state.accountsByExternalId.get('M1001')![0] as { overdueStatus: number }).overdueStatus = 2 ** 31), '{ member(id: "M1001") { billingAccounts { overdueStatus } } }', ['member', 'billingAccounts']],
+    [
+      'a Kognitiv MemberId over 2^31-1',
+      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1002')!.memberId = 2 ** 31),
+      '{ member(id: "M1002") { loyalty { memberId } } }',
+      ['member', 'loyalty'],
+    ],
+    [
+      'a Kognitiv MemberId below -2^31',
+      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1006')!.memberId = -(2 ** 31) - 1),
+      '{ member(id: "M1006") { loyalty { memberId } } }',
+      ['member', 'loyalty'],
+    ],
+    [
+      'an infinite Kognitiv point balance',
+      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1003')!.points.earned = Number.POSITIVE_INFINITY),
+      '{ member(id: "M1003") { points { earned } } }',
+      ['member', 'points'],
+    ],
+    [
+      'a Debitsuccess overdueStatus over 2^31-1',
+      () =>
+        ((stack.sandboxes.debitsuccess!.sandbox.state.accountsByExternalId.get('M1001')![0] as { overdueStatus: number }).overdueStatus =
+          2 ** 31),
+      '{ member(id: "M1001") { billingAccounts { overdueStatus } } }',
+      ['member', 'billingAccounts'],
+    ],
   ] as const)('reports %s as a malformed vendor answer', async (_name, arrange, query, path) => {
     arrange();
 
@@ -61,9 +83,7 @@ describe('an error nobody raised on purpose', () => {
     ...vendors,
     kognitiv: new Proxy(vendors.kognitiv, {
       get: (target, name, receiver) =>
-        name === 'fetchLoyaltyMemberCore'
-          ? () => Promise.reject(new TypeError(BUG))
-          : Reflect.get(target, name, receiver),
+        name === 'fetchLoyaltyMemberCore' ? () => Promise.reject(new TypeError(BUG)) : Reflect.get(target, name, receiver),
     }),
   });
 

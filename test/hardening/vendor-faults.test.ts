@@ -8,7 +8,11 @@ const FULL = 'query($id: ID!) { member(id: $id) { loyalty { firstName } points {
 const INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
 
 // Short timeouts and no retry delay keep the suite fast; the breaker stays out of the way here.
-const FAST_FAILURES = { kognitiv: { timeoutMs: 300 }, debitsuccess: { timeoutMs: 300 }, env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } };
+const FAST_FAILURES = {
+  kognitiv: { timeoutMs: 300 },
+  debitsuccess: { timeoutMs: 300 },
+  env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' },
+};
 
 const stack = useSandboxedSubgraph(() => FAST_FAILURES);
 
@@ -74,7 +78,11 @@ describe('a Debitsuccess read that keeps failing', () => {
 
     const response = await stack.subgraph.request(FULL, { id: 'M1001' });
 
-    expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason, vendor: 'DEBITSUCCESS' });
+    expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({
+      code: 'VENDOR_UNAVAILABLE',
+      reason,
+      vendor: 'DEBITSUCCESS',
+    });
     expect(response.data?.member.loyalty.firstName).toBe('Aroha');
   });
 });
@@ -89,7 +97,12 @@ describe('a vendor write that may have arrived', () => {
 
     const response = await stack.subgraph.request(INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
 
-    expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', reason, retryable: false, operation: 'RecordInteraction' });
+    expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({
+      code: 'VENDOR_OUTCOME_UNKNOWN',
+      reason,
+      retryable: false,
+      operation: 'RecordInteraction',
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('RecordInteraction')).toBe(1);
     expect(stack.sandboxes.kognitiv!.sandbox.state.interactions.length).toBe(before + 1);
@@ -100,7 +113,11 @@ describe('a vendor write that may have arrived', () => {
     try {
       const response = await refused.request(INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
 
-      expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'CONNECTION', retryable: true });
+      expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({
+        code: 'VENDOR_UNAVAILABLE',
+        reason: 'CONNECTION',
+        retryable: true,
+      });
     } finally {
       await refused.close();
     }
@@ -109,7 +126,9 @@ describe('a vendor write that may have arrived', () => {
   it('is never retried: a Debitsuccess write that timed out reached it once', async () => {
     stack.sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'delay', ms: 1_000 });
 
-    const response = await stack.subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: WORK, number: "+64 4 470 9999" }) { loyalty { savedPhoneNumber } billing { status } } }');
+    const response = await stack.subgraph.request(
+      'mutation { savePhone(input: { memberId: "M1001", type: WORK, number: "+64 4 470 9999" }) { loyalty { savedPhoneNumber } billing { status } } }',
+    );
 
     expect(errorAt(response, ['savePhone', 'billing']).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', reason: 'TIMEOUT' });
     expect(response.data?.savePhone.loyalty.savedPhoneNumber).toBe('+6444709999');
@@ -125,7 +144,12 @@ describe('Debitsuccess rate limits', () => {
     const second = await stack.subgraph.request('query { member(id: "M1003") { billingAccounts { accountId } } }');
 
     for (const response of [first, second]) {
-      expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'HTTP_STATUS', vendorCode: '429', retryable: true });
+      expect(errorAt(response, ['member', 'billingAccounts']).extensions).toMatchObject({
+        code: 'VENDOR_UNAVAILABLE',
+        reason: 'HTTP_STATUS',
+        vendorCode: '429',
+        retryable: true,
+      });
     }
     expect(errorAt(second, ['member', 'billingAccounts']).extensions?.retryAfter).toBeGreaterThan(0);
     expect(stack.sandboxes.debitsuccess!.sandbox.callCount('GET /accounts')).toBe(1);
@@ -145,7 +169,9 @@ describe('a vendor Retry-After', () => {
     own = await startSubgraph(stack.sandboxes, FAST_FAILURES);
   });
   afterAll(() => own?.close());
-  const cases = VENDORS.flatMap(([vendor, query, path]) => ['-30', '1e9', '0x10', '2.5', 'soon'].map((value) => [vendor, value, query, path] as const));
+  const cases = VENDORS.flatMap(([vendor, query, path]) =>
+    ['-30', '1e9', '0x10', '2.5', 'soon'].map((value) => [vendor, value, query, path] as const),
+  );
 
   it.each(cases)('from %s is not passed on when it is %s', async (vendor, retryAfter, query, path) => {
     sandboxOf(vendor).injectFault({ kind: 'status', status: 503, retryAfter });
@@ -170,7 +196,9 @@ describe('a vendor Retry-After', () => {
 
 describe('circuit breakers', () => {
   it('open after a run of failures, fail fast, degrade only their own fields, and close after the cool-down', async () => {
-    const guarded = await startSubgraph(stack.sandboxes, { env: { BREAKER_THRESHOLD: '2', BREAKER_COOLDOWN_MS: '300', VENDOR_READ_ATTEMPTS: '1' } });
+    const guarded = await startSubgraph(stack.sandboxes, {
+      env: { BREAKER_THRESHOLD: '2', BREAKER_COOLDOWN_MS: '300', VENDOR_READ_ATTEMPTS: '1' },
+    });
     try {
       stack.sandboxes.debitsuccess!.sandbox.injectFault({ kind: 'html', status: 502 });
       await guarded.request(FULL, { id: 'M1001' });
@@ -179,7 +207,11 @@ describe('circuit breakers', () => {
 
       const open = await guarded.request(FULL, { id: 'M1001' });
 
-      expect(errorAt(open, ['member', 'billingAccounts']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', reason: 'CIRCUIT_OPEN', retryable: true });
+      expect(errorAt(open, ['member', 'billingAccounts']).extensions).toMatchObject({
+        code: 'VENDOR_UNAVAILABLE',
+        reason: 'CIRCUIT_OPEN',
+        retryable: true,
+      });
       expect(open.data?.member.loyalty.firstName).toBe('Aroha');
       expect(open.data?.member.points.available).toBe(1000.25);
       expect(stack.sandboxes.debitsuccess!.sandbox.callCount('GET /accounts')).toBe(callsWhenOpened);

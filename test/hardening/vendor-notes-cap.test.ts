@@ -3,12 +3,18 @@ import { SANDBOX_MANY_NOTES } from '../../src/sandbox/debitsuccess/update-phone.
 import { CLIENT_NOTE_LIMITS } from '../../src/schema/shared/vendor-notes.js';
 import { errorAt, useSandboxedSubgraph, type GraphQLResponse } from '../support/test-stack.js';
 
-const SAVE_PHONE = 'mutation($id: ID!) { savePhone(input: { memberId: $id, type: HOME, number: "+64 9 300 1111" }) { billing { status notes { code note type } notesOmitted } } }';
-const SAVE_PHONE_STATUS = 'mutation($id: ID!) { savePhone(input: { memberId: $id, type: HOME, number: "+64 9 300 1111" }) { billing { status } } }';
+const SAVE_PHONE =
+  'mutation($id: ID!) { savePhone(input: { memberId: $id, type: HOME, number: "+64 9 300 1111" }) { billing { status notes { code note type } notesOmitted } } }';
+const SAVE_PHONE_STATUS =
+  'mutation($id: ID!) { savePhone(input: { memberId: $id, type: HOME, number: "+64 9 300 1111" }) { billing { status } } }';
 
 /** The response as the router receives it, with its size on the wire. */
 async function savePhone(url: string, id: string, query = SAVE_PHONE) {
-  const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id } }) });
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables: { id } }),
+  });
   const body = await answer.text();
   return { bytes: Buffer.byteLength(body), response: { status: answer.status, ...(JSON.parse(body) as object) } as GraphQLResponse };
 }

@@ -37,7 +37,11 @@ const writes = Object.values(VENDOR_OPERATIONS)
   .flatMap((operations): VendorOperation[] => Object.values(operations))
   .filter((operation) => operation.kind === 'write');
 
-const stack = useSandboxedSubgraph(() => ({ kognitiv: { timeoutMs: 300 }, debitsuccess: { timeoutMs: 300 }, env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } }));
+const stack = useSandboxedSubgraph(() => ({
+  kognitiv: { timeoutMs: 300 },
+  debitsuccess: { timeoutMs: 300 },
+  env: { VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' },
+}));
 
 afterEach(() => {
   for (const vendor of [stack.sandboxes.kognitiv!.sandbox, stack.sandboxes.debitsuccess!.sandbox]) {
@@ -52,16 +56,24 @@ describe('every write declared in VENDOR_OPERATIONS', () => {
   });
 
   // The resilience layer marks a write's failure from the declaration: a timed-out write is never "unavailable, retry".
-  it.each(writes.map((w) => [w.operation, w] as const))('%s, timed out, is VENDOR_OUTCOME_UNKNOWN, not retryable, and reached the vendor once', async (_name, write) => {
-    const sandbox = write.vendor === 'KOGNITIV' ? stack.sandboxes.kognitiv!.sandbox : stack.sandboxes.debitsuccess!.sandbox;
-    const call = WRITE_CALLS[write.operation]!;
-    // The vendor's calls before the write are answered as usual; the write itself is answered too late.
-    if (call.callsBefore) sandbox.injectFault({ kind: 'delay', ms: 0 }, call.callsBefore);
-    sandbox.injectFault({ kind: 'delay', ms: 1_000 }, 1);
+  it.each(writes.map((w) => [w.operation, w] as const))(
+    '%s, timed out, is VENDOR_OUTCOME_UNKNOWN, not retryable, and reached the vendor once',
+    async (_name, write) => {
+      const sandbox = write.vendor === 'KOGNITIV' ? stack.sandboxes.kognitiv!.sandbox : stack.sandboxes.debitsuccess!.sandbox;
+      const call = WRITE_CALLS[write.operation]!;
+      // The vendor's calls before the write are answered as usual; the write itself is answered too late.
+      if (call.callsBefore) sandbox.injectFault({ kind: 'delay', ms: 0 }, call.callsBefore);
+      sandbox.injectFault({ kind: 'delay', ms: 1_000 }, 1);
 
-    const response = await stack.subgraph.request(call.query, call.variables);
+      const response = await stack.subgraph.request(call.query, call.variables);
 
-    expect(errorAt(response, call.path).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', reason: 'TIMEOUT', retryable: false, operation: write.operation });
-    expect(sandbox.callCount(write.operation)).toBe(1);
-  });
+      expect(errorAt(response, call.path).extensions).toMatchObject({
+        code: 'VENDOR_OUTCOME_UNKNOWN',
+        reason: 'TIMEOUT',
+        retryable: false,
+        operation: write.operation,
+      });
+      expect(sandbox.callCount(write.operation)).toBe(1);
+    },
+  );
 });

@@ -62,7 +62,9 @@ describe('admission control', () => {
 
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect(await refused.json()).toEqual({ errors: [{ message: expect.stringContaining('busy'), extensions: { code: 'SERVICE_OVERLOADED', retryable: true, retryAfter: 1 } }] });
+    expect(await refused.json()).toEqual({
+      errors: [{ message: expect.stringContaining('busy'), extensions: { code: 'SERVICE_OVERLOADED', retryable: true, retryAfter: 1 } }],
+    });
     expect(s.shed).toEqual(['queue-full']);
     s.held.shift()!();
     await s.until(() => s.held.length === 1);

@@ -30,7 +30,14 @@ describe('structured logs', () => {
     await subgraph.request('query Profile { member(id: "NO-SUCH") { loyalty { firstName } } }', {}, { 'x-request-id': 'req-123' });
 
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'graphql request', correlationId: 'req-123', operation: 'Profile', outcome: 'partial', errorCodes: ['MEMBER_NOT_FOUND'], durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        msg: 'graphql request',
+        correlationId: 'req-123',
+        operation: 'Profile',
+        outcome: 'partial',
+        errorCodes: ['MEMBER_NOT_FOUND'],
+        durationMs: expect.any(Number),
+      }),
     );
   });
 
@@ -38,7 +45,15 @@ describe('structured logs', () => {
     await subgraph.request('{ member(id: "M1005") { loyalty { firstName } } }');
 
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'vendor call', vendor: 'KOGNITIV', operation: 'FetchLoyaltyMemberCore', outcome: 'code:312', attempt: 1, breaker: 'closed', durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        msg: 'vendor call',
+        vendor: 'KOGNITIV',
+        operation: 'FetchLoyaltyMemberCore',
+        outcome: 'code:312',
+        attempt: 1,
+        breaker: 'closed',
+        durationMs: expect.any(Number),
+      }),
     );
   });
 

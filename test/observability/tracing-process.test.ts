@@ -30,7 +30,14 @@ afterAll(async () => {
 
 describe('the built process with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
   it('continues the caller trace and exports its spans, the last of them on SIGTERM', async () => {
-    const env = { ...process.env, ...liveVendorEnv(sandboxes), NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    const env = {
+      ...process.env,
+      ...liveVendorEnv(sandboxes),
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    };
     const started = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     child = started;
     const exited = new Promise<number | null>((resolve) => started.once('close', (code) => resolve(code)));

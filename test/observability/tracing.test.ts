@@ -25,7 +25,11 @@ beforeAll(async () => {
   subgraph = await startSubgraph(sandboxes, {
     env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, VENDOR_RETRY_DELAY_MS: '0' },
     log: { level: 'debug', destination: log.destination },
-    debitsuccess: { soapUrl: relayed(debitsuccess.soapUrl), apiUrl: relayed(debitsuccess.apiUrl), tokenUrl: relayed(debitsuccess.tokenUrl) },
+    debitsuccess: {
+      soapUrl: relayed(debitsuccess.soapUrl),
+      apiUrl: relayed(debitsuccess.apiUrl),
+      tokenUrl: relayed(debitsuccess.tokenUrl),
+    },
   });
 });
 
@@ -49,14 +53,22 @@ describe('distributed tracing', () => {
     // The first Kognitiv call fails as an overloaded vendor does; the read is retried.
     sandboxes.kognitiv!.sandbox.injectFault({ kind: 'status', status: 503 }, 1);
 
-    const response = await subgraph.request(QUERY, { id: MEMBER }, { traceparent: `00-${traceId}-${routerSpanId}-01`, tracestate: 'router=1' });
+    const response = await subgraph.request(
+      QUERY,
+      { id: MEMBER },
+      { traceparent: `00-${traceId}-${routerSpanId}-01`, tracestate: 'router=1' },
+    );
     const spans = await traceOf(traceId);
 
     expect(response.errors).toBeUndefined();
     const ancestors = (span: ExportedSpan) => ancestorsOf(span, spans);
 
     const operation = spans.find((span) => span.kind === SERVER);
-    expect(operation).toMatchObject({ name: 'query GetMember', parentSpanId: routerSpanId, attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'GetMember' } });
+    expect(operation).toMatchObject({
+      name: 'query GetMember',
+      parentSpanId: routerSpanId,
+      attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'GetMember' },
+    });
 
     const attempts = spans.filter((span) => span.attributes['vendor.attempt'] !== undefined);
     // Every vendor attempt lies under the operation span, with its HTTP exchanges beneath it (a REST call's first one
@@ -69,7 +81,12 @@ describe('distributed tracing', () => {
     }
     expect(new Set(attempts.map((span) => span.attributes['vendor.name']))).toEqual(new Set(['KOGNITIV', 'DEBITSUCCESS']));
     for (const attempt of attempts) {
-      expect(attempt.attributes).toMatchObject({ 'vendor.service': expect.any(String), 'vendor.operation': expect.any(String), 'vendor.outcome': expect.any(String), 'vendor.breaker_state': 'closed' });
+      expect(attempt.attributes).toMatchObject({
+        'vendor.service': expect.any(String),
+        'vendor.operation': expect.any(String),
+        'vendor.outcome': expect.any(String),
+        'vendor.breaker_state': 'closed',
+      });
     }
     const ok = attempts.filter((span) => span.attributes['vendor.outcome'] === 'ok');
     expect(ok.every((span) => Number(span.attributes['vendor.response_bytes']) > 0)).toBe(true);
@@ -91,7 +108,14 @@ describe('distributed tracing', () => {
     // No personal data or secret in anything exported: not the account id, the member's name, nor a credential.
     const loyalty = (response.data as { member: { loyalty: { firstName: string; lastName: string } } }).member.loyalty;
     const exported = receiver.bodies.join('\n');
-    for (const forbidden of [MEMBER, loyalty.firstName, loyalty.lastName, SANDBOX_CREDENTIALS.kognitivSecurityToken, SANDBOX_CREDENTIALS.debitsuccessPassword, SANDBOX_CREDENTIALS.debitsuccessClientSecret]) {
+    for (const forbidden of [
+      MEMBER,
+      loyalty.firstName,
+      loyalty.lastName,
+      SANDBOX_CREDENTIALS.kognitivSecurityToken,
+      SANDBOX_CREDENTIALS.debitsuccessPassword,
+      SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+    ]) {
       expect(exported).not.toContain(forbidden);
     }
     expect(exported).not.toMatch(/Bearer|accountExternalId/);
@@ -104,9 +128,13 @@ describe('distributed tracing', () => {
     const traceId = randomBytes(16).toString('hex');
     const phone = '+64 21 555 0101';
 
-    await subgraph.request('mutation Save($phone: String!) { savePhone(input: { memberId: "M1002", type: MOBILE, number: $phone }) { loyalty { savedPhoneNumber } } }', { phone }, {
-      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
-    });
+    await subgraph.request(
+      'mutation Save($phone: String!) { savePhone(input: { memberId: "M1002", type: MOBILE, number: $phone }) { loyalty { savedPhoneNumber } } }',
+      { phone },
+      {
+        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+      },
+    );
     const spans = await traceOf(traceId);
 
     expect(spans.some((span) => span.name === 'mutation Save')).toBe(true);
@@ -120,15 +148,21 @@ describe('distributed tracing', () => {
     debitsuccessRelay.headers.length = 0;
 
     await subgraph.request(QUERY, { id: MEMBER }, { traceparent });
-    await subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }', {}, { traceparent });
+    await subgraph.request(
+      'mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }',
+      {},
+      { traceparent },
+    );
 
     // The token, the account look-up (REST) and the phone update (SOAP) all reached the vendor, none with a trace header.
     expect(debitsuccessRelay.headers.length).toBeGreaterThanOrEqual(2);
     expect(debitsuccessRelay.headers.some((headers) => headers.soapaction !== undefined)).toBe(true);
-    expect(debitsuccessRelay.headers.filter((headers) => headers.traceparent !== undefined || headers.tracestate !== undefined)).toEqual([]);
+    expect(debitsuccessRelay.headers.filter((headers) => headers.traceparent !== undefined || headers.tracestate !== undefined)).toEqual(
+      [],
+    );
   });
 
-  it('names a batched request\'s span as a batch', async () => {
+  it("names a batched request's span as a batch", async () => {
     const traceId = randomBytes(16).toString('hex');
 
     const answer = await fetch(subgraph.url, {
@@ -145,16 +179,26 @@ describe('distributed tracing', () => {
   it("records a vendor's return code on the attempt it ended", async () => {
     const traceId = randomBytes(16).toString('hex');
 
-    await subgraph.request('query Missing { member(id: "NO-SUCH") { loyalty { firstName } } }', {}, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    await subgraph.request(
+      'query Missing { member(id: "NO-SUCH") { loyalty { firstName } } }',
+      {},
+      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    );
     const spans = await traceOf(traceId);
 
     const attempt = spans.find((span) => span.attributes['vendor.name'] === 'KOGNITIV');
-    expect(attempt?.attributes).toMatchObject({ 'vendor.attempt': 1, 'vendor.return_code': expect.any(String), 'vendor.outcome': `code:${String(attempt?.attributes['vendor.return_code'])}` });
+    expect(attempt?.attributes).toMatchObject({
+      'vendor.attempt': 1,
+      'vendor.return_code': expect.any(String),
+      'vendor.outcome': `code:${String(attempt?.attributes['vendor.return_code'])}`,
+    });
     expect(JSON.stringify(spans)).not.toContain('NO-SUCH');
   });
 
   it('still answers the inline trace (ftv1) a router asks for', async () => {
-    const response = (await subgraph.request(QUERY, { id: MEMBER }, { 'apollo-federation-include-trace': 'ftv1' })) as { extensions?: { ftv1?: unknown } };
+    const response = (await subgraph.request(QUERY, { id: MEMBER }, { 'apollo-federation-include-trace': 'ftv1' })) as {
+      extensions?: { ftv1?: unknown };
+    };
 
     expect(response.extensions?.ftv1).toBeTypeOf('string');
   });

@@ -18,7 +18,11 @@ beforeAll(async () => {
   const relayed = (url: string) => viaOrigin(url, relay.origin);
   subgraph = await startSubgraph(sandboxes, {
     env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, VENDOR_TRACE_PROPAGATION: 'on' },
-    debitsuccess: { soapUrl: relayed(debitsuccess.soapUrl), apiUrl: relayed(debitsuccess.apiUrl), tokenUrl: relayed(debitsuccess.tokenUrl) },
+    debitsuccess: {
+      soapUrl: relayed(debitsuccess.soapUrl),
+      apiUrl: relayed(debitsuccess.apiUrl),
+      tokenUrl: relayed(debitsuccess.tokenUrl),
+    },
   });
 });
 
@@ -33,8 +37,16 @@ describe('VENDOR_TRACE_PROPAGATION=on', () => {
   it('sends each vendor exchange the trace context of its own HTTP span', async () => {
     const traceId = randomBytes(16).toString('hex');
 
-    await subgraph.request('{ member(id: "M1001") { billingAccounts { accountId } } }', {}, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
-    await subgraph.request('mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }', {}, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+    await subgraph.request(
+      '{ member(id: "M1001") { billingAccounts { accountId } } }',
+      {},
+      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    );
+    await subgraph.request(
+      'mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }',
+      {},
+      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    );
     await subgraph.flushTraces();
 
     expect(relay.headers.some((headers) => headers.soapaction !== undefined)).toBe(true);

@@ -62,12 +62,14 @@ describe('vendor calls per operation', () => {
     expect(Math.max(...spans.map((s) => s.start))).toBeLessThan(Math.min(...spans.map((s) => s.end)));
   });
 
-  it('runs savePhone\'s two vendor writes at once', async () => {
+  it("runs savePhone's two vendor writes at once", async () => {
     stack.sandboxes.kognitiv!.sandbox.setLatency(150);
     stack.sandboxes.debitsuccess!.sandbox.setLatency(150);
     resetCounts();
 
-    await stack.subgraph.request('mutation { savePhone(input: { memberId: "M1008", type: HOME, number: "+64 9 300 1008" }) { loyalty { savedPhoneNumber } billing { status } } }');
+    await stack.subgraph.request(
+      'mutation { savePhone(input: { memberId: "M1008", type: HOME, number: "+64 9 300 1008" }) { loyalty { savedPhoneNumber } billing { status } } }',
+    );
 
     // The MemberId lookup is the only step before the Kognitiv write; the Debitsuccess write does not wait for it.
     const [lookup] = stack.sandboxes.kognitiv!.sandbox.spans();
@@ -78,16 +80,24 @@ describe('vendor calls per operation', () => {
 
 describe('cache hints for the router', () => {
   async function cacheControl(query: string): Promise<string | null> {
-    const response = await fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(stack.subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     return response.headers.get('cache-control');
   }
 
   it('lets loyalty and billing be cached briefly, privately', async () => {
-    expect(await cacheControl('{ member(id: "M1001") { loyalty { firstName } billingAccounts { accountId } } }')).toBe('max-age=60, private');
+    expect(await cacheControl('{ member(id: "M1001") { loyalty { firstName } billingAccounts { accountId } } }')).toBe(
+      'max-age=60, private',
+    );
   });
 
   it('never caches points (by default) or mutations', async () => {
     expect(await cacheControl('{ member(id: "M1001") { loyalty { firstName } points { available } } }')).toBe('no-store');
-    expect(await cacheControl('mutation { recordInteraction(input: { memberId: "M1001", type: "CLUB-VISIT" }) { interactionId } }')).toBe('no-store');
+    expect(await cacheControl('mutation { recordInteraction(input: { memberId: "M1001", type: "CLUB-VISIT" }) { interactionId } }')).toBe(
+      'no-store',
+    );
   });
 });

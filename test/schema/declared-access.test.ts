@@ -22,7 +22,9 @@ describe('resolver checks are declared on each field', () => {
   it('has every Query and Mutation field say who may call it', async () => {
     const schema = await buildMemberSchema();
     const declared = Object.fromEntries(
-      [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) => Object.values(type.getFields()).map((field) => [`${type.name}.${field.name}`, accessOf(field)])),
+      [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
+        Object.values(type.getFields()).map((field) => [`${type.name}.${field.name}`, accessOf(field)]),
+      ),
     );
 
     expect(declared).toEqual({

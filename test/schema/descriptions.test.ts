@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { buildMemberSubgraphSchema } from '../../src/schema/build-subgraph-schema.js';
 
 /** Federation's own additions (`_entities`, `_Any`, `link__Purpose`, …) and GraphQL's built-ins are not ours to describe. */
-const isNotOurs = (name: string) => name.startsWith('_') || name.includes('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(name);
+const isNotOurs = (name: string) =>
+  name.startsWith('_') || name.includes('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(name);
 
 interface Described {
   name: string;
@@ -16,7 +17,10 @@ it('describes every type, field, argument and enum value, so Sandbox explains th
   const schema = await buildMemberSubgraphSchema();
   const missing: string[] = [];
 
-  for (const type of Object.values(schema.getTypeMap()) as (Described & { getFields?: () => Record<string, Described & { args?: Described[] }>; getValues?: () => Described[] })[]) {
+  for (const type of Object.values(schema.getTypeMap()) as (Described & {
+    getFields?: () => Record<string, Described & { args?: Described[] }>;
+    getValues?: () => Described[];
+  })[]) {
     if (isNotOurs(type.name)) continue;
     if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(type.name);
     for (const field of Object.values(type.getFields?.() ?? {})) {
@@ -39,11 +43,15 @@ it('states the maximum length of every string argument and input field', async (
   const unbounded: string[] = [];
   const isText = (field: InputField) => /^\[?(String|ID)!?\]?!?$/.test(field.type.toString());
 
-  for (const type of Object.values(schema.getTypeMap()) as (Described & { getFields?: () => Record<string, InputField & { args?: InputField[] }> })[]) {
+  for (const type of Object.values(schema.getTypeMap()) as (Described & {
+    getFields?: () => Record<string, InputField & { args?: InputField[] }>;
+  })[]) {
     if (isNotOurs(type.name)) continue;
     for (const field of Object.values(type.getFields?.() ?? {})) {
       const textInputs = 'args' in field ? (field.args ?? []) : isText(field) ? [field] : [];
-      for (const input of textInputs.filter(isText)) if (!/at most \d+ characters/.test(input.description ?? '')) unbounded.push(`${type.name}.${field.name}${input === field ? '' : `(${input.name})`}`);
+      for (const input of textInputs.filter(isText))
+        if (!/at most \d+ characters/.test(input.description ?? ''))
+          unbounded.push(`${type.name}.${field.name}${input === field ? '' : `(${input.name})`}`);
     }
   }
 

@@ -36,18 +36,31 @@ describe('measureOperation', () => {
       fragment Deep on Member { loyalty { firstName } }
     `);
 
-    expect(cost).toEqual({ depth: 3, aliases: 3, memberFields: 3, entityRepresentations: 0, entityMembers: NO_MEMBERS, introspectionFields: 0 });
+    expect(cost).toEqual({
+      depth: 3,
+      aliases: 3,
+      memberFields: 3,
+      entityRepresentations: 0,
+      entityMembers: NO_MEMBERS,
+      introspectionFields: 0,
+    });
   });
 
   it('counts _entities representations from variables or literals', () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';
 
-    expect(measure(query, { r: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Member', id: `${i}` })) }).entityRepresentations).toBe(50);
-    expect(measure('{ _entities(representations: [{ __typename: "Member", id: "1" }, { __typename: "Member", id: "2" }]) { __typename } }').entityRepresentations).toBe(2);
+    expect(measure(query, { r: Array.from({ length: 50 }, (_, i) => ({ __typename: 'Member', id: `${i}` })) }).entityRepresentations).toBe(
+      50,
+    );
+    expect(
+      measure('{ _entities(representations: [{ __typename: "Member", id: "1" }, { __typename: "Member", id: "2" }]) { __typename } }')
+        .entityRepresentations,
+    ).toBe(2);
   });
 
   it('counts _entities representations from a default value, or a literal list of variables', () => {
-    const fromDefault = 'query($r: [_Any!]! = [{ __typename: "Member", id: "1" }, { __typename: "Member", id: "2" }, { __typename: "Member", id: "3" }]) { _entities(representations: $r) { __typename } }';
+    const fromDefault =
+      'query($r: [_Any!]! = [{ __typename: "Member", id: "1" }, { __typename: "Member", id: "2" }, { __typename: "Member", id: "3" }]) { _entities(representations: $r) { __typename } }';
     const ofVariables = 'query($a: _Any!) { _entities(representations: [$a, $a, $a, $a]) { __typename } }';
 
     expect(measure(fromDefault).entityRepresentations).toBe(3);
@@ -59,22 +72,51 @@ describe('measureOperation', () => {
     const bound = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
     const page = Array.from({ length: 150 }, (_, i) => member(['M1001', 'M1002', 'M1008'][i % 3]));
 
-    expect(measure(bound, { r: page })).toMatchObject({ entityRepresentations: 150, entityMembers: { ids: new Set(['M1001', 'M1002', 'M1008']), unidentified: 0 } });
+    expect(measure(bound, { r: page })).toMatchObject({
+      entityRepresentations: 150,
+      entityMembers: { ids: new Set(['M1001', 'M1002', 'M1008']), unidentified: 0 },
+    });
     // The DataLoaders key on the id as sent: these are four members' worth of vendor calls.
-    expect(members(bound, { r: [member('M1001'), member('m1001'), member(' M1001'), member('M1001 '), member('M1001')] }).ids).toEqual([' M1001', 'M1001', 'M1001 ', 'm1001']);
-    expect(members('query($r: [_Any!]! = [{ __typename: "Member", id: "A" }, { __typename: "Member", id: "A" }, { __typename: "Member", id: "B" }]) { _entities(representations: $r) { __typename } }')).toEqual({ ids: ['A', 'B'], unidentified: 0 });
-    expect(members('query($a: _Any!, $b: _Any!) { _entities(representations: [$a, $b, $a]) { __typename } }', { a: member('A'), b: member('B') })).toEqual({ ids: ['A', 'B'], unidentified: 0 });
-    expect(members('query($id: String = "D") { _entities(representations: [{ __typename: "Member", id: $id }, { __typename: "Member", id: "D" }]) { __typename } }')).toEqual({ ids: ['D'], unidentified: 0 });
+    expect(members(bound, { r: [member('M1001'), member('m1001'), member(' M1001'), member('M1001 '), member('M1001')] }).ids).toEqual([
+      ' M1001',
+      'M1001',
+      'M1001 ',
+      'm1001',
+    ]);
+    expect(
+      members(
+        'query($r: [_Any!]! = [{ __typename: "Member", id: "A" }, { __typename: "Member", id: "A" }, { __typename: "Member", id: "B" }]) { _entities(representations: $r) { __typename } }',
+      ),
+    ).toEqual({ ids: ['A', 'B'], unidentified: 0 });
+    expect(
+      members('query($a: _Any!, $b: _Any!) { _entities(representations: [$a, $b, $a]) { __typename } }', {
+        a: member('A'),
+        b: member('B'),
+      }),
+    ).toEqual({ ids: ['A', 'B'], unidentified: 0 });
+    expect(
+      members(
+        'query($id: String = "D") { _entities(representations: [{ __typename: "Member", id: $id }, { __typename: "Member", id: "D" }]) { __typename } }',
+      ),
+    ).toEqual({ ids: ['D'], unidentified: 0 });
   });
 
   it('counts a representation whose id cannot be known before execution as a member of its own', () => {
     const bound = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
 
-    expect(members(bound, { r: [member(1001), member(1001), { __typename: 'Member' }, 'M1001', null, member({ id: 'A' }), member('A')] })).toEqual({ ids: ['A'], unidentified: 6 });
+    expect(
+      members(bound, { r: [member(1001), member(1001), { __typename: 'Member' }, 'M1001', null, member({ id: 'A' }), member('A')] }),
+    ).toEqual({ ids: ['A'], unidentified: 6 });
     expect(members('query($a: _Any) { _entities(representations: [$a, $a]) { __typename } }')).toEqual({ ids: [], unidentified: 2 });
-    expect(members('query($id: String) { _entities(representations: [{ __typename: "Member", id: $id }]) { __typename } }')).toEqual({ ids: [], unidentified: 1 });
+    expect(members('query($id: String) { _entities(representations: [{ __typename: "Member", id: $id }]) { __typename } }')).toEqual({
+      ids: [],
+      unidentified: 1,
+    });
     // An inherited `id` is not the representation's own.
-    expect(members('query($__proto__: _Any) { _entities(representations: [$__proto__]) { __typename } }')).toEqual({ ids: [], unidentified: 1 });
+    expect(members('query($__proto__: _Any) { _entities(representations: [$__proto__]) { __typename } }')).toEqual({
+      ids: [],
+      unidentified: 1,
+    });
   });
 
   it('names the members once however often a fragment spreads them, and counts every representation', () => {
@@ -88,9 +130,18 @@ describe('measureOperation', () => {
   });
 
   it('leaves introspection out of depth, which Sandbox needs however deep it is, but counts its aliases and root fields', () => {
-    const cost = measure('{ __schema { types { fields { type { ofType { ofType { name } } } } } } a: __typename b: __type(name: "Member") { n: name } }');
+    const cost = measure(
+      '{ __schema { types { fields { type { ofType { ofType { name } } } } } } a: __typename b: __type(name: "Member") { n: name } }',
+    );
 
-    expect(cost).toEqual({ depth: 0, aliases: 3, memberFields: 0, entityRepresentations: 0, entityMembers: NO_MEMBERS, introspectionFields: 2 });
+    expect(cost).toEqual({
+      depth: 0,
+      aliases: 3,
+      memberFields: 0,
+      entityRepresentations: 0,
+      entityMembers: NO_MEMBERS,
+      introspectionFields: 2,
+    });
   });
 
   it('measures a fragment bomb in linear time, with its multiplied count', () => {

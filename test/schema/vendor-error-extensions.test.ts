@@ -6,7 +6,13 @@ describe('clientVendorError', () => {
   it('maps a Kognitiv code the table does not know to VENDOR_ERROR, keeping the raw code', () => {
     const { extensions } = clientVendorError(new VendorReturnCodeError('KOGNITIV', 'FetchLoyaltyMemberCore', '777'));
 
-    expect(extensions).toEqual({ code: 'VENDOR_ERROR', vendor: 'KOGNITIV', vendorCode: '777', operation: 'FetchLoyaltyMemberCore', retryable: false });
+    expect(extensions).toEqual({
+      code: 'VENDOR_ERROR',
+      vendor: 'KOGNITIV',
+      vendorCode: '777',
+      operation: 'FetchLoyaltyMemberCore',
+      retryable: false,
+    });
   });
 
   it('maps 606 to BAD_USER_INPUT at input.password', () => {
@@ -20,16 +26,36 @@ describe('clientVendorError', () => {
   });
 
   it('uses the vendor text only for a rejected promotion', () => {
-    expect(clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1001', { memberMessage: 'Code already used.' })).message).toBe('Code already used.');
-    expect(clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1002', { memberMessage: 'raw vendor text' })).message).not.toContain('raw');
+    expect(
+      clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1001', { memberMessage: 'Code already used.' }))
+        .message,
+    ).toBe('Code already used.');
+    expect(
+      clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1002', { memberMessage: 'raw vendor text' }))
+        .message,
+    ).not.toContain('raw');
   });
 
   it.each([
     ['a read that timed out', 'FetchLoyaltyMemberCore', 'read', 'TIMEOUT', true, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
     ['a write that timed out', 'SaveAccountPhone', 'write', 'TIMEOUT', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
-    ['a write whose connection dropped after sending', 'RecordInteraction', 'write', 'CONNECTION', true, { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false }],
+    [
+      'a write whose connection dropped after sending',
+      'RecordInteraction',
+      'write',
+      'CONNECTION',
+      true,
+      { code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false },
+    ],
     ['a write refused before sending', 'ExternalLogin', 'write', 'CONNECTION', false, { code: 'VENDOR_UNAVAILABLE', retryable: true }],
-    ['a write answered with a SOAP fault', 'UpdateClientPhoneNumber', 'write', 'SOAP_FAULT', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
+    [
+      'a write answered with a SOAP fault',
+      'UpdateClientPhoneNumber',
+      'write',
+      'SOAP_FAULT',
+      true,
+      { code: 'VENDOR_UNAVAILABLE', retryable: false },
+    ],
     ['a read answered with garbage', 'GET /accounts', 'read', 'MALFORMED_RESPONSE', true, { code: 'VENDOR_UNAVAILABLE', retryable: false }],
   ] as const)('maps %s', (_case, operation, kind, reason, sent, expected) => {
     const error = new VendorTransportError('KOGNITIV', operation, reason, sent, 'raw detail <xml/>');
@@ -46,13 +72,24 @@ describe('clientVendorError', () => {
     ['a write the vendor refused with a SOAP Client fault', 'ExternalLogin', 500],
     ['a REST read refused with 409', 'GET /accounts', 409],
   ] as const)('maps %s to VENDOR_ERROR, not retryable: the request was at fault, not the vendor', (_case, operation, httpStatus) => {
-    const { extensions } = clientVendorError(new VendorTransportError('KOGNITIV', operation, 'REQUEST_REFUSED', true, 'raw detail', { httpStatus }));
+    const { extensions } = clientVendorError(
+      new VendorTransportError('KOGNITIV', operation, 'REQUEST_REFUSED', true, 'raw detail', { httpStatus }),
+    );
 
-    expect(extensions).toEqual({ code: 'VENDOR_ERROR', retryable: false, vendor: 'KOGNITIV', operation, reason: 'REQUEST_REFUSED', vendorCode: String(httpStatus) });
+    expect(extensions).toEqual({
+      code: 'VENDOR_ERROR',
+      retryable: false,
+      vendor: 'KOGNITIV',
+      operation,
+      reason: 'REQUEST_REFUSED',
+      vendorCode: String(httpStatus),
+    });
   });
 
   it('passes Retry-After of a rate-limited read', () => {
-    const { extensions } = clientVendorError(new VendorTransportError('DEBITSUCCESS', 'GET /accounts', 'HTTP_STATUS', true, '', { httpStatus: 429, retryAfterSeconds: 2 }));
+    const { extensions } = clientVendorError(
+      new VendorTransportError('DEBITSUCCESS', 'GET /accounts', 'HTTP_STATUS', true, '', { httpStatus: 429, retryAfterSeconds: 2 }),
+    );
 
     expect(extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', vendorCode: '429', retryAfter: 2, retryable: true });
   });

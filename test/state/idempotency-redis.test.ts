@@ -14,7 +14,8 @@ async function readyState(subgraph: Subgraph): Promise<{ store: string; availabl
 
 /** Waits until the replica says it reaches Redis again (the client reconnects in the background). */
 async function untilAvailable(subgraph: Subgraph, available: boolean): Promise<void> {
-  for (let i = 0; i < 200 && (await readyState(subgraph)).available !== available; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let i = 0; i < 200 && (await readyState(subgraph)).available !== available; i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
 describe.runIf(redisServerAvailable())('two replicas sharing one real redis-server', () => {
@@ -44,14 +45,22 @@ describe.runIf(redisServerAvailable())('two replicas sharing one real redis-serv
     const keyed = await post(stack.a, ENTER_PROMOTION, promotionInput(randomUUID()));
     const unkeyed = await post(stack.a, ENTER_PROMOTION, { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } });
     const read = await post(stack.b, 'query { member(id: "M1001") { loyalty { firstName } } }', {});
-    const logins = [await post(stack.a, login, wrongPassword), await post(stack.b, login, wrongPassword), await post(stack.a, login, wrongPassword)];
+    const logins = [
+      await post(stack.a, login, wrongPassword),
+      await post(stack.b, login, wrongPassword),
+      await post(stack.a, login, wrongPassword),
+    ];
     const ready = await fetch(new URL('/ready', stack.a.url));
     const metrics = await (await fetch(new URL('/metrics', stack.a.url))).text();
 
     expect(errorAt(keyed, ['enterPromotion']).extensions).toMatchObject({ code: 'IDEMPOTENCY_UNAVAILABLE', retryable: true });
     expect(unkeyed.errors).toBeUndefined();
     expect(read).toMatchObject({ data: { member: { loyalty: { firstName: 'Aroha' } } } });
-    expect(logins.map((answer) => errorAt(answer, ['login']).extensions?.code)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS']);
+    expect(logins.map((answer) => errorAt(answer, ['login']).extensions?.code)).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+    ]);
     expect([kognitiv.callCount('ProductPromotionEntry'), kognitiv.callCount('ExternalLogin')]).toEqual([1, 3]);
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { state: unknown }).state).toEqual({ store: 'redis', available: false });

@@ -98,8 +98,14 @@ describe('through @apollo/gateway', () => {
       }),
     ]);
 
-    const fromMember = await askGateway(url, '{ member(id: "M1001") { loyalty { firstName } bookings { className } } }', signedInAs('M1001'));
-    expect(fromMember.body).toEqual({ data: { member: { loyalty: { firstName: 'Aroha' }, bookings: [{ className: 'Spin' }, { className: 'Pump' }] } } });
+    const fromMember = await askGateway(
+      url,
+      '{ member(id: "M1001") { loyalty { firstName } bookings { className } } }',
+      signedInAs('M1001'),
+    );
+    expect(fromMember.body).toEqual({
+      data: { member: { loyalty: { firstName: 'Aroha' }, bookings: [{ className: 'Spin' }, { className: 'Pump' }] } },
+    });
   });
 
   it('leaves @authenticated to the subgraph, which refuses an anonymous caller each member before any vendor call', async () => {
@@ -107,12 +113,14 @@ describe('through @apollo/gateway', () => {
 
     const anonymous = await askGateway(url, '{ bookings { member { loyalty { firstName } } } }');
 
-    expect(anonymous.body.data?.bookings).toEqual([{ member: null }, { member: null }, { member: null }, { member: null }].map(() => ({ member: { loyalty: null } })));
+    expect(anonymous.body.data?.bookings).toEqual(
+      [{ member: null }, { member: null }, { member: null }, { member: null }].map(() => ({ member: { loyalty: null } })),
+    );
     expect(new Set(anonymous.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['UNAUTHENTICATED']));
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(0);
   });
 
-  it('merges the subgraph\'s Cache-Control into its own answer', async () => {
+  it("merges the subgraph's Cache-Control into its own answer", async () => {
     stack.forget();
 
     const answer = await askGateway(url, '{ member(id: "M1001") { loyalty { firstName } } }', signedInAs('M1001'));
@@ -130,7 +138,9 @@ describe('through @apollo/gateway', () => {
     expect(page.body.errors).toBeUndefined();
     expect(page.body.data?.busyWeek).toHaveLength(150);
     const firstNames: Record<(typeof BUSY_WEEK_MEMBERS)[number], string> = { M1001: 'Aroha', M1002: 'James', M1003: 'Mei' };
-    for (const booking of page.body.data!.busyWeek as { member: { id: keyof typeof firstNames; loyalty: { firstName: string } | null; points: unknown } }[]) {
+    for (const booking of page.body.data!.busyWeek as {
+      member: { id: keyof typeof firstNames; loyalty: { firstName: string } | null; points: unknown };
+    }[]) {
       expect(booking.member.loyalty?.firstName).toBe(firstNames[booking.member.id]);
       expect(booking.member.points).not.toBeNull();
     }
@@ -140,13 +150,23 @@ describe('through @apollo/gateway', () => {
     expect(stack.vendorCalls()).toBeLessThanOrEqual(3 * BUSY_WEEK_MEMBERS.length);
   });
 
-  it('passes on the subgraph\'s refusal of too many distinct members with its code, before any vendor call', async () => {
+  it("passes on the subgraph's refusal of too many distinct members with its code, before any vendor call", async () => {
     stack.forget();
 
-    const answer = await askGateway(url, `{ newcomers(cohort: "C", count: ${maxEntityMembers + 1}) { member { loyalty { firstName } } } }`, STAFF);
+    const answer = await askGateway(
+      url,
+      `{ newcomers(cohort: "C", count: ${maxEntityMembers + 1}) { member { loyalty { firstName } } } }`,
+      STAFF,
+    );
 
     const refusal = answer.body.errors?.find((e) => e.extensions?.code !== undefined && e.extensions.code !== 'INTERNAL_SERVER_ERROR');
-    expect(refusal?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', retryable: false, limit: 'entityMembers', actual: maxEntityMembers + 1, max: maxEntityMembers });
+    expect(refusal?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      retryable: false,
+      limit: 'entityMembers',
+      actual: maxEntityMembers + 1,
+      max: maxEntityMembers,
+    });
     expect(answer.body.errors?.map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
     expect(stack.vendorCalls()).toBe(0);
   });
@@ -162,7 +182,10 @@ describe('through @apollo/gateway', () => {
   it('leaves a client-sent identity header out, so the subgraph refuses an anonymous caller claiming to be a member', async () => {
     stack.forget();
 
-    const anonymous = await askGateway(url, '{ member(id: "M1002") { loyalty { firstName } } }', { 'x-member-id': 'M1002', 'x-staff-scopes': 'members:manage' });
+    const anonymous = await askGateway(url, '{ member(id: "M1002") { loyalty { firstName } } }', {
+      'x-member-id': 'M1002',
+      'x-staff-scopes': 'members:manage',
+    });
 
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(stack.members.requests.map((r) => [r.headers['x-member-id'], r.headers['x-staff-scopes']])).toEqual([[undefined, undefined]]);

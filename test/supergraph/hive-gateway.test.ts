@@ -5,7 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_WEEK_MEMBERS } from '../support/companion-subgraph.js';
 import { itPassesOnTheCallerAndNothingElse } from '../support/gateway-caller-scenarios.js';
-import { askGateway, entityFetches, manyMembers, MEMBER_SUBGRAPH_SECRET, signedInAs, signedInUser, STAFF, useSupergraphStack, type SignedIn } from '../support/supergraph-stack.js';
+import {
+  askGateway,
+  entityFetches,
+  manyMembers,
+  MEMBER_SUBGRAPH_SECRET,
+  signedInAs,
+  signedInUser,
+  STAFF,
+  useSupergraphStack,
+  type SignedIn,
+} from '../support/supergraph-stack.js';
 
 /**
  * Hive Gateway configured as docs/deploy.md shows it: generic auth enforcing the schema's @authenticated, and
@@ -73,7 +83,11 @@ describe('through Hive Gateway', () => {
       }),
     ]);
 
-    const fromMember = await askGateway(url, '{ member(id: "M1001") { loyalty { firstName } bookings { className member { points { available } } } } }', signedInAs('M1001'));
+    const fromMember = await askGateway(
+      url,
+      '{ member(id: "M1001") { loyalty { firstName } bookings { className member { points { available } } } } }',
+      signedInAs('M1001'),
+    );
     expect(fromMember.body).toEqual({
       data: {
         member: {
@@ -87,13 +101,15 @@ describe('through Hive Gateway', () => {
     });
   });
 
-  it('refuses an anonymous caller the member data behind another subgraph\'s Booking.member, before our subgraph is asked', async () => {
+  it("refuses an anonymous caller the member data behind another subgraph's Booking.member, before our subgraph is asked", async () => {
     stack.forget();
 
     const anonymous = await askGateway(url, '{ bookings { className member { loyalty { firstName } } } }');
 
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['bookings', 'member', 'loyalty'], 'UNAUTHORIZED_FIELD_OR_TYPE']]);
+    expect(anonymous.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['bookings', 'member', 'loyalty'], 'UNAUTHORIZED_FIELD_OR_TYPE'],
+    ]);
     expect(entityFetches(stack.members)).toEqual([]);
     for (const field of ['points { available }', 'billingAccounts { accountId }']) {
       expect((await askGateway(url, `{ bookings { member { ${field} } } }`)).status).toBe(401);
@@ -104,12 +120,20 @@ describe('through Hive Gateway', () => {
     expect(signedIn.body.data?.bookings[0]).toEqual({ member: { loyalty: { firstName: 'Aroha' } } });
   });
 
-  it('keeps login and a member\'s id open to an anonymous caller', async () => {
-    const login = await askGateway(url, 'mutation { login(input: { accountId: "M1001", password: "correct-horse" }) { firstName member { id } } }');
+  it("keeps login and a member's id open to an anonymous caller", async () => {
+    const login = await askGateway(
+      url,
+      'mutation { login(input: { accountId: "M1001", password: "correct-horse" }) { firstName member { id } } }',
+    );
     const ids = await askGateway(url, '{ bookings { member { id } } }');
 
     expect(login.body).toEqual({ data: { login: { firstName: 'Aroha', member: { id: 'M1001' } } } });
-    expect(ids.body.data?.bookings.map((b: { member: { id: string } }) => b.member.id)).toEqual(['M1001', 'NO-SUCH-MEMBER', 'M1001', 'M1002']);
+    expect(ids.body.data?.bookings.map((b: { member: { id: string } }) => b.member.id)).toEqual([
+      'M1001',
+      'NO-SUCH-MEMBER',
+      'M1001',
+      'M1002',
+    ]);
   });
 
   it('resolves a page of 150 bookings by three members', async () => {
@@ -119,14 +143,20 @@ describe('through Hive Gateway', () => {
 
     expect(page.body.errors).toBeUndefined();
     expect(page.body.data?.busyWeek).toHaveLength(150);
-    expect(new Set(page.body.data?.busyWeek.map((b: { member: { loyalty: { firstName: string } } }) => b.member.loyalty.firstName))).toEqual(new Set(['Aroha', 'James', 'Mei']));
+    expect(
+      new Set(page.body.data?.busyWeek.map((b: { member: { loyalty: { firstName: string } } }) => b.member.loyalty.firstName)),
+    ).toEqual(new Set(['Aroha', 'James', 'Mei']));
     expect(stack.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(BUSY_WEEK_MEMBERS.length);
   });
 
   it('resolves two parallel fetches of 60 distinct members each, which reach the subgraph merged into one request of 120', async () => {
     stack.forget();
 
-    const answer = await askGateway(url, '{ a: newcomers(cohort: "A") { member { loyalty { firstName } } } b: newcomers(cohort: "B") { member { loyalty { firstName } } } }', STAFF);
+    const answer = await askGateway(
+      url,
+      '{ a: newcomers(cohort: "A") { member { loyalty { firstName } } } b: newcomers(cohort: "B") { member { loyalty { firstName } } } }',
+      STAFF,
+    );
 
     expect(entityFetches(stack.members).map((fetch) => fetch.representations.length)).toEqual([120]);
     // The newcomers are not in the sandbox: each is its own MEMBER_NOT_FOUND, and none is a refusal of the request.

@@ -9,8 +9,15 @@ import { parse } from 'graphql';
  */
 export const COMPANION_SDL = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Booking @key(fields: "id") { id: ID! className: String! member: Member! }
-  type Member @key(fields: "id") { id: ID! bookings: [Booking!]! }
+  type Booking @key(fields: "id") {
+    id: ID!
+    className: String!
+    member: Member!
+  }
+  type Member @key(fields: "id") {
+    id: ID!
+    bookings: [Booking!]!
+  }
   type Query {
     bookings: [Booking!]!
     "A page of 150 bookings by three members, as a timetable page reaches a router."
@@ -20,7 +27,11 @@ export const COMPANION_SDL = /* GraphQL */ `
   }
 `;
 
-interface BookingRow { id: string; className: string; memberId: string }
+interface BookingRow {
+  id: string;
+  className: string;
+  memberId: string;
+}
 
 export const BOOKINGS: readonly BookingRow[] = [
   { id: 'B1', className: 'Spin', memberId: 'M1001' },
@@ -46,17 +57,19 @@ export interface Companion {
 
 export async function startCompanion(): Promise<Companion> {
   const server = new ApolloServer({
-    schema: buildSubgraphSchema([{
-      typeDefs: parse(COMPANION_SDL),
-      resolvers: {
-        Query: { bookings: () => BOOKINGS, busyWeek: () => BUSY_WEEK, newcomers },
-        Booking: { member: (b: BookingRow) => ({ __typename: 'Member', id: b.memberId }) },
-        Member: {
-          __resolveReference: (member: { id: string }) => member,
-          bookings: (member: { id: string }) => BOOKINGS.filter((b) => b.memberId === member.id),
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: parse(COMPANION_SDL),
+        resolvers: {
+          Query: { bookings: () => BOOKINGS, busyWeek: () => BUSY_WEEK, newcomers },
+          Booking: { member: (b: BookingRow) => ({ __typename: 'Member', id: b.memberId }) },
+          Member: {
+            __resolveReference: (member: { id: string }) => member,
+            bookings: (member: { id: string }) => BOOKINGS.filter((b) => b.memberId === member.id),
+          },
         },
       },
-    }]),
+    ]),
   });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   return { url, stop: () => server.stop() };

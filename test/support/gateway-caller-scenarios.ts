@@ -9,9 +9,12 @@ import { askGateway, signedInAs, type SupergraphStack } from './supergraph-stack
 export function itPassesOnTheCallerAndNothingElse(gatewayUrl: () => string, stack: SupergraphStack): void {
   it('passes the client address on, so wrong passwords from one address do not lock the member out for another', async () => {
     const login = (password: string, address: string) =>
-      askGateway(gatewayUrl(), `mutation { login(input: { accountId: "M1002", password: "${password}" }) { firstName } }`, { 'x-forwarded-for': address });
+      askGateway(gatewayUrl(), `mutation { login(input: { accountId: "M1002", password: "${password}" }) { firstName } }`, {
+        'x-forwarded-for': address,
+      });
 
-    for (let i = 0; i < 5; i += 1) expect((await login('wrong', '203.0.113.7')).body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 5; i += 1)
+      expect((await login('wrong', '203.0.113.7')).body.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
 
     const throttled = await login('correct-horse', '203.0.113.7');
     const elsewhere = await login('correct-horse', '198.51.100.2');
@@ -24,8 +27,15 @@ export function itPassesOnTheCallerAndNothingElse(gatewayUrl: () => string, stac
     const spoofed = { 'x-member-id': 'M1002', 'x-staff-scopes': 'members:manage' };
 
     // login is open to anonymous callers, so this request reaches our subgraph through any gateway.
-    const anonymous = await askGateway(gatewayUrl(), 'mutation { login(input: { accountId: "M1001", password: "correct-horse" }) { firstName } }', spoofed);
-    const otherMember = await askGateway(gatewayUrl(), '{ member(id: "M1002") { loyalty { firstName } } }', { ...spoofed, ...signedInAs('M1001') });
+    const anonymous = await askGateway(
+      gatewayUrl(),
+      'mutation { login(input: { accountId: "M1001", password: "correct-horse" }) { firstName } }',
+      spoofed,
+    );
+    const otherMember = await askGateway(gatewayUrl(), '{ member(id: "M1002") { loyalty { firstName } } }', {
+      ...spoofed,
+      ...signedInAs('M1001'),
+    });
 
     expect(anonymous.body.data?.login.firstName).toBe('Aroha');
     expect(otherMember.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

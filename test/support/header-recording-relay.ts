@@ -15,10 +15,19 @@ export async function startHeaderRecordingRelay(target: string): Promise<HeaderR
   const headers: IncomingHttpHeaders[] = [];
   const server = createServer((incoming, outgoing) => {
     headers.push(incoming.headers);
-    const forward = httpRequest({ host: targetUrl.hostname, port: targetUrl.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: targetUrl.host } }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
+    const forward = httpRequest(
+      {
+        host: targetUrl.hostname,
+        port: targetUrl.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: { ...incoming.headers, host: targetUrl.host },
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
     forward.on('error', () => outgoing.destroy());
     incoming.pipe(forward);
   });

@@ -11,14 +11,29 @@ export interface Replicas {
 }
 
 /** Settings every replica of these scenarios runs with: a short Kognitiv timeout (for an unknown outcome) and a small login budget. */
-export const SCENARIO_SETTINGS = { kognitiv: { timeoutMs: 1_000 }, env: { LOGIN_MAX_FAILURES: '2', VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' } };
+export const SCENARIO_SETTINGS = {
+  kognitiv: { timeoutMs: 1_000 },
+  env: { LOGIN_MAX_FAILURES: '2', VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' },
+};
 
-export const ENTER_PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message programName points { earned } } }';
-export const promotionInput = (idempotencyKey: string, productCode = 'PROTEIN-BAR') => ({ input: { phoneNumber: '+64 (21) 123-4567', productCode, idempotencyKey } });
+export const ENTER_PROMOTION =
+  'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message programName points { earned } } }';
+export const promotionInput = (idempotencyKey: string, productCode = 'PROTEIN-BAR') => ({
+  input: { phoneNumber: '+64 (21) 123-4567', productCode, idempotencyKey },
+});
 
 /** The whole HTTP answer, headers included (the replay header is the success signal). */
-export async function post(subgraph: Subgraph, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse & { replayed: string | null }> {
-  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+export async function post(
+  subgraph: Subgraph,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse & { replayed: string | null }> {
+  const response = await fetch(subgraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
   return { status: response.status, replayed: response.headers.get('idempotent-replayed'), ...body };
 }
@@ -54,7 +69,11 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     kognitiv().setLatency(200);
     const variables = promotionInput(randomUUID());
 
-    const answers = await Promise.all([post(a, ENTER_PROMOTION, variables), post(b, ENTER_PROMOTION, variables), post(a, ENTER_PROMOTION, variables)]);
+    const answers = await Promise.all([
+      post(a, ENTER_PROMOTION, variables),
+      post(b, ENTER_PROMOTION, variables),
+      post(a, ENTER_PROMOTION, variables),
+    ]);
 
     expect(answers.map((answer) => answer.data)).toEqual([answers[0]!.data, answers[0]!.data, answers[0]!.data]);
     expect(answers.filter((answer) => answer.replayed === 'true')).toHaveLength(2);
@@ -81,7 +100,12 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     const retries = [await post(b, ENTER_PROMOTION, variables), await post(a, ENTER_PROMOTION, variables)];
 
     expect(errorAt(first, ['enterPromotion']).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false });
-    for (const retry of retries) expect(errorAt(retry, ['enterPromotion']).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false, replayed: true });
+    for (const retry of retries)
+      expect(errorAt(retry, ['enterPromotion']).extensions).toMatchObject({
+        code: 'VENDOR_OUTCOME_UNKNOWN',
+        retryable: false,
+        replayed: true,
+      });
     expect(kognitiv().callCount('ProductPromotionEntry')).toBe(1);
   });
 

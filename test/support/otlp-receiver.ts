@@ -35,15 +35,30 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       const raw = Buffer.concat(chunks);
       const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
       bodies.push(text);
-      const body = JSON.parse(text) as { resourceSpans: { scopeSpans: { spans: (Omit<ExportedSpan, 'attributes'> & { attributes?: { key: string; value: Record<string, unknown> }[] })[] }[] }[] };
+      const body = JSON.parse(text) as {
+        resourceSpans: {
+          scopeSpans: {
+            spans: (Omit<ExportedSpan, 'attributes'> & { attributes?: { key: string; value: Record<string, unknown> }[] })[];
+          }[];
+        }[];
+      };
       for (const resource of body.resourceSpans)
         for (const scope of resource.scopeSpans)
-          for (const span of scope.spans) spans.push({ ...span, attributes: Object.fromEntries((span.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]])) });
+          for (const span of scope.spans)
+            spans.push({
+              ...span,
+              attributes: Object.fromEntries((span.attributes ?? []).map(({ key, value }) => [key, Object.values(value)[0]])),
+            });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies, spans, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    bodies,
+    spans,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The ancestors of `span` among `spans`, nearest first. */

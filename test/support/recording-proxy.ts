@@ -31,7 +31,13 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       const recorded: RecordedRequest = { headers: incoming.headers, body: body.toString('utf8') };
       requests.push(recorded);
       const forward = httpRequest(
-        { host: targetUrl.hostname, port: targetUrl.port, path: targetUrl.pathname, method: incoming.method, headers: { ...incoming.headers, host: targetUrl.host } },
+        {
+          host: targetUrl.hostname,
+          port: targetUrl.port,
+          path: targetUrl.pathname,
+          method: incoming.method,
+          headers: { ...incoming.headers, host: targetUrl.host },
+        },
         (answer) => {
           recorded.answerHeaders = answer.headers;
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -47,6 +53,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   return {
     url: `http://127.0.0.1:${port}${targetUrl.pathname}`,
     requests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -51,10 +51,18 @@ export function useSupergraphStack(): SupergraphStack {
     await started.sandboxes?.close();
   });
   return {
-    get sandboxes() { return started.sandboxes; },
-    get subgraph() { return started.subgraph; },
-    get members() { return started.members; },
-    get companion() { return started.companion; },
+    get sandboxes() {
+      return started.sandboxes;
+    },
+    get subgraph() {
+      return started.subgraph;
+    },
+    get members() {
+      return started.members;
+    },
+    get companion() {
+      return started.companion;
+    },
     definitions: (membersSdl = MEMBERS_SDL) => [
       { name: 'members', url: started.members.url, typeDefs: parse(membersSdl) },
       { name: 'bookings', url: started.companion.url, typeDefs: parse(COMPANION_SDL) },
@@ -110,7 +118,11 @@ export interface GatewayAnswer {
 
 /** A client's POST to a gateway. */
 export async function askGateway(url: string, query: string, headers: Record<string, string> = {}): Promise<GatewayAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as GatewayAnswer['body'] };
 }
 
@@ -120,7 +132,10 @@ export async function askGateway(url: string, query: string, headers: Record<str
  */
 export function withoutAuthenticated(sdl: string): string {
   // The same three edits as docs/deploy.md's sed: since @apollo/subgraph 2.15 the SDL also defines the directive.
-  return sdl.replace(/^directive @authenticated .*\n/m, '').replace(/, "@authenticated"/, '').replace(/ @authenticated/g, '');
+  return sdl
+    .replace(/^directive @authenticated .*\n/m, '')
+    .replace(/, "@authenticated"/, '')
+    .replace(/ @authenticated/g, '');
 }
 
 /** One operation asking for `count` members by alias: more `member` fields than the subgraph allows per request past 25. */

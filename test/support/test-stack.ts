@@ -16,7 +16,11 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface Subgraph {
   url: string;
-  request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  request<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
   /** Exports the spans ended so far (when tracing is configured). */
   flushTraces(): Promise<void>;
@@ -51,11 +55,21 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
   });
   // As main.ts does: the SDK only when an OTLP endpoint is configured.
   const { tracesUrl } = config.tracing;
-  const tracing = tracesUrl === undefined ? undefined : (await import('../../src/observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
+  const tracing =
+    tracesUrl === undefined
+      ? undefined
+      : (await import('../../src/observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
   const logger = overrides.log
-    ? createLogger({ ...overrides.log, pretty: false, secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }) })
+    ? createLogger({
+        ...overrides.log,
+        pretty: false,
+        secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }),
+      })
     : (overrides.logger ?? pino({ level: 'silent' }));
-  const server = await startServer({ config, vendors: overrides.wrapVendors?.(vendors) ?? vendors, logger }, { port: 0, host: '127.0.0.1' });
+  const server = await startServer(
+    { config, vendors: overrides.wrapVendors?.(vendors) ?? vendors, logger },
+    { port: 0, host: '127.0.0.1' },
+  );
   return {
     url: server.url,
     async request(query, variables, headers) {
@@ -85,7 +99,15 @@ export function captureLog(): { destination: Writable; text(): string; lines(): 
     },
   });
   const text = () => chunks.join('');
-  return { destination, text, lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    destination,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 /** The one error at `path`, failing loudly when there is none or several. */
@@ -96,7 +118,10 @@ export function errorAt(response: GraphQLResponse, path: (string | number)[]) {
 }
 
 /** Sandboxes and a subgraph (with `overrides`, given the sandboxes) for the enclosing describe block (or file), started fresh from the seed. */
-export function useSandboxedSubgraph(overrides: (sandboxes: SandboxVendors) => SubgraphOverrides = () => ({})): { readonly sandboxes: SandboxVendors; readonly subgraph: Subgraph } {
+export function useSandboxedSubgraph(overrides: (sandboxes: SandboxVendors) => SubgraphOverrides = () => ({})): {
+  readonly sandboxes: SandboxVendors;
+  readonly subgraph: Subgraph;
+} {
   const stack = {} as { sandboxes: SandboxVendors; subgraph: Subgraph };
   beforeAll(async () => {
     stack.sandboxes = await startSandboxes();

@@ -28,20 +28,31 @@ describe('SOAP transport (node-soap over Node http)', () => {
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => res.writeHead(500, { 'content-type': 'text/xml', 'x-seen-action': String(req.headers.soapaction) }).end(`<echo>${req.method} ${body}</echo>`));
+      req.on('end', () =>
+        res
+          .writeHead(500, { 'content-type': 'text/xml', 'x-seen-action': String(req.headers.soapaction) })
+          .end(`<echo>${req.method} ${body}</echo>`),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => server.close(resolve)));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { transport: t } = transport();
 
-    const answer = await t.request({ url: `${origin}/Svc.asmx`, method: 'POST', headers: { SOAPAction: '"urn:Op"', 'Content-Type': 'text/xml' }, data: '<x/>' });
+    const answer = await t.request({
+      url: `${origin}/Svc.asmx`,
+      method: 'POST',
+      headers: { SOAPAction: '"urn:Op"', 'Content-Type': 'text/xml' },
+      data: '<x/>',
+    });
 
     expect(answer).toMatchObject({ status: 500, data: '<echo>POST <x/></echo>', headers: { 'x-seen-action': '"urn:Op"' } });
   });
 
   it('decodes a gzip answer', async () => {
-    const origin = await fake((_req, res) => res.writeHead(200, { 'content-type': 'text/xml', 'content-encoding': 'gzip' }).end(gzipSync('<ok>ü</ok>')));
+    const origin = await fake((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/xml', 'content-encoding': 'gzip' }).end(gzipSync('<ok>ü</ok>')),
+    );
     const { transport: t } = transport();
 
     expect((await t.request({ url: origin, method: 'GET', headers: {} })).data).toBe('<ok>ü</ok>');

@@ -54,7 +54,10 @@ const injectedFault: SoapFaultWriter = (res, faultcode) =>
 
 function answerXml(answer: UpdatePhoneAnswer): string {
   const notes = answer.notes
-    .map((n) => `<a:ResponseNote><a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType></a:ResponseNote>`)
+    .map(
+      (n) =>
+        `<a:ResponseNote><a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType></a:ResponseNote>`,
+    )
     .join('');
   return `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateClientPhoneNumberResponse xmlns="${WCF_NS}"><UpdateClientPhoneNumberResult xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a:DateCreated>${new Date().toISOString()}</a:DateCreated><a:Id>${randomUUID()}</a:Id><a:ResponseNotes>${notes}</a:ResponseNotes><a:Status>${answer.status}</a:Status></UpdateClientPhoneNumberResult></UpdateClientPhoneNumberResponse></s:Body></s:Envelope>`;
 }
@@ -77,14 +80,20 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
   async function soap(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
       const wsdl = await readFile(new URL('../../vendors/debitsuccess/wsdl/DebitsuccessMessages.wsdl', import.meta.url), 'utf8');
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(wsdl.replace(/location="[^"]*"/, `location="${origin}${SOAP_PATH}"`));
+      res
+        .writeHead(200, { 'content-type': 'text/xml; charset=utf-8' })
+        .end(wsdl.replace(/location="[^"]*"/, `location="${origin}${SOAP_PATH}"`));
       return;
     }
     const body = await readBody(req);
     await sleep(latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     if (action !== soapAction) {
-      return wcfFault(res, 'a:ActionNotSupported', `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`);
+      return wcfFault(
+        res,
+        'a:ActionNotSupported',
+        `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`,
+      );
     }
     calls.record('UpdateClientPhoneNumber');
     let operation;
@@ -95,12 +104,23 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       throw error;
     }
     if (!operation || operation.namespaceURI !== WCF_NS || operation.localName !== 'UpdateClientPhoneNumber') {
-      return wcfFault(res, 's:Client', `OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`);
+      return wcfFault(
+        res,
+        's:Client',
+        `OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`,
+      );
     }
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
     const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
     received.record({ operation: 'UpdateClientPhoneNumber', fields: request, elementCount: documentElementCount(operation) });
-    await answerWith(res, 'text/xml; charset=utf-8', answerXml(updateClientPhoneNumber(request, state)), faults.take(), injectedFault, body);
+    await answerWith(
+      res,
+      'text/xml; charset=utf-8',
+      answerXml(updateClientPhoneNumber(request, state)),
+      faults.take(),
+      injectedFault,
+      body,
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -36,7 +36,9 @@ export class DebitsuccessState {
 
   /** The number replaces the customer's number of that type, which becomes type Previous. */
   savePhone(customerId: string, phone: Omit<StoredPhone, 'phoneNumberId'>): void {
-    const phones = this.phonesOf(customerId).map((p) => (p.phoneType === phone.phoneType ? { ...p, phoneType: 'previous' as const, isPrimary: false } : p));
+    const phones = this.phonesOf(customerId).map((p) =>
+      p.phoneType === phone.phoneType ? { ...p, phoneType: 'previous' as const, isPrimary: false } : p,
+    );
     const demoted = phone.isPrimary ? phones.map((p) => ({ ...p, isPrimary: false })) : phones;
     this.phonesByCustomer.set(customerId, [...demoted, { ...phone, phoneNumberId: String(this.nextPhoneId++) }]);
   }

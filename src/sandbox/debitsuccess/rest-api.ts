@@ -55,12 +55,18 @@ export class RestApi {
   }
 
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
-    const operation = path.startsWith('/accounts/') ? 'GET /accounts/{id}' : path.startsWith('/customers/') ? 'GET /customers/{id}/phoneNumbers' : `GET ${path}`;
+    const operation = path.startsWith('/accounts/')
+      ? 'GET /accounts/{id}'
+      : path.startsWith('/customers/')
+        ? 'GET /customers/{id}/phoneNumbers'
+        : `GET ${path}`;
     this.calls.record(operation);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ? this.tokens.get(bearer) : undefined;
-    if (!token || token.expiresAt <= Date.now()) return json(res, 401, { errorCode: 'Unauthorized', message: 'Invalid or expired access token' });
-    if (token.clientId === SANDBOX_FORBIDDEN_CLIENT.clientId) return json(res, 403, { errorCode: 'Forbidden', message: 'Client may not read accounts' });
+    if (!token || token.expiresAt <= Date.now())
+      return json(res, 401, { errorCode: 'Unauthorized', message: 'Invalid or expired access token' });
+    if (token.clientId === SANDBOX_FORBIDDEN_CLIENT.clientId)
+      return json(res, 403, { errorCode: 'Forbidden', message: 'Client may not read accounts' });
 
     if (path === '/accounts') {
       const externalId = query.get('accountExternalId') ?? '';
@@ -73,7 +79,10 @@ export class RestApi {
       return found ? json(res, 200, publicAccount(found)) : json(res, 404, { errorCode: 'NotFound', message: 'Account not found' });
     }
     const phones = /^\/customers\/([^/]+)\/phoneNumbers$/.exec(path);
-    if (phones) return json(res, 200, { phoneNumbers: this.state.phonesOf(decodeURIComponent(phones[1]!)).filter((p) => p.phoneType !== 'previous') });
+    if (phones)
+      return json(res, 200, {
+        phoneNumbers: this.state.phonesOf(decodeURIComponent(phones[1]!)).filter((p) => p.phoneType !== 'previous'),
+      });
     json(res, 404, { errorCode: 'NotFound', message: 'No such resource' });
   }
 
@@ -81,17 +90,29 @@ export class RestApi {
   private trigger(res: ServerResponse, externalId: string): boolean {
     switch (externalId) {
       case 'RC-400':
-        json(res, 400, { errorCode: 'BadRequest', message: 'Invalid request', errors: [{ field: 'accountExternalId', message: 'invalid' }] });
+        json(res, 400, {
+          errorCode: 'BadRequest',
+          message: 'Invalid request',
+          errors: [{ field: 'accountExternalId', message: 'invalid' }],
+        });
         return true;
       case 'RC-404':
         json(res, 404, { errorCode: 'NotFound', message: 'Not found' });
         return true;
       case 'RC-429':
-        json(res, 429, { errorCode: 'TooManyRequests', message: 'Rate limit exceeded' }, { 'retry-after': '2', 'x-ratelimit-remaining': '0' });
+        json(
+          res,
+          429,
+          { errorCode: 'TooManyRequests', message: 'Rate limit exceeded' },
+          { 'retry-after': '2', 'x-ratelimit-remaining': '0' },
+        );
         return true;
       case 'RC-500':
       case 'RC-503':
-        json(res, Number(externalId.slice(3)), { errorCode: 'ServerError', message: 'Internal error at Debitsuccess (stack: Debitsuccess.Api.Controllers…)' });
+        json(res, Number(externalId.slice(3)), {
+          errorCode: 'ServerError',
+          message: 'Internal error at Debitsuccess (stack: Debitsuccess.Api.Controllers…)',
+        });
         return true;
       case 'RC-HTML':
         res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><h1>Service Unavailable</h1></body></html>');

@@ -17,7 +17,11 @@ export const SANDBOX_MANY_NOTES = 3000;
 
 /** SANDBOX_MANY_NOTES numbered notes of `type`, the first one 2,000 characters long. */
 function manyNotes(code: string, type: VendorNote['type']): VendorNote[] {
-  return Array.from({ length: SANDBOX_MANY_NOTES }, (_, i) => ({ code, type, note: i === 0 ? `Note 1: ${'x'.repeat(2000)}` : `Note ${i + 1} of ${SANDBOX_MANY_NOTES}` }));
+  return Array.from({ length: SANDBOX_MANY_NOTES }, (_, i) => ({
+    code,
+    type,
+    note: i === 0 ? `Note 1: ${'x'.repeat(2000)}` : `Note ${i + 1} of ${SANDBOX_MANY_NOTES}`,
+  }));
 }
 
 /** `RC-<code>` references answer that code; RC-UNKNOWN, RC-FAILED, RC-99999 and RC-MANY-* answer what no rule can. */
@@ -36,7 +40,8 @@ function trigger(reference: string | undefined): UpdatePhoneAnswer | undefined {
 /** The vendor page's rules, in the order a careful implementation would check them. */
 export function updateClientPhoneNumber(request: DataMembers, state: DebitsuccessState): UpdatePhoneAnswer {
   const user = (request.User ?? {}) as DataMembers;
-  if (user.Username !== SANDBOX_CREDENTIALS.debitsuccessUsername || user.Password !== SANDBOX_CREDENTIALS.debitsuccessPassword) return failed('02');
+  if (user.Username !== SANDBOX_CREDENTIALS.debitsuccessUsername || user.Password !== SANDBOX_CREDENTIALS.debitsuccessPassword)
+    return failed('02');
   const external = request.ExternalAccountReferenceNo as string | undefined;
   const internal = request.AccountReferenceNo as string | undefined;
   const forced = trigger(external);
@@ -46,7 +51,9 @@ export function updateClientPhoneNumber(request: DataMembers, state: Debitsucces
   const number = phone?.Number as string | undefined;
   if (!phone || !number) return failed('12023');
 
-  const matches = external ? (state.accountsByExternalId.get(external) ?? []) : [state.accountById(internal!)].filter((a) => a !== undefined);
+  const matches = external
+    ? (state.accountsByExternalId.get(external) ?? [])
+    : [state.accountById(internal!)].filter((a) => a !== undefined);
   if (matches.length === 0) return failed('08');
   if (matches.length > 1) return failed('07');
   const account = matches[0]!;

@@ -37,7 +37,11 @@ const UNREADABLE_REQUEST = 'Server was unable to read request. ---> ';
 /** An injected fault, with the texts ASMX writes: a reader that choked on the request, or raw internals. */
 const injectedFault: SoapFaultWriter = (res, faultcode) =>
   faultcode === 'Client'
-    ? fault(res, 'Client', `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> Hexadecimal value 0x01, is an invalid character. Line 1, position 412.`)
+    ? fault(
+        res,
+        'Client',
+        `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> Hexadecimal value 0x01, is an invalid character. Line 1, position 412.`,
+      )
     : fault(res, 'Server', 'Server was unable to process request. ---> System.Data.SqlClient.SqlException: Timeout expired (SBLP-DB-07)');
 
 function answerXml(service: AsmxService, method: AsmxMethod, answer: Answer): string {
@@ -76,7 +80,9 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
       calls.record('?WSDL');
       const wsdl = await readFile(new URL(`../../vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url), 'utf8');
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(wsdl.replace(/location="[^"]*"/g, `location="${origin}/${service.path}.asmx"`));
+      res
+        .writeHead(200, { 'content-type': 'text/xml; charset=utf-8' })
+        .end(wsdl.replace(/location="[^"]*"/g, `location="${origin}/${service.path}.asmx"`));
       return;
     }
     if (req.method !== 'POST') {
@@ -95,7 +101,11 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     try {
       const bodyChildren = soapBodyChildren(body);
       values = readAsmxRequest(bodyChildren, service, method);
-      received.record({ operation: method.name, fields: values === 'missing' ? {} : values, elementCount: documentElementCount(bodyChildren[0]!) });
+      received.record({
+        operation: method.name,
+        fields: values === 'missing' ? {} : values,
+        elementCount: documentElementCount(bodyChildren[0]!),
+      });
     } catch (error) {
       if (error instanceof XmlSyntaxError) return fault(res, 'Client', `${UNREADABLE_REQUEST}${error.message}`);
       throw error;

@@ -59,12 +59,22 @@ export type SoapFaultWriter = (res: ServerResponse, faultcode: SoapFaultCode) =>
 function echoOf(contentType: string, request: string): string {
   const prefix = 'Server was unable to process request. ---> ';
   if (!contentType.includes('xml')) return JSON.stringify({ error: 'server_error', error_description: `${prefix}${request}` });
-  const values = request.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const values = request
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${escapeXml(`${prefix}System.InvalidOperationException: cannot process ${values}`)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`;
 }
 
 /** Sends `body` as a healthy vendor would, or misbehaves as `fault` says; `request` is the body received, for faults that quote it. */
-export async function answerWith(res: ServerResponse, contentType: string, body: string, fault: Fault | undefined, writeSoapFault: SoapFaultWriter, request = ''): Promise<void> {
+export async function answerWith(
+  res: ServerResponse,
+  contentType: string,
+  body: string,
+  fault: Fault | undefined,
+  writeSoapFault: SoapFaultWriter,
+  request = '',
+): Promise<void> {
   switch (fault?.kind) {
     case undefined:
       res.writeHead(200, { 'content-type': contentType }).end(body);
@@ -83,7 +93,9 @@ export async function answerWith(res: ServerResponse, contentType: string, body:
       writeSoapFault(res, fault.faultcode ?? 'Server');
       return;
     case 'html':
-      res.writeHead(fault.status, { 'content-type': 'text/html' }).end('<html><head><title>Error</title></head><body><h1>Service Unavailable</h1><p>IIS 10.0 Detailed Error</p></body></html>');
+      res
+        .writeHead(fault.status, { 'content-type': 'text/html' })
+        .end('<html><head><title>Error</title></head><body><h1>Service Unavailable</h1><p>IIS 10.0 Detailed Error</p></body></html>');
       return;
     case 'truncated':
       res.writeHead(200, { 'content-type': contentType }).end(body.slice(0, Math.floor(body.length / 2)));

@@ -33,7 +33,8 @@ export function childElements(element: Element): Element[] {
 /** The SOAP 1.1 Body's children, or an error naming what is wrong with the envelope. */
 export function soapBodyChildren(text: string): Element[] {
   const root = parseXml(text).documentElement!;
-  if (root.namespaceURI !== SOAP11_ENVELOPE_NS || root.localName !== 'Envelope') throw new XmlSyntaxError('root element is not a SOAP 1.1 Envelope');
+  if (root.namespaceURI !== SOAP11_ENVELOPE_NS || root.localName !== 'Envelope')
+    throw new XmlSyntaxError('root element is not a SOAP 1.1 Envelope');
   const body = childElements(root).find((e) => e.namespaceURI === SOAP11_ENVELOPE_NS && e.localName === 'Body');
   if (!body) throw new XmlSyntaxError('no SOAP Body');
   return childElements(body);

@@ -26,7 +26,8 @@ export function vendorErrorLogLevel(code: string): 'error' | 'warn' | 'debug' {
 export function isDeliberateError(original: unknown): boolean {
   if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) return true;
   // Duck-typed, not `instanceof GraphQLError`: Apollo's errors are built from graphql's CommonJS build, ours from its ESM one.
-  const code = original instanceof Error && 'extensions' in original ? (original.extensions as { code?: unknown } | undefined)?.code : undefined;
+  const code =
+    original instanceof Error && 'extensions' in original ? (original.extensions as { code?: unknown } | undefined)?.code : undefined;
   // Apollo Server's own pre-execution codes (parse, validation, variables, bad HTTP requests) are MemberErrorCodes too.
   return code !== 'INTERNAL_SERVER_ERROR' && isMemberErrorCode(code);
 }

@@ -7,6 +7,7 @@ import { MEMBER_ERROR_CODES } from './member-error-code.js';
  */
 export const MemberErrorCodeEnum = new GraphQLEnumType({
   name: 'MemberErrorCode',
-  description: 'Every `extensions.code` this subgraph puts on an error. Vendor errors also carry `vendor`, `vendorCode`, `operation` and `retryable`.',
+  description:
+    'Every `extensions.code` this subgraph puts on an error. Vendor errors also carry `vendor`, `vendorCode`, `operation` and `retryable`.',
   values: Object.fromEntries(Object.entries(MEMBER_ERROR_CODES).map(([code, description]) => [code, { value: code, description }])),
 });

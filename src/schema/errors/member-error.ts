@@ -14,7 +14,11 @@ export interface MemberErrorBody {
 }
 
 /** The one way an error body of ours is built, whether it leaves as an HTTP refusal or a GraphQL error. */
-export function memberErrorBody(code: MemberErrorCode, extensions: MemberErrorExtensions, message: string = MEMBER_ERROR_CODES[code]): MemberErrorBody {
+export function memberErrorBody(
+  code: MemberErrorCode,
+  extensions: MemberErrorExtensions,
+  message: string = MEMBER_ERROR_CODES[code],
+): MemberErrorBody {
   return { message, extensions: { code, ...extensions } };
 }
 

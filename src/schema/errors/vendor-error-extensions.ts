@@ -20,9 +20,17 @@ export function returnCodeErrorCode(error: VendorReturnCodeError): MemberErrorCo
 }
 
 function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
-  const base = { vendor: error.vendor, operation: error.operation, retryable: false, ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }) };
+  const base = {
+    vendor: error.vendor,
+    operation: error.operation,
+    retryable: false,
+    ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }),
+  };
   const clientNotes = notesForClient(error.details.notes ?? []);
-  const notes = clientNotes.notes.length > 0 ? { notes: clientNotes.notes, ...(clientNotes.notesOmitted > 0 && { notesOmitted: clientNotes.notesOmitted }) } : {};
+  const notes =
+    clientNotes.notes.length > 0
+      ? { notes: clientNotes.notes, ...(clientNotes.notesOmitted > 0 && { notesOmitted: clientNotes.notesOmitted }) }
+      : {};
   const code = returnCodeErrorCode(error);
   if (code === 'VENDOR_OUTCOME_UNKNOWN') return memberErrorBody('VENDOR_OUTCOME_UNKNOWN', { ...base, ...notes });
   const row = findVendorErrorRow(sourceOf(error), error.vendorCode);

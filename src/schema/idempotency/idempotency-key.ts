@@ -16,7 +16,11 @@ function unquoted(header: string): string {
  */
 export function idempotencyKeyOf(inputKey: string | null | undefined, headerKey: string | undefined): string | undefined {
   const fromInput = optionalText('input.idempotencyKey', inputKey, INPUT_LIMITS.idempotencyKey);
-  const fromHeader = optionalText('Idempotency-Key', headerKey === undefined ? undefined : unquoted(headerKey), INPUT_LIMITS.idempotencyKey);
+  const fromHeader = optionalText(
+    'Idempotency-Key',
+    headerKey === undefined ? undefined : unquoted(headerKey),
+    INPUT_LIMITS.idempotencyKey,
+  );
   if (fromInput !== undefined && fromHeader !== undefined && fromInput !== fromHeader) {
     throw userInputError('input.idempotencyKey', 'differs from the Idempotency-Key header');
   }

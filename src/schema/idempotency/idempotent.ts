@@ -36,9 +36,7 @@ const PLAIN_JSON: OutcomeCodec<unknown> = { save: async (result) => ({ stored: r
 
 /** A key's record. `answerBy`: the first request's deadline; a record still running past it lost its replica. */
 type OutcomeRecord = { fingerprint: string; answerBy: number } & (
-  | { state: 'running' }
-  | { state: 'answered'; result: unknown }
-  | { state: 'failed'; error: MemberErrorBody }
+  { state: 'running' } | { state: 'answered'; result: unknown } | { state: 'failed'; error: MemberErrorBody }
 );
 
 /** How often a repeat looks whether the first request has finished. */
@@ -54,7 +52,9 @@ function sha256(text: string): string {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -72,7 +72,14 @@ function replay<T>(record: OutcomeRecord, codec: OutcomeCodec<T>): T {
  * while the first still runs, and is refused with other input. A retryable failure (nothing written)
  * releases the key, so the client's retry runs again.
  */
-async function once<T>(idempotency: RequestIdempotency, operation: string, recordKey: string, fingerprint: string, codec: OutcomeCodec<T>, run: () => Promise<T>): Promise<T> {
+async function once<T>(
+  idempotency: RequestIdempotency,
+  operation: string,
+  recordKey: string,
+  fingerprint: string,
+  codec: OutcomeCodec<T>,
+  run: () => Promise<T>,
+): Promise<T> {
   const { store, retentionMs, deadline } = idempotency;
   const running: OutcomeRecord = { state: 'running', fingerprint, answerBy: deadline };
   for (;;) {
@@ -96,7 +103,13 @@ async function once<T>(idempotency: RequestIdempotency, operation: string, recor
   }
 }
 
-async function firstRun<T>(idempotency: RequestIdempotency, recordKey: string, running: OutcomeRecord, codec: OutcomeCodec<T>, run: () => Promise<T>): Promise<T> {
+async function firstRun<T>(
+  idempotency: RequestIdempotency,
+  recordKey: string,
+  running: OutcomeRecord,
+  codec: OutcomeCodec<T>,
+  run: () => Promise<T>,
+): Promise<T> {
   const { store, retentionMs } = idempotency;
   // The vendor has answered by now: a store failure must not hide that answer from this client. The
   // record then stays `running` (a repeat gets VENDOR_OUTCOME_UNKNOWN once it is orphaned) or is gone

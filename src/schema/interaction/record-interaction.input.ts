@@ -7,10 +7,15 @@ export class RecordInteractionInput {
   @Field(() => ID, { description: `Club account id, at most ${INPUT_LIMITS.accountId} characters.` })
   memberId!: string;
 
-  @Field({ description: `Kognitiv interaction type external reference, e.g. \`CLUB-VISIT\`, at most ${INPUT_LIMITS.interactionType} characters.` })
+  @Field({
+    description: `Kognitiv interaction type external reference, e.g. \`CLUB-VISIT\`, at most ${INPUT_LIMITS.interactionType} characters.`,
+  })
   type!: string;
 
-  @Field(() => String, { nullable: true, description: `Kognitiv location external reference, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Kognitiv location external reference, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.`,
+  })
   location?: string | null;
 
   @Field(() => String, { nullable: true, description: `Free-text note, at most ${INPUT_LIMITS.interactionNote} characters.` })

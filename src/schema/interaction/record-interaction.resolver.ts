@@ -14,7 +14,8 @@ export class RecordInteractionResolver {
   @Idempotent()
   @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
   async recordInteraction(
-    @Arg('input', () => RecordInteractionInput, { description: 'The interaction: member, type, optional location and note.' }) input: RecordInteractionInput,
+    @Arg('input', () => RecordInteractionInput, { description: 'The interaction: member, type, optional location and note.' })
+    input: RecordInteractionInput,
     @Ctx() { vendors }: RequestContext,
   ): Promise<RecordInteractionPayload> {
     const member = parseMemberId('input.memberId', input.memberId);

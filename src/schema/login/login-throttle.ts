@@ -26,7 +26,11 @@ export interface LoginThrottleOptions {
  * folded. Only the throttle's key: Kognitiv still receives the id as the caller sent it.
  */
 export function throttledAccount(accountId: string): string {
-  return accountId.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').trim().toUpperCase();
+  return accountId
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .trim()
+    .toUpperCase();
 }
 
 export class LoginThrottle {

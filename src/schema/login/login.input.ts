@@ -9,6 +9,9 @@ export class LoginInput {
   @Field({ description: `Portal password, at most ${INPUT_LIMITS.password} characters; never logged.` })
   password!: string;
 
-  @Field(() => String, { nullable: true, description: `Kognitiv location external reference of the portal, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Kognitiv location external reference of the portal, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.`,
+  })
   location?: string | null;
 }

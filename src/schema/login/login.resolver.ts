@@ -17,7 +17,10 @@ export class LoginResolver {
     description:
       'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller are LOGIN_THROTTLED without calling Kognitiv.',
   })
-  async login(@Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput, @Ctx() { vendors, caller, loginThrottle }: RequestContext): Promise<LoginPayload> {
+  async login(
+    @Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput,
+    @Ctx() { vendors, caller, loginThrottle }: RequestContext,
+  ): Promise<LoginPayload> {
     const member = parseMemberId('input.accountId', input.accountId);
     const password = requireText('input.password', input.password, INPUT_LIMITS.password);
     const retryAfter = await loginThrottle.retryAfterSeconds(caller.address, member.id);
@@ -25,12 +28,17 @@ export class LoginResolver {
       throw memberError('LOGIN_THROTTLED', { retryAfter, retryable: true });
     }
     try {
-      const names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location: optionalText('input.location', input.location, INPUT_LIMITS.location) });
+      const names = await vendors.kognitiv.externalLogin({
+        accountId: member.id,
+        password,
+        location: optionalText('input.location', input.location, INPUT_LIMITS.location),
+      });
       await loginThrottle.recordSuccess(caller.address, member.id);
       return { member, ...names };
     } catch (error) {
       // A failure is what the error table tells the client is wrong credentials.
-      if (error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS') await loginThrottle.recordFailure(caller.address, member.id);
+      if (error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS')
+        await loginThrottle.recordFailure(caller.address, member.id);
       throw error;
     }
   }

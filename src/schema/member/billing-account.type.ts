@@ -1,7 +1,9 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A Debitsuccess direct-debit billing account (REST `GET /accounts?accountExternalId=`). Amounts in the account currency.' })
+@ObjectType({
+  description: 'A Debitsuccess direct-debit billing account (REST `GET /accounts?accountExternalId=`). Amounts in the account currency.',
+})
 export class BillingAccount {
   @Field(() => ID, { description: 'Debitsuccess account id.' })
   accountId!: string;

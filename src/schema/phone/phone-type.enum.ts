@@ -19,4 +19,7 @@ registerEnumType(PhoneType, {
 });
 
 /** Debitsuccess PhoneNumberType values. */
-export const DEBITSUCCESS_PHONE_TYPES = { HOME: 'Home', MOBILE: 'Mobile', WORK: 'Work', EMERGENCY: 'Emergency' } as const satisfies Record<PhoneType, string>;
+export const DEBITSUCCESS_PHONE_TYPES = { HOME: 'Home', MOBILE: 'Mobile', WORK: 'Work', EMERGENCY: 'Emergency' } as const satisfies Record<
+  PhoneType,
+  string
+>;

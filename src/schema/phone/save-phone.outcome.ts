@@ -33,7 +33,11 @@ function restoredPart<T>(part: StoredPart<T>): Promise<T> {
 /** Both parts kept as first answered, partial success included; the key is released only when neither vendor may have written. */
 export const SAVE_PHONE_OUTCOME: OutcomeCodec<SavePhonePayload> = {
   async save(payload) {
-    const stored: StoredSavePhone = { member: payload.member, loyalty: await storedPart(payload.loyaltyOutcome), billing: await storedPart(payload.billingOutcome) };
+    const stored: StoredSavePhone = {
+      member: payload.member,
+      loyalty: await storedPart(payload.loyaltyOutcome),
+      billing: await storedPart(payload.billingOutcome),
+    };
     const parts = [stored.loyalty, stored.billing];
     return { stored, retryable: parts.every((part) => 'error' in part && part.error.extensions.retryable) };
   },

@@ -8,7 +8,8 @@ export enum BillingUpdateStatus {
 
 registerEnumType(BillingUpdateStatus, {
   name: 'BillingUpdateStatus',
-  description: 'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`).',
+  description:
+    'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`).',
   valuesConfig: { SUCCEED: { description: 'Debitsuccess applied the change (`Succeed`).' } },
 });
 

@@ -22,13 +22,19 @@ export function buildSavePhoneRequest(input: SavePhoneInput, settings: SchemaSet
   const phone = parseInternationalPhone('input.number', input.number);
   const stdCode = optionalText('input.areaCode', input.areaCode, INPUT_LIMITS.areaCode);
   const name = optionalText('input.contactName', input.contactName, INPUT_LIMITS.contactName);
-  if (input.type === PhoneType.EMERGENCY && name === undefined) throw userInputError('input.contactName', 'is required for an EMERGENCY phone');
+  if (input.type === PhoneType.EMERGENCY && name === undefined)
+    throw userInputError('input.contactName', 'is required for an EMERGENCY phone');
   const mobileCarrierRef = optionalText('input.mobileCarrier', input.mobileCarrier, INPUT_LIMITS.mobileCarrier);
   const countryCode = settings.debitsuccessCountryCodes[phone.callingCode];
 
   return {
     accountId,
-    kognitiv: { phoneTypeRef: settings.kognitivPhoneTypes[input.type], phoneNumber: phone.internationalDigits, mobileCarrierRef, isValid: input.isValid },
+    kognitiv: {
+      phoneTypeRef: settings.kognitivPhoneTypes[input.type],
+      phoneNumber: phone.internationalDigits,
+      mobileCarrierRef,
+      isValid: input.isValid,
+    },
     debitsuccess: {
       externalAccountReferenceNo: accountId,
       phoneNumberType: DEBITSUCCESS_PHONE_TYPES[input.type],

@@ -17,11 +17,17 @@ export class SavePhoneResolver {
     description:
       'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
   })
-  async savePhone(@Arg('input', () => SavePhoneInput, { description: 'The member, the phone type and the number, with its optional details.' }) input: SavePhoneInput, @Ctx() { vendors, loaders, settings }: RequestContext): Promise<SavePhonePayload> {
+  async savePhone(
+    @Arg('input', () => SavePhoneInput, { description: 'The member, the phone type and the number, with its optional details.' })
+    input: SavePhoneInput,
+    @Ctx() { vendors, loaders, settings }: RequestContext,
+  ): Promise<SavePhonePayload> {
     const request = buildSavePhoneRequest(input, settings);
 
     const loyaltyOutcome = settleLater(
-      loaders.loyaltyCore.load(request.accountId).then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),
+      loaders.loyaltyCore
+        .load(request.accountId)
+        .then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),
     );
     const billingOutcome = settleLater(
       vendors.debitsuccessMessages.updateClientPhoneNumber(request.debitsuccess).then((result) => {
@@ -29,7 +35,11 @@ export class SavePhoneResolver {
         return {
           status: BillingUpdateStatus.SUCCEED,
           messageId: result.messageId,
-          notes: notes.map((n) => ({ code: n.code, note: n.note, type: BillingNoteType[n.type.toUpperCase() as keyof typeof BillingNoteType] })),
+          notes: notes.map((n) => ({
+            code: n.code,
+            note: n.note,
+            type: BillingNoteType[n.type.toUpperCase() as keyof typeof BillingNoteType],
+          })),
           notesOmitted,
         };
       }),
@@ -44,7 +54,10 @@ export class SavePhoneResolver {
     return payload.loyaltyOutcome;
   }
 
-  @FieldResolver(() => BillingPhoneResult, { nullable: true, description: 'Debitsuccess part; `null` with its error at `savePhone.billing`.' })
+  @FieldResolver(() => BillingPhoneResult, {
+    nullable: true,
+    description: 'Debitsuccess part; `null` with its error at `savePhone.billing`.',
+  })
   billing(@Root() payload: SavePhonePayload): Promise<BillingPhoneResult> {
     return payload.billingOutcome;
   }

@@ -27,7 +27,11 @@ export class EnterPromotionResolver {
     description:
       "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member. With authorization on, the member's message, names and points are returned to staff only.",
   })
-  async enterPromotion(@Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' }) input: EnterPromotionInput, @Ctx() { vendors, caller, authorization }: RequestContext): Promise<EnterPromotionPayload> {
+  async enterPromotion(
+    @Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' })
+    input: EnterPromotionInput,
+    @Ctx() { vendors, caller, authorization }: RequestContext,
+  ): Promise<EnterPromotionPayload> {
     const phone = parseInternationalPhone('input.phoneNumber', input.phoneNumber);
     const entry = await vendors.kognitiv.productPromotionEntry({
       phoneNumber: phone.internationalDigits,

@@ -10,7 +10,8 @@ import { userInputError } from '../errors/user-input-error.js';
 export function requireText(field: string, value: string, max: number): string {
   if (value.trim() === '') throw userInputError(field, 'must not be empty');
   if (value.length > max) throw userInputError(field, `must be at most ${max} characters`);
-  if (XML_ILLEGAL_CHARACTER.test(value)) throw userInputError(field, 'contains a character that is not allowed (a control character, U+FFFE, U+FFFF or a lone surrogate)');
+  if (XML_ILLEGAL_CHARACTER.test(value))
+    throw userInputError(field, 'contains a character that is not allowed (a control character, U+FFFE, U+FFFF or a lone surrogate)');
   return value;
 }
 

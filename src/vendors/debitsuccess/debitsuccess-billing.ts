@@ -11,7 +11,8 @@ import { TokenCache } from './oauth-token.js';
 import { RateLimitGate } from './rate-limit-gate.js';
 
 /** The Debitsuccess settings the REST API uses (`src/config.ts` declares them and their defaults), and how to reach it. */
-export type DebitsuccessBillingOptions = Pick<DebitsuccessSettings, 'apiUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'timeoutMs'> & VendorTransportOptions;
+export type DebitsuccessBillingOptions = Pick<DebitsuccessSettings, 'apiUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'timeoutMs'> &
+  VendorTransportOptions;
 
 export interface BillingAccountRecord {
   accountId: string;
@@ -75,7 +76,12 @@ export class DebitsuccessBilling {
 
   constructor(private readonly options: DebitsuccessBillingOptions) {
     this.agents = options.agents ?? createVendorAgents(options.maxSockets);
-    this.http = createVendorRest({ agents: this.agents, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, propagateTrace: options.propagateTrace });
+    this.http = createVendorRest({
+      agents: this.agents,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      propagateTrace: options.propagateTrace,
+    });
     this.tokens = new TokenCache(() => this.fetchToken());
   }
 
@@ -94,17 +100,25 @@ export class DebitsuccessBilling {
     if (error instanceof StatusAnswer) {
       const { status, headers, body } = error.response;
       if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
-      return new VendorTransportError('DEBITSUCCESS', operation, refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS', true, `HTTP ${status} ${body.slice(0, 300)}`, {
-        httpStatus: status,
-        retryAfterSeconds: retryAfterSeconds(headers['retry-after']),
-      });
+      return new VendorTransportError(
+        'DEBITSUCCESS',
+        operation,
+        refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS',
+        true,
+        `HTTP ${status} ${body.slice(0, 300)}`,
+        {
+          httpStatus: status,
+          retryAfterSeconds: retryAfterSeconds(headers['retry-after']),
+        },
+      );
     }
     const code = (error as { code?: unknown } | null)?.code;
     const message = error instanceof Error ? error.message : String(error);
     const transport = transportFailureOf(code);
     if (transport) return new VendorTransportError('DEBITSUCCESS', operation, transport.reason, transport.sent, message);
     // Any other coded failure of the exchange (an oversized or undecodable answer) is an answer we cannot use.
-    if (typeof code === 'string') return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
+    if (typeof code === 'string')
+      return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
     return error instanceof Error ? error : new Error(message);
   }
 
@@ -117,7 +131,14 @@ export class DebitsuccessBilling {
       throw new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `not JSON: ${body.slice(0, 200)}`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `unexpected shape: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new VendorTransportError(
+        'DEBITSUCCESS',
+        operation,
+        'MALFORMED_RESPONSE',
+        true,
+        `unexpected shape: ${parsed.error.issues[0]?.message}`,
+      );
     return parsed.data;
   }
 
@@ -136,12 +157,18 @@ export class DebitsuccessBilling {
   private async getJson<T>(operation: string, path: string, schema: z.ZodType<T>, retriedWithNewToken = false): Promise<T> {
     const wait = this.rateLimit.waitSeconds();
     if (wait > 0) {
-      throw new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', false, 'rate limit exhausted: not sent', { httpStatus: 429, retryAfterSeconds: wait });
+      throw new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', false, 'rate limit exhausted: not sent', {
+        httpStatus: 429,
+        retryAfterSeconds: wait,
+      });
     }
     const token = await this.tokens.get();
     let body: string;
     try {
-      const response = await this.exchange(`${this.options.apiUrl}${path}`, { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      const response = await this.exchange(`${this.options.apiUrl}${path}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      });
       this.rateLimit.observe(response.headers);
       body = response.body;
     } catch (error) {

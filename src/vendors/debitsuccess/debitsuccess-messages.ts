@@ -8,7 +8,10 @@ import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
 
 /** The Debitsuccess settings the message service uses (`src/config.ts` declares them and their defaults), and how to reach it. */
-export type DebitsuccessMessagesOptions = Pick<DebitsuccessSettings, 'soapUrl' | 'soapAction' | 'username' | 'password' | 'userId' | 'requestInitiator' | 'timeoutMs'> &
+export type DebitsuccessMessagesOptions = Pick<
+  DebitsuccessSettings,
+  'soapUrl' | 'soapAction' | 'username' | 'password' | 'userId' | 'requestInitiator' | 'timeoutMs'
+> &
   VendorTransportOptions;
 
 export type DebitsuccessPhoneType = 'Home' | 'Mobile' | 'Work' | 'Emergency';
@@ -62,7 +65,12 @@ export class DebitsuccessMessages {
   ) {}
 
   static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
-    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes, propagateTrace: options.propagateTrace });
+    const transport = createVendorHttp({
+      agents: options.agents,
+      maxSockets: options.maxSockets,
+      maxResponseBytes: options.maxResponseBytes,
+      propagateTrace: options.propagateTrace,
+    });
     try {
       const client = await createClientAsync(
         WSDL,
@@ -108,7 +116,10 @@ export class DebitsuccessMessages {
 
     let response: unknown;
     try {
-      [response] = await this.client.UpdateClientPhoneNumberAsync({ request: encodeSoapArguments(request) }, { timeout: this.options.timeoutMs });
+      [response] = await this.client.UpdateClientPhoneNumberAsync(
+        { request: encodeSoapArguments(request) },
+        { timeout: this.options.timeoutMs },
+      );
     } catch (error) {
       throw classifySoapFailure('DEBITSUCCESS', OPERATION, error);
     }
@@ -116,7 +127,13 @@ export class DebitsuccessMessages {
     const result = (response as Record<string, unknown> | null)?.UpdateClientPhoneNumberResult as Record<string, unknown> | undefined;
     const status = result?.Status;
     if (!result || (status !== 'Succeed' && status !== 'Failed' && status !== 'Unknown')) {
-      throw new VendorTransportError('DEBITSUCCESS', OPERATION, 'MALFORMED_RESPONSE', true, `no UpdateClientPhoneNumberResult/Status (${String(status)})`);
+      throw new VendorTransportError(
+        'DEBITSUCCESS',
+        OPERATION,
+        'MALFORMED_RESPONSE',
+        true,
+        `no UpdateClientPhoneNumberResult/Status (${String(status)})`,
+      );
     }
     const notes = notesFrom(result.ResponseNotes);
     if (status !== 'Succeed') {

@@ -7,7 +7,12 @@ export const UPDATE_PHONE_RESPONSE_CODES: readonly (VendorNote & { meaning: stri
   { code: '07', type: 'Error', note: 'Multiple accounts found with this criteria', meaning: 'reference matches several accounts' },
   { code: '08', type: 'Error', note: 'There is no record found with this criteria', meaning: 'no account for the reference' },
   { code: '10', type: 'Error', note: 'Account is not active', meaning: 'account closed' },
-  { code: '12016', type: 'Error', note: 'Missing required reference number. Must provide either ExternalAccountReferenceNo or AccountReferenceNo or both.', meaning: 'no reference sent' },
+  {
+    code: '12016',
+    type: 'Error',
+    note: 'Missing required reference number. Must provide either ExternalAccountReferenceNo or AccountReferenceNo or both.',
+    meaning: 'no reference sent',
+  },
   { code: '12023', type: 'Error', note: 'Missing phone number parameter', meaning: 'no PhoneNumber or Number sent' },
   { code: '13029', type: 'Error', note: 'Invalid Phone STD', meaning: 'STDCode rejected' },
   { code: '14122', type: 'Error', note: 'Name field is required for emergency phone type.', meaning: 'Emergency without Name' },

@@ -10,20 +10,28 @@ function element([name, type]: Field): string {
 }
 
 function sequence(fields: readonly string[]): string {
-  return ['        <s:complexType>', '          <s:sequence>', ...fields.map((f) => `  ${f}`), '          </s:sequence>', '        </s:complexType>'].join('\n');
+  return [
+    '        <s:complexType>',
+    '          <s:sequence>',
+    ...fields.map((f) => `  ${f}`),
+    '          </s:sequence>',
+    '        </s:complexType>',
+  ].join('\n');
 }
 
 function methodSchema(method: AsmxMethod): string {
   const requestElements = method.parameter
     ? [`        <s:element minOccurs="0" maxOccurs="1" name="${method.parameter}" type="tns:${method.requestType}" />`]
     : method.request.map(element);
-  const parts = [
-    `      <s:element name="${method.name}">`,
-    sequence(requestElements),
-    '      </s:element>',
-  ];
+  const parts = [`      <s:element name="${method.name}">`, sequence(requestElements), '      </s:element>'];
   if (method.parameter) {
-    parts.push(`      <s:complexType name="${method.requestType}">`, '        <s:sequence>', ...method.request.map(element), '        </s:sequence>', '      </s:complexType>');
+    parts.push(
+      `      <s:complexType name="${method.requestType}">`,
+      '        <s:sequence>',
+      ...method.request.map(element),
+      '        </s:sequence>',
+      '      </s:complexType>',
+    );
   }
   parts.push(
     `      <s:element name="${method.name}Response">`,

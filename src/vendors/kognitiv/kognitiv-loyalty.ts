@@ -89,7 +89,13 @@ export class KognitivLoyalty {
   ) {}
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
-    const transport = createVendorHttp({ agents: options.agents, maxSockets: options.maxSockets, maxResponseBytes: options.maxResponseBytes, allowedOrigin: new URL(options.url).origin, propagateTrace: options.propagateTrace });
+    const transport = createVendorHttp({
+      agents: options.agents,
+      maxSockets: options.maxSockets,
+      maxResponseBytes: options.maxResponseBytes,
+      allowedOrigin: new URL(options.url).origin,
+      propagateTrace: options.propagateTrace,
+    });
     const timeout = options.timeoutMs;
     try {
       const entries = await Promise.all(
@@ -98,7 +104,12 @@ export class KognitivLoyalty {
           const client = await createClientAsync(
             wsdlLocation(options, service),
             // Text arrives encoded by encodeSoapArguments: node-soap's escaping lets CDATA through raw.
-            { disableCache: true, escapeXML: false, request: transport.request as unknown as IOptions['request'], wsdl_options: { timeout } },
+            {
+              disableCache: true,
+              escapeXML: false,
+              request: transport.request as unknown as IOptions['request'],
+              wsdl_options: { timeout },
+            },
             `${options.url}/${service.path}.asmx`,
           );
           return [key, { service, client }] as const;
@@ -115,12 +126,17 @@ export class KognitivLoyalty {
     this.transport.close();
   }
 
-  private async call<K extends KognitivServiceKey>(key: K, values: Partial<Record<RequestFieldOf<K>, string | number>>): Promise<Answer<K>> {
+  private async call<K extends KognitivServiceKey>(
+    key: K,
+    values: Partial<Record<RequestFieldOf<K>, string | number>>,
+  ): Promise<Answer<K>> {
     const { service, client } = this.clients[key];
     const method: AsmxMethod = service.methods[0]!;
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
     const given = values as Record<string, string | number | undefined>;
-    const fields = encodeSoapArguments(Object.fromEntries(method.request.map(([name, type]) => [name, given[name] ?? (type === 'string' ? '' : 0)])));
+    const fields = encodeSoapArguments(
+      Object.fromEntries(method.request.map(([name, type]) => [name, given[name] ?? (type === 'string' ? '' : 0)])),
+    );
     const args = method.parameter ? { [method.parameter]: fields } : fields;
 
     let response: unknown;
@@ -131,7 +147,8 @@ export class KognitivLoyalty {
       throw classifySoapFailure('KOGNITIV', method.name, error);
     }
 
-    const answer = (response as Record<string, unknown> | null)?.[`${method.name}Result`] as (Answer<K> & { ReturnCode?: unknown; ErrorMessage?: unknown }) | undefined;
+    const answer = (response as Record<string, unknown> | null)?.[`${method.name}Result`] as
+      (Answer<K> & { ReturnCode?: unknown; ErrorMessage?: unknown }) | undefined;
     const code = answer?.ReturnCode;
     if (!answer || typeof code !== 'number' || !Number.isInteger(code)) {
       throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${method.name}Result/ReturnCode in answer`);
@@ -145,9 +162,23 @@ export class KognitivLoyalty {
 
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
     const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
-    if (!isInt32(a.MemberId)) throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, `MemberId ${String(a.MemberId)} is not a 32-bit integer`);
+    if (!isInt32(a.MemberId))
+      throw new VendorTransportError(
+        'KOGNITIV',
+        'FetchLoyaltyMemberCore',
+        'MALFORMED_RESPONSE',
+        true,
+        `MemberId ${String(a.MemberId)} is not a 32-bit integer`,
+      );
     const birthDate = decodeKognitivDate(a.Birthdate);
-    if (birthDate === undefined) throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, `unreadable Birthdate ${String(a.Birthdate)}`);
+    if (birthDate === undefined)
+      throw new VendorTransportError(
+        'KOGNITIV',
+        'FetchLoyaltyMemberCore',
+        'MALFORMED_RESPONSE',
+        true,
+        `unreadable Birthdate ${String(a.Birthdate)}`,
+      );
     return {
       memberId: a.MemberId,
       firstName: decodeText(a.FirstName),
@@ -165,11 +196,21 @@ export class KognitivLoyalty {
 
   /** `memberId` is Kognitiv's SBInternalMemberId; it is always sent, 0 when not known. */
   async fetchMemberPointBalances(accountId: string, memberId = 0): Promise<PointBalances> {
-    const a = await this.call('memberActivity', { WSSecurityToken: this.options.securityToken, MemberAccountId: accountId, SBInternalMemberId: memberId });
+    const a = await this.call('memberActivity', {
+      WSSecurityToken: this.options.securityToken,
+      MemberAccountId: accountId,
+      SBInternalMemberId: memberId,
+    });
     return pointsFrom(a, 'MemberPoints', 'FetchMemberPointBalances');
   }
 
-  async saveAccountPhone(input: { memberId: number; phoneTypeRef: string; phoneNumber: string; mobileCarrierRef?: string; isValid: boolean }): Promise<{ savedPhoneNumber: string }> {
+  async saveAccountPhone(input: {
+    memberId: number;
+    phoneTypeRef: string;
+    phoneNumber: string;
+    mobileCarrierRef?: string;
+    isValid: boolean;
+  }): Promise<{ savedPhoneNumber: string }> {
     const a = await this.call('sync', {
       SecurityToken: this.options.securityToken,
       MemberId: input.memberId,
@@ -198,7 +239,11 @@ export class KognitivLoyalty {
     };
   }
 
-  async externalLogin(input: { accountId: string; password: string; location?: string }): Promise<{ firstName: string | null; lastName: string | null }> {
+  async externalLogin(input: {
+    accountId: string;
+    password: string;
+    location?: string;
+  }): Promise<{ firstName: string | null; lastName: string | null }> {
     const a = await this.call('portal', {
       SecurityToken: this.options.securityToken,
       LocationExternalReference: input.location ?? this.options.defaultLocation,
@@ -208,7 +253,12 @@ export class KognitivLoyalty {
     return { firstName: decodeText(a.FirstName), lastName: decodeText(a.LastName) };
   }
 
-  async recordInteraction(input: { accountId: string; interactionTypeRef: string; location?: string; note?: string }): Promise<{ interactionId: number }> {
+  async recordInteraction(input: {
+    accountId: string;
+    interactionTypeRef: string;
+    location?: string;
+    note?: string;
+  }): Promise<{ interactionId: number }> {
     const a = await this.call('interaction', {
       SecurityToken: this.options.securityToken,
       AccountId: input.accountId,
@@ -217,7 +267,13 @@ export class KognitivLoyalty {
       InteractionNote: input.note ?? '',
     });
     if (!isInt32(a.InteractionId) || a.InteractionId < 0) {
-      throw new VendorTransportError('KOGNITIV', 'RecordInteraction', 'MALFORMED_RESPONSE', true, `InteractionId ${String(a.InteractionId)} with ReturnCode 0`);
+      throw new VendorTransportError(
+        'KOGNITIV',
+        'RecordInteraction',
+        'MALFORMED_RESPONSE',
+        true,
+        `InteractionId ${String(a.InteractionId)} with ReturnCode 0`,
+      );
     }
     return { interactionId: a.InteractionId };
   }

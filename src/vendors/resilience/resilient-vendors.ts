@@ -7,7 +7,10 @@ function withinDeadline<T>(vendor: Vendor, operation: string, deadline: number, 
   const remaining = deadline - Date.now();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new VendorTransportError(vendor, operation, 'TIMEOUT', true, 'request deadline passed')), Math.max(0, remaining));
+    timer = setTimeout(
+      () => reject(new VendorTransportError(vendor, operation, 'TIMEOUT', true, 'request deadline passed')),
+      Math.max(0, remaining),
+    );
   });
   return Promise.race([call, expired]).finally(() => clearTimeout(timer));
 }
@@ -26,7 +29,10 @@ export interface VendorCallEvent {
 export type VendorCallObserver = (event: VendorCallEvent) => void;
 
 /** Runs one attempt inside what it sets up around it (a span, whose children the attempt's HTTP exchanges become). */
-export type VendorAttemptTracer = <T>(attempt: Pick<VendorCallEvent, 'vendor' | 'service' | 'operation' | 'attempt'>, call: () => Promise<T>) => Promise<T>;
+export type VendorAttemptTracer = <T>(
+  attempt: Pick<VendorCallEvent, 'vendor' | 'service' | 'operation' | 'attempt'>,
+  call: () => Promise<T>,
+) => Promise<T>;
 
 /** What watches each attempt: the observer hears how it ended, the tracer runs it. */
 export interface VendorCallHooks {
@@ -35,13 +41,19 @@ export interface VendorCallHooks {
 }
 
 /** Times one attempt and reports it, whatever its outcome. */
-function observed<T>({ observe, traceAttempt }: VendorCallHooks, key: ServiceKey, operation: string, call: () => Promise<T>): () => Promise<T> {
+function observed<T>(
+  { observe, traceAttempt }: VendorCallHooks,
+  key: ServiceKey,
+  operation: string,
+  call: () => Promise<T>,
+): () => Promise<T> {
   if (!observe && !traceAttempt) return call;
   let attempts = 0;
   return async () => {
     const attempt = (attempts += 1);
     const started = performance.now();
-    const report = (error?: unknown) => observe?.({ vendor: key.vendor, service: key.service, operation, attempt, durationMs: performance.now() - started, error });
+    const report = (error?: unknown) =>
+      observe?.({ vendor: key.vendor, service: key.service, operation, attempt, durationMs: performance.now() - started, error });
     try {
       const result = await (traceAttempt ? traceAttempt({ vendor: key.vendor, service: key.service, operation, attempt }, call) : call());
       report();

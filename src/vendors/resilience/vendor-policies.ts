@@ -55,7 +55,12 @@ export class VendorPolicies {
 
   /** Breaker states by `VENDOR:service`, for readiness and metrics. */
   states(): Record<string, 'closed' | 'open' | 'half-open' | 'isolated'> {
-    const names = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' } as const;
+    const names = {
+      [CircuitState.Closed]: 'closed',
+      [CircuitState.Open]: 'open',
+      [CircuitState.HalfOpen]: 'half-open',
+      [CircuitState.Isolated]: 'isolated',
+    } as const;
     return Object.fromEntries([...this.breakers].map(([id, b]) => [id, names[b.state]]));
   }
 
@@ -81,8 +86,13 @@ export class VendorPolicies {
   read<T>(key: ServiceKey, operation: string, deadline: number, call: () => Promise<T>): Promise<T> {
     const breaker = this.breaker(key);
     const policy = retry(
-      handleWhen((error) => isTransient(error) && breaker.state !== CircuitState.Open && Date.now() + this.settings.retryInitialDelayMs < deadline),
-      { maxAttempts: this.settings.readAttempts - 1, backoff: new ExponentialBackoff({ initialDelay: this.settings.retryInitialDelayMs, maxDelay: 2_000 }) },
+      handleWhen(
+        (error) => isTransient(error) && breaker.state !== CircuitState.Open && Date.now() + this.settings.retryInitialDelayMs < deadline,
+      ),
+      {
+        maxAttempts: this.settings.readAttempts - 1,
+        backoff: new ExponentialBackoff({ initialDelay: this.settings.retryInitialDelayMs, maxDelay: 2_000 }),
+      },
     );
     return this.throughBreaker(key, operation, () => policy.execute(call));
   }

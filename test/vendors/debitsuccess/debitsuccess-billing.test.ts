@@ -41,8 +41,15 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
   it('decodes the accounts of a member', async () => {
     expect(await billing().findAccountsByExternalId('M1003')).toEqual([
       {
-        accountId: '880003', customerId: '770003', overdueStatus: 3, overdueAmountPayment: 129.9, overdueAmountFee: 15,
-        suspended: true, paymentStopped: true, nextBillingDate: null, accountCloseDateTime: null,
+        accountId: '880003',
+        customerId: '770003',
+        overdueStatus: 3,
+        overdueAmountPayment: 129.9,
+        overdueAmountFee: 15,
+        suspended: true,
+        paymentStopped: true,
+        nextBillingDate: null,
+        accountCloseDateTime: null,
       },
     ]);
   });
@@ -87,9 +94,16 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
 
   it.each([
     ['wrong client credentials', { clientSecret: 'wrong' }, 'POST /identity/connect/token', '401'],
-    ['a client without the accounts scope', { clientId: SANDBOX_FORBIDDEN_CLIENT.clientId, clientSecret: SANDBOX_FORBIDDEN_CLIENT.clientSecret }, 'GET /accounts', '403'],
+    [
+      'a client without the accounts scope',
+      { clientId: SANDBOX_FORBIDDEN_CLIENT.clientId, clientSecret: SANDBOX_FORBIDDEN_CLIENT.clientSecret },
+      'GET /accounts',
+      '403',
+    ],
   ])('answers %s as a return code', async (_case, overrides, operation, code) => {
-    const error = await billing(overrides).findAccountsByExternalId('M1001').catch((e: unknown) => e);
+    const error = await billing(overrides)
+      .findAccountsByExternalId('M1001')
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(VendorReturnCodeError);
     expect(error).toMatchObject({ vendor: 'DEBITSUCCESS', operation, vendorCode: code });
@@ -105,7 +119,9 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
     ['RC-HTML', VendorTransportError, { reason: 'MALFORMED_RESPONSE' }],
     ['RC-MALFORMED', VendorTransportError, { reason: 'MALFORMED_RESPONSE' }],
   ])('classifies %s', async (externalId, type, expected) => {
-    const error = await billing().findAccountsByExternalId(externalId).catch((e: unknown) => e);
+    const error = await billing()
+      .findAccountsByExternalId(externalId)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(type);
     expect(error).toMatchObject(expected);
@@ -121,7 +137,9 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
 
   it('classifies a refused connection as CONNECTION, not sent', async () => {
     const closed = await closedPortUrl();
-    const error = await billing({ apiUrl: `${closed}/api`, tokenUrl: `${closed}/token` }).findAccountsByExternalId('M1001').catch((e: unknown) => e);
+    const error = await billing({ apiUrl: `${closed}/api`, tokenUrl: `${closed}/token` })
+      .findAccountsByExternalId('M1001')
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ reason: 'CONNECTION', sent: false, operation: 'POST /identity/connect/token' });
   });
@@ -129,30 +147,48 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
   /** A misbehaving API behind a working token endpoint. */
   async function failingApi(answer: Parameters<typeof startFakeVendor>[0], overrides: Partial<DebitsuccessBillingOptions> = {}) {
     const fake = await startFakeVendor((req, res) => {
-      if (req.url === '/token') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 't', expires_in: 3600 }));
+      if (req.url === '/token')
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 't', expires_in: 3600 }));
       else answer(req, res);
     });
     try {
-      return await billing({ apiUrl: `${fake.origin}/api`, tokenUrl: `${fake.origin}/token`, ...overrides }).findAccountsByExternalId('M1001').catch((e: unknown) => e);
+      return await billing({ apiUrl: `${fake.origin}/api`, tokenUrl: `${fake.origin}/token`, ...overrides })
+        .findAccountsByExternalId('M1001')
+        .catch((e: unknown) => e);
     } finally {
       await fake.close();
     }
   }
 
   it('refuses an answer over maxResponseBytes as MALFORMED_RESPONSE without parsing it', async () => {
-    const error = await failingApi((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accounts: [], pad: 'x'.repeat(20_000) })), { maxResponseBytes: 10_000 });
+    const error = await failingApi(
+      (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accounts: [], pad: 'x'.repeat(20_000) })),
+      { maxResponseBytes: 10_000 },
+    );
 
     expect(error).toMatchObject({ reason: 'MALFORMED_RESPONSE', sent: true });
   });
 
   it('asks for a compressed answer and decodes it', async () => {
-    const account = { accountId: 'A1', customerId: 'C1', overdueStatus: 0, overdueAmountPayment: 0, overdueAmountFee: 0, suspended: false, paymentStopped: false, nextBillingDate: '2026-12-01T00:00:00', accountCloseDateTime: null };
+    const account = {
+      accountId: 'A1',
+      customerId: 'C1',
+      overdueStatus: 0,
+      overdueAmountPayment: 0,
+      overdueAmountFee: 0,
+      suspended: false,
+      paymentStopped: false,
+      nextBillingDate: '2026-12-01T00:00:00',
+      accountCloseDateTime: null,
+    };
     const asked: (string | undefined)[] = [];
 
     const answer = await failingApi((req, res) => {
       asked.push(req.headers['accept-encoding']);
       const json = JSON.stringify({ accounts: [account] });
-      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(json));
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? ''))
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(json));
       else res.writeHead(200, { 'content-type': 'application/json' }).end(json);
     });
 
@@ -163,7 +199,10 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
   it('refuses a compressed answer that inflates past maxResponseBytes as MALFORMED_RESPONSE', async () => {
     const bomb = gzipSync(JSON.stringify({ accounts: [], pad: 'x'.repeat(5_000_000) }));
 
-    const error = await failingApi((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb), { maxResponseBytes: 10_000 });
+    const error = await failingApi(
+      (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb),
+      { maxResponseBytes: 10_000 },
+    );
 
     expect(bomb.length).toBeLessThan(10_000);
     expect(error).toMatchObject({ reason: 'MALFORMED_RESPONSE', sent: true });
@@ -212,4 +251,3 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
     expect(error).toMatchObject({ reason: 'CONNECTION', sent: true });
   });
 });
-

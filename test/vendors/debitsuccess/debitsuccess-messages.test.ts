@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingDefault } from '../../../src/config.js';
 import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
 import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/seed.js';
-import { DebitsuccessMessages, type DebitsuccessMessagesOptions, type UpdateClientPhoneNumberInput } from '../../../src/vendors/debitsuccess/debitsuccess-messages.js';
+import {
+  DebitsuccessMessages,
+  type DebitsuccessMessagesOptions,
+  type UpdateClientPhoneNumberInput,
+} from '../../../src/vendors/debitsuccess/debitsuccess-messages.js';
 import { UPDATE_PHONE_RESPONSE_CODES } from '../../../src/vendors/debitsuccess/response-codes.js';
 import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
 
@@ -59,18 +63,43 @@ describe('DebitsuccessMessages.updateClientPhoneNumber', () => {
     const error = await (await messages(options)).updateClientPhoneNumber({ ...BASE, ...input }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(VendorReturnCodeError);
-    expect(error).toMatchObject({ vendor: 'DEBITSUCCESS', operation: 'UpdateClientPhoneNumber', vendorCode: row.code, details: { status: 'Failed', notes: [{ code: row.code, type: 'Error', note: row.note }] } });
+    expect(error).toMatchObject({
+      vendor: 'DEBITSUCCESS',
+      operation: 'UpdateClientPhoneNumber',
+      vendorCode: row.code,
+      details: { status: 'Failed', notes: [{ code: row.code, type: 'Error', note: row.note }] },
+    });
   });
 
   it('succeeds with note 00, and every member it sent was read', async () => {
-    const result = await (await messages()).updateClientPhoneNumber({
-      externalAccountReferenceNo: 'M1001', phoneNumberType: 'Emergency', countryCode: 'NZ', stdCode: '09', number: '3012345', name: 'Hemi Ngata', preferred: true,
+    const result = await (
+      await messages()
+    ).updateClientPhoneNumber({
+      externalAccountReferenceNo: 'M1001',
+      phoneNumberType: 'Emergency',
+      countryCode: 'NZ',
+      stdCode: '09',
+      number: '3012345',
+      name: 'Hemi Ngata',
+      preferred: true,
     });
 
-    expect(result).toEqual({ status: 'Succeed', messageId: expect.any(String), dateCreated: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), notes: [{ code: '00', note: 'Success', type: 'Info' }] });
-    expect(sandbox.phoneNumbersOf('M1001')).toContainEqual(expect.objectContaining({
-      phoneType: 'emergency', countryCode: 'NZ', areaCode: '09', phoneNumber: '3012345', phoneName: 'Hemi Ngata', isPrimary: true,
-    }));
+    expect(result).toEqual({
+      status: 'Succeed',
+      messageId: expect.any(String),
+      dateCreated: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      notes: [{ code: '00', note: 'Success', type: 'Info' }],
+    });
+    expect(sandbox.phoneNumbersOf('M1001')).toContainEqual(
+      expect.objectContaining({
+        phoneType: 'emergency',
+        countryCode: 'NZ',
+        areaCode: '09',
+        phoneNumber: '3012345',
+        phoneName: 'Hemi Ngata',
+        isPrimary: true,
+      }),
+    );
   });
 
   it('reports 14030 as a warning note of a success', async () => {
@@ -85,20 +114,29 @@ describe('DebitsuccessMessages.updateClientPhoneNumber', () => {
     ['Status Failed without a note', 'RC-FAILED', { vendorCode: undefined, details: { status: 'Failed', notes: [] } }],
     ['an unknown code', 'RC-99999', { vendorCode: '99999', details: { status: 'Failed' } }],
   ])('passes %s on', async (_case, reference, expected) => {
-    const error = await (await messages()).updateClientPhoneNumber({ ...BASE, externalAccountReferenceNo: reference }).catch((e: unknown) => e);
+    const error = await (
+      await messages()
+    )
+      .updateClientPhoneNumber({ ...BASE, externalAccountReferenceNo: reference })
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject(expected);
   });
 
   it('gets a SOAP fault for a SOAPAction the service does not know', async () => {
-    const error = await (await messages({ soapAction: 'Debitsuccess.WebServices.WCF/IWrong/UpdateClientPhoneNumber' })).updateClientPhoneNumber(BASE).catch((e: unknown) => e);
+    const error = await (
+      await messages({ soapAction: 'Debitsuccess.WebServices.WCF/IWrong/UpdateClientPhoneNumber' })
+    )
+      .updateClientPhoneNumber(BASE)
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ reason: 'SOAP_FAULT', sent: true });
   });
 });
 
 describe('the Debitsuccess sandbox reads like DataContractSerializer', () => {
-  const request = (members: string) => `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateClientPhoneNumber xmlns="Debitsuccess.WebServices.WCF"><request xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core">${members}</request></UpdateClientPhoneNumber></s:Body></s:Envelope>`;
+  const request = (members: string) =>
+    `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateClientPhoneNumber xmlns="Debitsuccess.WebServices.WCF"><request xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core">${members}</request></UpdateClientPhoneNumber></s:Body></s:Envelope>`;
   const user = '<a:User><a:Password>sandbox-password</a:Password><a:Username>sandbox-user</a:Username></a:User>';
   const reference = '<a:ExternalAccountReferenceNo>M1001</a:ExternalAccountReferenceNo>';
   const phone = '<a:PhoneNumber><a:Number>211234567</a:Number><a:PhoneNumberType>Mobile</a:PhoneNumberType></a:PhoneNumber>';
@@ -121,7 +159,8 @@ describe('the Debitsuccess sandbox reads like DataContractSerializer', () => {
   });
 
   it('silently loses a member in another namespace', async () => {
-    const phoneElsewhere = '<PhoneNumber xmlns="urn:other"><a:Number>211234567</a:Number><a:PhoneNumberType>Mobile</a:PhoneNumberType></PhoneNumber>';
+    const phoneElsewhere =
+      '<PhoneNumber xmlns="urn:other"><a:Number>211234567</a:Number><a:PhoneNumberType>Mobile</a:PhoneNumberType></PhoneNumber>';
 
     expect(await send(user + reference + phoneElsewhere)).toContain('<a:Code>12023</a:Code>');
   });

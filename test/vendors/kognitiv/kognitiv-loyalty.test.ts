@@ -41,7 +41,8 @@ const phoneAnswering = (code: number) => `6421000${String(code).padStart(4, '0')
 const PROVOKE: Record<string, (k: KognitivLoyalty, code: number) => Promise<unknown>> = {
   FetchLoyaltyMemberCore: (k, code) => k.fetchLoyaltyMemberCore(`RC-${code}`),
   FetchMemberPointBalances: (k, code) => k.fetchMemberPointBalances(`RC-${code}`),
-  SaveAccountPhone: (k, code) => k.saveAccountPhone({ memberId: 5001, phoneTypeRef: 'MOBILE', phoneNumber: phoneAnswering(code), isValid: true }),
+  SaveAccountPhone: (k, code) =>
+    k.saveAccountPhone({ memberId: 5001, phoneTypeRef: 'MOBILE', phoneNumber: phoneAnswering(code), isValid: true }),
   ProductPromotionEntry: (k, code) => k.productPromotionEntry({ phoneNumber: phoneAnswering(code), productCode: 'SMOOTHIE' }),
   ExternalLogin: (k, code) => k.externalLogin({ accountId: `RC-${code}`, password: 'x' }),
   RecordInteraction: (k, code) => k.recordInteraction({ accountId: `RC-${code}`, interactionTypeRef: 'CLUB-VISIT' }),
@@ -62,7 +63,11 @@ describe('KognitivLoyalty return codes', () => {
   });
 
   it('keeps the member-facing message of a 1001', async () => {
-    const error = await (await client()).productPromotionEntry({ phoneNumber: '64211234567', productCode: 'NOPE' }).catch((e: unknown) => e);
+    const error = await (
+      await client()
+    )
+      .productPromotionEntry({ phoneNumber: '64211234567', productCode: 'NOPE' })
+      .catch((e: unknown) => e);
 
     expect((error as VendorReturnCodeError).details.memberMessage).toContain('NOPE');
   });
@@ -73,42 +78,87 @@ describe('KognitivLoyalty decoding', () => {
     const k = await client({ wsdl });
 
     expect(await k.fetchLoyaltyMemberCore('M1001')).toEqual({
-      memberId: 5001, firstName: 'Aroha', middleName: 'Mere', lastName: 'Ngata', suffix: null, nickName: 'Ro',
-      birthDate: '1988-03-14', gender: 'FEMALE', isEmployee: false, isSuspended: false, isLocked: false,
+      memberId: 5001,
+      firstName: 'Aroha',
+      middleName: 'Mere',
+      lastName: 'Ngata',
+      suffix: null,
+      nickName: 'Ro',
+      birthDate: '1988-03-14',
+      gender: 'FEMALE',
+      isEmployee: false,
+      isSuspended: false,
+      isLocked: false,
     });
   });
 
   it('reads empty elements as null and int flags as booleans', async () => {
-    expect(await (await client()).fetchLoyaltyMemberCore('M1009')).toMatchObject({ birthDate: null, gender: null, middleName: null, isLocked: true });
+    expect(await (await client()).fetchLoyaltyMemberCore('M1009')).toMatchObject({
+      birthDate: null,
+      gender: null,
+      middleName: null,
+      isLocked: true,
+    });
   });
 
   it('reads point balances as numbers, sending the known MemberId', async () => {
     const k = await client();
 
-    expect(await k.fetchMemberPointBalances('M1001', 5001)).toEqual({ earned: 1250.5, used: 200, deducted: 10.25, expired: 40, locked: 0, available: 1000.25 });
+    expect(await k.fetchMemberPointBalances('M1001', 5001)).toEqual({
+      earned: 1250.5,
+      used: 200,
+      deducted: 10.25,
+      expired: 40,
+      locked: 0,
+      available: 1000.25,
+    });
     await expect(k.fetchMemberPointBalances('M1001', 5002)).rejects.toMatchObject({ vendorCode: '311' });
   });
 
   it('makes a saved phone findable by a promotion entry, with the points it earns', async () => {
     const k = await client();
 
-    expect(await k.saveAccountPhone({ memberId: 5002, phoneTypeRef: 'MOBILE', phoneNumber: '64275550123', mobileCarrierRef: 'SPARK', isValid: true })).toEqual({ savedPhoneNumber: '+64275550123' });
+    expect(
+      await k.saveAccountPhone({
+        memberId: 5002,
+        phoneTypeRef: 'MOBILE',
+        phoneNumber: '64275550123',
+        mobileCarrierRef: 'SPARK',
+        isValid: true,
+      }),
+    ).toEqual({ savedPhoneNumber: '+64275550123' });
     const entry = await k.productPromotionEntry({ phoneNumber: '64275550123', productCode: 'BRING-A-FRIEND' });
 
-    expect(entry).toMatchObject({ firstName: 'James', lastName: 'Smith', programName: 'Club Rewards', points: { earned: 800, locked: 50, available: 750 } });
+    expect(entry).toMatchObject({
+      firstName: 'James',
+      lastName: 'Smith',
+      programName: 'Club Rewards',
+      points: { earned: 800, locked: 50, available: 750 },
+    });
   });
 
   it('records a login as an Internet Visit interaction', async () => {
     const before = sandbox.state.interactions.length;
 
-    expect(await (await client()).externalLogin({ accountId: 'M1002', password: 'correct-horse' })).toEqual({ firstName: 'James', lastName: 'Smith' });
-    expect(sandbox.state.interactions.slice(before)).toEqual([expect.objectContaining({ accountId: 'M1002', type: 'INTERNET-VISIT', location: 'WEB' })]);
+    expect(await (await client()).externalLogin({ accountId: 'M1002', password: 'correct-horse' })).toEqual({
+      firstName: 'James',
+      lastName: 'Smith',
+    });
+    expect(sandbox.state.interactions.slice(before)).toEqual([
+      expect.objectContaining({ accountId: 'M1002', type: 'INTERNET-VISIT', location: 'WEB' }),
+    ]);
   });
 
   it('sends the interaction note and location it is given', async () => {
-    const { interactionId } = await (await client()).recordInteraction({ accountId: 'M1001', interactionTypeRef: 'PT-SESSION', location: 'CLUB-AKL', note: 'Leg day' });
+    const { interactionId } = await (
+      await client()
+    ).recordInteraction({ accountId: 'M1001', interactionTypeRef: 'PT-SESSION', location: 'CLUB-AKL', note: 'Leg day' });
 
-    expect(sandbox.state.interactions.find((i) => i.id === interactionId)).toMatchObject({ type: 'PT-SESSION', location: 'CLUB-AKL', note: 'Leg day' });
+    expect(sandbox.state.interactions.find((i) => i.id === interactionId)).toMatchObject({
+      type: 'PT-SESSION',
+      location: 'CLUB-AKL',
+      note: 'Leg day',
+    });
   });
 });
 

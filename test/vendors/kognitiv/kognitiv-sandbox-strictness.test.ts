@@ -41,8 +41,13 @@ describe('the Kognitiv sandbox is as strict as ASMX', () => {
 
   it.each([
     ['an unknown SOAPAction', '/Services/Mobile.asmx', `${NS}Nope`, promotion('lreqProductPromotionEntry')],
-    ['the method page\'s wrapper name', '/Services/Mobile.asmx', `${NS}ProductPromotionEntry`, promotion('preqProductPromotionEntry')],
-    ['fields in another namespace', '/Services/Mobile.asmx', `${NS}ProductPromotionEntry`, promotion('lreqProductPromotionEntry', 'urn:wrong')],
+    ["the method page's wrapper name", '/Services/Mobile.asmx', `${NS}ProductPromotionEntry`, promotion('preqProductPromotionEntry')],
+    [
+      'fields in another namespace',
+      '/Services/Mobile.asmx',
+      `${NS}ProductPromotionEntry`,
+      promotion('lreqProductPromotionEntry', 'urn:wrong'),
+    ],
     ['malformed XML', '/Services/Mobile.asmx', `${NS}ProductPromotionEntry`, '<soap:Envelope'],
   ])('refuses %s with an HTTP 500 soap:Client fault', async (_case, path, action, body) => {
     const { status, text } = await post(path, action, body);
@@ -52,7 +57,9 @@ describe('the Kognitiv sandbox is as strict as ASMX', () => {
   });
 
   it('answers 2 when a parameter is left out', async () => {
-    const body = envelope(`<FetchLoyaltyMemberCore xmlns="${NS}LoyaltyMember"><preqFetchLoyaltyMemberCore><SecurityToken>sandbox-kognitiv-token</SecurityToken></preqFetchLoyaltyMemberCore></FetchLoyaltyMemberCore>`);
+    const body = envelope(
+      `<FetchLoyaltyMemberCore xmlns="${NS}LoyaltyMember"><preqFetchLoyaltyMemberCore><SecurityToken>sandbox-kognitiv-token</SecurityToken></preqFetchLoyaltyMemberCore></FetchLoyaltyMemberCore>`,
+    );
 
     const { text } = await post('/Services/LoyaltyMember.asmx', `${NS}LoyaltyMember/FetchLoyaltyMemberCore`, body);
 

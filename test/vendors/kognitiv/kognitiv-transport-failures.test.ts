@@ -9,7 +9,15 @@ afterEach(async () => {
 });
 
 async function kognitivAt(url: string, overrides: { timeoutMs?: number; maxResponseBytes?: number } = {}) {
-  const k = await KognitivLoyalty.create({ url, securityToken: 'secret-token-value', loyaltyProgramId: 1, defaultLocation: 'WEB', wsdl: 'bundled', timeoutMs: 500, ...overrides });
+  const k = await KognitivLoyalty.create({
+    url,
+    securityToken: 'secret-token-value',
+    loyaltyProgramId: 1,
+    defaultLocation: 'WEB',
+    wsdl: 'bundled',
+    timeoutMs: 500,
+    ...overrides,
+  });
   cleanups.push(() => k.close());
   return k;
 }
@@ -34,7 +42,9 @@ describe('Kognitiv transport failures', () => {
   });
 
   it('classifies an HTML 502 as HTTP_STATUS', async () => {
-    const error = await failureFrom((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad gateway</body></html>'));
+    const error = await failureFrom((_req, res) =>
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad gateway</body></html>'),
+    );
 
     expect(error).toMatchObject({ reason: 'HTTP_STATUS', extra: { httpStatus: 502 } });
   });
@@ -85,7 +95,11 @@ describe('Kognitiv transport failures', () => {
   it.each([
     ['truncated XML', ANSWER],
     ['an HTML page with status 200', '<html><body>Maintenance</body></html>'],
-    ['an answer without ReturnCode', ANSWER.replace('<ReturnCode>0</ReturnCode>', '') + '</FetchLoyaltyMemberCoreResult></FetchLoyaltyMemberCoreResponse></soap:Body></soap:Envelope>'],
+    [
+      'an answer without ReturnCode',
+      ANSWER.replace('<ReturnCode>0</ReturnCode>', '') +
+        '</FetchLoyaltyMemberCoreResult></FetchLoyaltyMemberCoreResponse></soap:Body></soap:Envelope>',
+    ],
   ])('classifies %s as MALFORMED_RESPONSE', async (_case, body) => {
     const error = await failureFrom((_req, res) => res.writeHead(200, { 'content-type': 'text/xml' }).end(body));
 
@@ -93,7 +107,9 @@ describe('Kognitiv transport failures', () => {
   });
 
   it('refuses an oversized answer as MALFORMED_RESPONSE', async () => {
-    const error = await failureFrom((_req, res) => res.writeHead(200, { 'content-type': 'text/xml' }).end(ANSWER + 'x'.repeat(20_000)), { maxResponseBytes: 10_000 });
+    const error = await failureFrom((_req, res) => res.writeHead(200, { 'content-type': 'text/xml' }).end(ANSWER + 'x'.repeat(20_000)), {
+      maxResponseBytes: 10_000,
+    });
 
     expect(error.reason).toBe('MALFORMED_RESPONSE');
   });

@@ -15,8 +15,10 @@ const EXTRA_SCHEMA = `<?xml version="1.0" encoding="utf-8"?><s:schema xmlns:s="h
 
 /** The ways a WSDL names another document to fetch: each inserted into a bundled WSDL, pointing at `location`. */
 const IMPORTS: Record<string, (wsdl: string, location: string) => string> = {
-  'wsdl:import': (wsdl, location) => wsdl.replace('<wsdl:types>', `<wsdl:import namespace="${EXTRA_NS}" location="${location}" /><wsdl:types>`),
-  'xsd:import': (wsdl, location) => wsdl.replace(/(<s:schema [^>]*>)/, `$1<s:import namespace="${EXTRA_NS}" schemaLocation="${location}" />`),
+  'wsdl:import': (wsdl, location) =>
+    wsdl.replace('<wsdl:types>', `<wsdl:import namespace="${EXTRA_NS}" location="${location}" /><wsdl:types>`),
+  'xsd:import': (wsdl, location) =>
+    wsdl.replace(/(<s:schema [^>]*>)/, `$1<s:import namespace="${EXTRA_NS}" schemaLocation="${location}" />`),
   'xsd:include': (wsdl, location) => wsdl.replace(/(<s:schema [^>]*>)/, `$1<s:include schemaLocation="${location}" />`),
 };
 
@@ -50,7 +52,14 @@ async function startWsdlHost(form: string, location: (origin: string) => string)
 }
 
 function kognitivAt(url: string) {
-  return KognitivLoyalty.create({ url, securityToken: 'secret-token-value', loyaltyProgramId: 1, defaultLocation: 'WEB', wsdl: 'remote', timeoutMs: 2_000 });
+  return KognitivLoyalty.create({
+    url,
+    securityToken: 'secret-token-value',
+    loyaltyProgramId: 1,
+    defaultLocation: 'WEB',
+    wsdl: 'remote',
+    timeoutMs: 2_000,
+  });
 }
 
 describe('a remote Kognitiv WSDL', () => {
