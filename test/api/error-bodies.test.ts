@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import type { Vendors } from '../../src/vendors/vendor-operations.js';
+import { withKognitivBug } from '../support/kognitiv-bug.js';
 import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
 
 /**
@@ -19,13 +19,7 @@ const STAFF = { ...ROUTER, 'x-staff-scopes': 'members:manage' };
 const BUG = 'a datasource bug nobody raised on purpose';
 
 /** A datasource with a bug, so that the masked INTERNAL_SERVER_ERROR path is walked too. */
-const withBug = (vendors: Vendors): Vendors => ({
-  ...vendors,
-  kognitiv: new Proxy(vendors.kognitiv, {
-    get: (target, name, receiver) =>
-      name === 'fetchMemberPointBalances' ? () => Promise.reject(new TypeError(BUG)) : Reflect.get(target, name, receiver),
-  }),
-});
+const withBug = withKognitivBug('fetchMemberPointBalances', BUG);
 
 let sandboxes: SandboxVendors;
 let subgraph: Subgraph;

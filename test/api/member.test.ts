@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorAt, startSubgraph, useSandboxedSubgraph } from '../support/test-stack.js';
+import { AROHA_M1001_LOYALTY } from '../support/seeded-members.js';
 
 const FULL_MEMBER = /* GraphQL */ `
   query FullMember($id: ID!) {
@@ -50,19 +51,7 @@ describe('member(id)', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data?.member).toEqual({
       id: 'M1001',
-      loyalty: {
-        memberId: 5001,
-        firstName: 'Aroha',
-        middleName: 'Mere',
-        lastName: 'Ngata',
-        suffix: null,
-        nickName: 'Ro',
-        birthDate: '1988-03-14',
-        gender: 'FEMALE',
-        isEmployee: false,
-        isSuspended: false,
-        isLocked: false,
-      },
+      loyalty: AROHA_M1001_LOYALTY,
       points: { earned: 1250.5, used: 200, deducted: 10.25, expired: 40, locked: 0, available: 1000.25 },
       billingAccounts: [
         {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Vendors } from '../../src/vendors/vendor-operations.js';
+import { withKognitivBug } from '../support/kognitiv-bug.js';
 import { captureLog, errorAt, startSubgraph, type Subgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }';
@@ -79,13 +79,7 @@ describe('an error nobody raised on purpose', () => {
   const BUG = "Cannot read properties of undefined (reading 'MemberId') at SqlConnection sblp-db-07";
 
   /** A datasource with a bug: what a client and the operator see of it is what this test is about. */
-  const withBug = (vendors: Vendors): Vendors => ({
-    ...vendors,
-    kognitiv: new Proxy(vendors.kognitiv, {
-      get: (target, name, receiver) =>
-        name === 'fetchLoyaltyMemberCore' ? () => Promise.reject(new TypeError(BUG)) : Reflect.get(target, name, receiver),
-    }),
-  });
+  const withBug = withKognitivBug('fetchLoyaltyMemberCore', BUG);
 
   beforeAll(async () => {
     buggy = await startSubgraph(stack.sandboxes, { wrapVendors: withBug, log: { level: 'info', destination: log.destination } });

@@ -4,14 +4,11 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { context, propagation } from '@opentelemetry/api';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { ancestorsOf, SERVER, startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver.js';
+import { ancestorsOf, SERVER } from '../support/otlp-receiver.js';
 import { askGateway, MEMBERS_SDL, withoutAuthenticated } from '../support/supergraph-stack.js';
-import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { useTracedSubgraph } from '../support/traced-stack.js';
 
-let receiver: OtlpReceiver;
-let sandboxes: SandboxVendors;
-let subgraph: Subgraph;
+const stack = useTracedSubgraph();
 let gateway: ApolloServer;
 let gatewayUrl: string;
 
@@ -22,10 +19,7 @@ let gatewayUrl: string;
  * starts its SDK first.
  */
 beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  sandboxes = await startSandboxes();
-  subgraph = await startSubgraph(sandboxes, { env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } });
-  const composition = composeServices([{ name: 'members', url: subgraph.url, typeDefs: parse(withoutAuthenticated(MEMBERS_SDL)) }]);
+  const composition = composeServices([{ name: 'members', url: stack.subgraph.url, typeDefs: parse(withoutAuthenticated(MEMBERS_SDL)) }]);
   if (composition.errors) throw new AggregateError(composition.errors, 'composition failed');
   const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
   gateway = new ApolloServer({
@@ -45,20 +39,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
-  await subgraph?.close();
-  await sandboxes?.close();
-  await receiver?.close();
 });
 
 describe('a trace through @apollo/gateway', () => {
   it('is one trace: the gateway fetch span, our operation span beneath it, the vendor attempts beneath that', async () => {
     const answer = await askGateway(gatewayUrl, '{ member(id: "M1001") { loyalty { firstName } billingAccounts { accountId } } }');
-    await subgraph.flushTraces();
+    await stack.subgraph.flushTraces();
 
     expect(answer.body.errors).toBeUndefined();
-    const operation = receiver.spans.find((span) => span.kind === SERVER && span.name.startsWith('query '));
+    const operation = stack.receiver.spans.find((span) => span.kind === SERVER && span.name.startsWith('query '));
     expect(operation).toBeDefined();
-    const trace = receiver.spans.filter((span) => span.traceId === operation!.traceId);
+    const trace = stack.receiver.spans.filter((span) => span.traceId === operation!.traceId);
     const above = ancestorsOf(operation!, trace).map((span) => span.name);
     expect(above[0]).toBe('gateway.fetch');
     expect(above.at(-1)).toBe('gateway.request');

@@ -1,64 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/seed.js';
-import { ancestorsOf, CLIENT, SERVER, startOtlpReceiver, type ExportedSpan, type OtlpReceiver } from '../support/otlp-receiver.js';
-import { startHeaderRecordingRelay, viaOrigin, type HeaderRecordingRelay } from '../support/header-recording-relay.js';
-import { captureLog, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { ancestorsOf, CLIENT, SERVER, type ExportedSpan } from '../support/otlp-receiver.js';
+import { captureLog } from '../support/test-stack.js';
+import { useTracedSubgraph } from '../support/traced-stack.js';
 
 const MEMBER = 'M1001';
 const QUERY = `query GetMember($id: ID!) { member(id: $id) { loyalty { firstName lastName } points { available } billingAccounts { accountId } } }`;
 
-let sandboxes: SandboxVendors;
-let receiver: OtlpReceiver;
-let subgraph: Subgraph;
-/** Debitsuccess (SOAP and REST) is reached through it: what the vendor is sent. */
-let debitsuccessRelay: HeaderRecordingRelay;
 const log = captureLog();
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  sandboxes = await startSandboxes();
-  const debitsuccess = sandboxes.debitsuccess!.settings;
-  debitsuccessRelay = await startHeaderRecordingRelay(debitsuccess.apiUrl);
-  const relayed = (url: string) => viaOrigin(url, debitsuccessRelay.origin);
-  subgraph = await startSubgraph(sandboxes, {
-    env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, VENDOR_RETRY_DELAY_MS: '0' },
-    log: { level: 'debug', destination: log.destination },
-    debitsuccess: {
-      soapUrl: relayed(debitsuccess.soapUrl),
-      apiUrl: relayed(debitsuccess.apiUrl),
-      tokenUrl: relayed(debitsuccess.tokenUrl),
-    },
-  });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-  await debitsuccessRelay?.close();
-  await sandboxes?.close();
-  await receiver?.close();
-});
-
-/** Spans of `traceId` once the subgraph has exported them. */
-async function traceOf(traceId: string): Promise<ExportedSpan[]> {
-  await subgraph.flushTraces();
-  return receiver.spans.filter((span) => span.traceId === traceId);
-}
+const stack = useTracedSubgraph({ env: { VENDOR_RETRY_DELAY_MS: '0' }, log: { level: 'debug', destination: log.destination } });
 
 describe('distributed tracing', () => {
   it('continues the router trace: operation span, vendor attempts (a retry among them) and their HTTP exchanges, no personal data', async () => {
     const traceId = randomBytes(16).toString('hex');
     const routerSpanId = randomBytes(8).toString('hex');
     // The first Kognitiv call fails as an overloaded vendor does; the read is retried.
-    sandboxes.kognitiv!.sandbox.injectFault({ kind: 'status', status: 503 }, 1);
+    stack.sandboxes.kognitiv!.sandbox.injectFault({ kind: 'status', status: 503 }, 1);
 
-    const response = await subgraph.request(
+    const response = await stack.subgraph.request(
       QUERY,
       { id: MEMBER },
       { traceparent: `00-${traceId}-${routerSpanId}-01`, tracestate: 'router=1' },
     );
-    const spans = await traceOf(traceId);
+    const spans = await stack.spansOf(traceId);
 
     expect(response.errors).toBeUndefined();
     const ancestors = (span: ExportedSpan) => ancestorsOf(span, spans);
@@ -107,7 +72,7 @@ describe('distributed tracing', () => {
 
     // No personal data or secret in anything exported: not the account id, the member's name, nor a credential.
     const loyalty = (response.data as { member: { loyalty: { firstName: string; lastName: string } } }).member.loyalty;
-    const exported = receiver.bodies.join('\n');
+    const exported = stack.receiver.bodies.join('\n');
     for (const forbidden of [
       MEMBER,
       loyalty.firstName,
@@ -128,14 +93,14 @@ describe('distributed tracing', () => {
     const traceId = randomBytes(16).toString('hex');
     const phone = '+64 21 555 0101';
 
-    await subgraph.request(
+    await stack.subgraph.request(
       'mutation Save($phone: String!) { savePhone(input: { memberId: "M1002", type: MOBILE, number: $phone }) { loyalty { savedPhoneNumber } } }',
       { phone },
       {
         traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
       },
     );
-    const spans = await traceOf(traceId);
+    const spans = await stack.spansOf(traceId);
 
     expect(spans.some((span) => span.name === 'mutation Save')).toBe(true);
     expect(spans.some((span) => span.attributes['vendor.name'] !== undefined)).toBe(true);
@@ -145,32 +110,32 @@ describe('distributed tracing', () => {
 
   it('sends the vendors no trace headers (VENDOR_TRACE_PROPAGATION is off by default)', async () => {
     const traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
-    debitsuccessRelay.headers.length = 0;
+    stack.debitsuccessRelay.requests.length = 0;
 
-    await subgraph.request(QUERY, { id: MEMBER }, { traceparent });
-    await subgraph.request(
+    await stack.subgraph.request(QUERY, { id: MEMBER }, { traceparent });
+    await stack.subgraph.request(
       'mutation { savePhone(input: { memberId: "M1001", type: MOBILE, number: "+64 21 555 0101" }) { billing { status } } }',
       {},
       { traceparent },
     );
 
     // The token, the account look-up (REST) and the phone update (SOAP) all reached the vendor, none with a trace header.
-    expect(debitsuccessRelay.headers.length).toBeGreaterThanOrEqual(2);
-    expect(debitsuccessRelay.headers.some((headers) => headers.soapaction !== undefined)).toBe(true);
-    expect(debitsuccessRelay.headers.filter((headers) => headers.traceparent !== undefined || headers.tracestate !== undefined)).toEqual(
-      [],
-    );
+    expect(stack.debitsuccessRelay.requests.length).toBeGreaterThanOrEqual(2);
+    expect(stack.debitsuccessRelay.requests.some(({ headers }) => headers.soapaction !== undefined)).toBe(true);
+    expect(
+      stack.debitsuccessRelay.requests.filter(({ headers }) => headers.traceparent !== undefined || headers.tracestate !== undefined),
+    ).toEqual([]);
   });
 
   it("names a batched request's span as a batch", async () => {
     const traceId = randomBytes(16).toString('hex');
 
-    const answer = await fetch(subgraph.url, {
+    const answer = await fetch(stack.subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
       body: JSON.stringify([{ query: 'query One { member(id: "M1001") { id } }' }, { query: 'query Two { member(id: "M1002") { id } }' }]),
     });
-    const spans = await traceOf(traceId);
+    const spans = await stack.spansOf(traceId);
 
     expect(answer.status).toBe(200);
     expect(spans.filter((span) => span.kind === SERVER).map((span) => span.name)).toEqual(['graphql batch']);
@@ -179,12 +144,12 @@ describe('distributed tracing', () => {
   it("records a vendor's return code on the attempt it ended", async () => {
     const traceId = randomBytes(16).toString('hex');
 
-    await subgraph.request(
+    await stack.subgraph.request(
       'query Missing { member(id: "NO-SUCH") { loyalty { firstName } } }',
       {},
       { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
     );
-    const spans = await traceOf(traceId);
+    const spans = await stack.spansOf(traceId);
 
     const attempt = spans.find((span) => span.attributes['vendor.name'] === 'KOGNITIV');
     expect(attempt?.attributes).toMatchObject({
@@ -196,7 +161,7 @@ describe('distributed tracing', () => {
   });
 
   it('still answers the inline trace (ftv1) a router asks for', async () => {
-    const response = (await subgraph.request(QUERY, { id: MEMBER }, { 'apollo-federation-include-trace': 'ftv1' })) as {
+    const response = (await stack.subgraph.request(QUERY, { id: MEMBER }, { 'apollo-federation-include-trace': 'ftv1' })) as {
       extensions?: { ftv1?: unknown };
     };
 

@@ -1,9 +1,9 @@
 import { parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { COMPANION_SDL, startCompanion, type Companion } from './companion-subgraph.js';
-import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
+import { startRecordingRelay, type RecordingRelay } from './recording-relay.js';
 import { startSandboxes, startSubgraph, type Subgraph } from './test-stack.js';
 
 /** The secret a gateway sends as `router-authorization`, as docs/deploy.md has it (MEMBER_SUBGRAPH_SECRET). */
@@ -22,9 +22,9 @@ export interface SupergraphStack {
   readonly sandboxes: SandboxVendors;
   readonly subgraph: Subgraph;
   /** What reached our subgraph through the gateway. */
-  readonly members: RecordingProxy;
+  readonly members: RecordingRelay;
   readonly companion: Companion;
-  /** Both subgraphs as a composition library takes them; `members` routes through the recording proxy. */
+  /** Both subgraphs as a composition library takes them; `members` routes through the recording relay. */
   definitions(membersSdl?: string): SubgraphDefinition[];
   /** Calls to either sandbox vendor since the last `forget()`. */
   vendorCalls(): number;
@@ -34,14 +34,14 @@ export interface SupergraphStack {
 
 /**
  * Sandboxes, our subgraph as production runs it (authorization on, router secret required) behind a recording
- * proxy, and the companion bookings subgraph, for the enclosing file.
+ * relay, and the companion bookings subgraph, for the enclosing file.
  */
 export function useSupergraphStack(): SupergraphStack {
-  const started = {} as { sandboxes: SandboxVendors; subgraph: Subgraph; members: RecordingProxy; companion: Companion };
+  const started = {} as { sandboxes: SandboxVendors; subgraph: Subgraph; members: RecordingRelay; companion: Companion };
   beforeAll(async () => {
     started.sandboxes = await startSandboxes();
     started.subgraph = await startSubgraph(started.sandboxes, { env: { AUTHORIZATION: 'on', ROUTER_SECRET: MEMBER_SUBGRAPH_SECRET } });
-    started.members = await startRecordingProxy(started.subgraph.url);
+    started.members = await startRecordingRelay(started.subgraph.url);
     started.companion = await startCompanion();
   });
   afterAll(async () => {
@@ -95,12 +95,20 @@ export function signedInUser(authorization: string | null | undefined): SignedIn
 export const signedInAs = (memberId: string) => ({ authorization: `Bearer member:${memberId}` });
 export const STAFF = { authorization: 'Bearer staff' };
 
+/** The error a gateway passes on for the companion's booking of a member Kognitiv does not know, at `bookingIndex`. */
+export function bookingMemberNotFoundAt(bookingIndex: unknown) {
+  return expect.objectContaining({
+    path: ['bookings', bookingIndex, 'member', 'loyalty'],
+    extensions: expect.objectContaining({ code: 'MEMBER_NOT_FOUND', retryable: false, vendor: 'KOGNITIV', vendorCode: '300' }),
+  });
+}
+
 /**
  * The `_entities` representations of each recorded request that asked for any, all of its `_entities` fields
  * together (Hive Gateway merges parallel fetches into one request with several).
  */
-export function entityFetches(proxy: RecordingProxy): { representations: unknown[] }[] {
-  return proxy.requests
+export function entityFetches(relay: RecordingRelay): { representations: unknown[] }[] {
+  return relay.requests
     .map((r) => JSON.parse(r.body) as { query: string; variables?: Record<string, unknown> })
     .filter((op) => op.query.includes('_entities'))
     .map((op) => ({

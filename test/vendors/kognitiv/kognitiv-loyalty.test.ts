@@ -7,6 +7,7 @@ import { asmxWsdl, KOGNITIV_PRODUCTION_URL } from '../../../src/vendors/kognitiv
 import { KognitivLoyalty, type KognitivOptions } from '../../../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { KOGNITIV_METHOD_CODES } from '../../../src/vendors/kognitiv/return-codes.js';
 import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
+import { AROHA_M1001_LOYALTY } from '../../support/seeded-members.js';
 
 let sandbox: KognitivSandbox;
 const clients: KognitivLoyalty[] = [];
@@ -77,19 +78,7 @@ describe('KognitivLoyalty decoding', () => {
   it.each(['bundled', 'remote'] as const)('reads a profile with the %s WSDL', async (wsdl) => {
     const k = await client({ wsdl });
 
-    expect(await k.fetchLoyaltyMemberCore('M1001')).toEqual({
-      memberId: 5001,
-      firstName: 'Aroha',
-      middleName: 'Mere',
-      lastName: 'Ngata',
-      suffix: null,
-      nickName: 'Ro',
-      birthDate: '1988-03-14',
-      gender: 'FEMALE',
-      isEmployee: false,
-      isSuspended: false,
-      isLocked: false,
-    });
+    expect(await k.fetchLoyaltyMemberCore('M1001')).toEqual(AROHA_M1001_LOYALTY);
   });
 
   it('reads empty elements as null and int flags as booleans', async () => {

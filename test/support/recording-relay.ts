@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   body: string;
-  /** The subgraph's answer headers, once they arrived. */
+  /** The target's answer headers, once they arrived. */
   answerHeaders?: IncomingHttpHeaders;
 }
 
-export interface RecordingProxy {
-  /** Where a gateway should send this subgraph's traffic. */
+export interface RecordingRelay {
+  /** The relay's origin: any URL of the target's origin, with this in place of it, reaches the same resource. */
+  origin: string;
+  /** `target` itself, reached through the relay. */
   url: string;
   /** Every request that passed through, oldest first. */
   readonly requests: RecordedRequest[];
@@ -17,10 +19,10 @@ export interface RecordingProxy {
 }
 
 /**
- * A plain HTTP relay in front of a subgraph that keeps a copy of each request, so a test can tell what a
- * gateway actually sent (which operations, which headers) without touching the subgraph itself.
+ * A plain HTTP relay to `target`'s origin (any path) that keeps a copy of each request, so a test can tell what
+ * a gateway or our subgraph actually sent (which operations, which headers) without touching the receiver.
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingRelay(target: string): Promise<RecordingRelay> {
   const requests: RecordedRequest[] = [];
   const targetUrl = new URL(target);
   const server = createServer((incoming, outgoing) => {
@@ -34,7 +36,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         {
           host: targetUrl.hostname,
           port: targetUrl.port,
-          path: targetUrl.pathname,
+          path: incoming.url,
           method: incoming.method,
           headers: { ...incoming.headers, host: targetUrl.host },
         },
@@ -49,9 +51,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${port}${targetUrl.pathname}`,
+    origin,
+    url: viaOrigin(target, origin),
     requests,
     close: () =>
       new Promise<void>((resolve) => {
@@ -59,4 +62,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         server.close(() => resolve());
       }),
   };
+}
+
+/** `url` with its origin replaced by `origin`. */
+export function viaOrigin(url: string, origin: string): string {
+  const parsed = new URL(url);
+  return `${origin}${parsed.pathname}${parsed.search}`;
 }
