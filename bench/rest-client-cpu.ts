@@ -26,8 +26,11 @@ const CONCURRENCY = 10;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const sandbox = await startChild(here('./debitsuccess-sandbox-child.js'), {});
 const origin = sandbox.url;
-const agents = createVendorAgents();
-const rest = createVendorRest({ agents, timeoutMs: 5000, maxResponseBytes: 1024 * 1024 });
+// The transport bounds and timeout at their defaults (config holds them).
+const transport = { maxSockets: settingDefault('MAX_SOCKETS_PER_VENDOR'), maxResponseBytes: settingDefault('MAX_VENDOR_RESPONSE_BYTES') };
+const timeoutMs = settingDefault('DEBITSUCCESS_TIMEOUT_MS');
+const agents = createVendorAgents(transport.maxSockets);
+const rest = createVendorRest({ agents, timeoutMs, maxResponseBytes: transport.maxResponseBytes });
 const tokenAnswer = await rest(`${origin}${TOKEN_PATH}`, {
   method: 'POST',
   headers: { accept: 'application/json' },
@@ -41,16 +44,23 @@ const token = (JSON.parse(tokenAnswer.body) as { access_token: string }).access_
 const url = `${origin}${API_PATH}/accounts?accountExternalId=M1003`;
 const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
 const agent = { http: agents.http, https: agents.https };
-const vendorHttp = createVendorHttp({ agents });
+const vendorHttp = createVendorHttp({ agents, ...transport });
 const billing = new DebitsuccessBilling({
   apiUrl: `${origin}${API_PATH}`,
   tokenUrl: `${origin}${TOKEN_PATH}`,
   clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
   clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
-  timeoutMs: settingDefault('DEBITSUCCESS_TIMEOUT_MS'),
+  timeoutMs,
+  ...transport,
   agents,
 });
-const gotNoRetry = got.extend({ agent, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false, timeout: { request: 5000 } });
+const gotNoRetry = got.extend({
+  agent,
+  retry: { limit: 0 },
+  followRedirect: false,
+  throwHttpErrors: false,
+  timeout: { request: timeoutMs },
+});
 const gotBuffer = gotNoRetry.extend({ responseType: 'buffer' });
 
 /** got's stream API, the body collected here: what got costs without its promise layer. */
@@ -67,7 +77,8 @@ function gotStreamed(): Promise<string> {
 
 /** Each client makes the same GET on the same keep-alive agents and reads the whole body as text. */
 const CLIENTS: Record<string, () => Promise<unknown>> = {
-  'Node http (vendor-http, the transport before got came back)': () => vendorHttp.request({ url, method: 'GET', headers, timeout: 5000 }),
+  'Node http (vendor-http, the transport before got came back)': () =>
+    vendorHttp.request({ url, method: 'GET', headers, timeout: timeoutMs }),
   'got 16, defaults (agents only)': () => got(url, { headers, agent }).text(),
   'got 16, no retry/redirect/throw, request timeout': () => gotNoRetry(url, { headers }),
   'the same, responseType buffer': () => gotBuffer(url, { headers }),

@@ -6,6 +6,7 @@ import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
 import { createClientAsync } from 'soap';
 import { KOGNITIV_SERVICES, wsdlFileOf } from '../src/vendors/kognitiv/asmx-contract.js';
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
+import { settingDefault } from '../src/config.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 import { startSpanSink } from './span-sink.js';
@@ -20,6 +21,11 @@ import { redisServerAvailable, startRedisServer } from './redis-server.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LATENCIES = (process.env.BENCH_LATENCIES ?? '0,20').split(',').map(Number);
 const CONNECTIONS = 10;
+/** The transport bounds at their defaults, for the datasources the bench builds itself. */
+const transportDefaults = {
+  maxSockets: settingDefault('MAX_SOCKETS_PER_VENDOR'),
+  maxResponseBytes: settingDefault('MAX_VENDOR_RESPONSE_BYTES'),
+};
 
 const sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
 const kognitiv = sandboxes.kognitiv!;
@@ -159,7 +165,7 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
       soapaction: '"https://app.smartbutton.com/Services/LoyaltyMember/FetchLoyaltyMemberCore"',
     },
   });
-  const client = await KognitivLoyalty.create({ ...kognitiv.settings, wsdl: 'bundled' });
+  const client = await KognitivLoyalty.create({ ...kognitiv.settings, wsdl: 'bundled', ...transportDefaults });
   await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: 1 });
   const nodeSoap = await driveCalls(() => client.fetchLoyaltyMemberCore('M1001'), { connections: CONNECTIONS, seconds: SECONDS });
   client.close();

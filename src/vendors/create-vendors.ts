@@ -13,21 +13,22 @@ export interface VendorClients extends VendorDatasources {
 export async function createVendorClients(
   kognitiv: KognitivSettings,
   debitsuccess: DebitsuccessSettings,
-  limits: { maxResponseBytes?: number; maxSocketsPerVendor?: number; propagateTrace?: boolean } = {},
+  limits: { maxResponseBytes: number; maxSocketsPerVendor: number; propagateTrace?: boolean },
 ): Promise<VendorClients> {
   const { maxResponseBytes, propagateTrace } = limits;
+  const maxSockets = limits.maxSocketsPerVendor;
   // One bounded socket pool per vendor: Debitsuccess's SOAP and REST clients share theirs.
   const kognitivAgents = createVendorAgents(limits.maxSocketsPerVendor);
   const debitsuccessAgents = createVendorAgents(limits.maxSocketsPerVendor);
   const [kognitivClient, messages] = await Promise.all([
-    KognitivLoyalty.create({ ...kognitiv, maxResponseBytes, propagateTrace, agents: kognitivAgents }),
-    DebitsuccessMessages.create({ ...debitsuccess, maxResponseBytes, propagateTrace, agents: debitsuccessAgents }),
+    KognitivLoyalty.create({ ...kognitiv, maxResponseBytes, maxSockets, propagateTrace, agents: kognitivAgents }),
+    DebitsuccessMessages.create({ ...debitsuccess, maxResponseBytes, maxSockets, propagateTrace, agents: debitsuccessAgents }),
   ]).catch((error: unknown) => {
     kognitivAgents.close();
     debitsuccessAgents.close();
     throw error;
   });
-  const billing = new DebitsuccessBilling({ ...debitsuccess, maxResponseBytes, propagateTrace, agents: debitsuccessAgents });
+  const billing = new DebitsuccessBilling({ ...debitsuccess, maxResponseBytes, maxSockets, propagateTrace, agents: debitsuccessAgents });
   return {
     kognitiv: kognitivClient,
     debitsuccessMessages: messages,

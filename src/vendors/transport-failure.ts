@@ -11,8 +11,6 @@ const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
 /** An answer over the size bound, refused before it is parsed. */
 export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
-/** The size bound of a datasource made without one (the subgraph passes MAX_VENDOR_RESPONSE_BYTES). */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /**
  * What the `code` of a failed exchange means, for SOAP and REST alike: a timeout, or a connection

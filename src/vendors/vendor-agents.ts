@@ -8,7 +8,7 @@ export interface VendorAgents {
   close(): void;
 }
 
-export function createVendorAgents(maxSockets = 64): VendorAgents {
+export function createVendorAgents(maxSockets: number): VendorAgents {
   const options = { keepAlive: true, maxSockets };
   const http = new HttpAgent(options);
   const https = new HttpsAgent(options);

@@ -1,16 +1,17 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { DEFAULT_MAX_RESPONSE_BYTES, RESPONSE_TOO_LARGE, transportError } from './transport-failure.js';
+import { RESPONSE_TOO_LARGE, transportError } from './transport-failure.js';
 import { createVendorAgents, type VendorAgents } from './vendor-agents.js';
 import { startHttpClientSpan } from './http-client-span.js';
 
 export interface VendorHttpOptions {
   /** The vendor's shared socket pool; without it the transport makes (and closes) its own. */
   agents?: VendorAgents;
-  maxSockets?: number;
-  /** Answers larger than this are refused before parsing (MALFORMED_RESPONSE). */
-  maxResponseBytes?: number;
+  /** MAX_SOCKETS_PER_VENDOR: the bound of the pool made when no `agents` are given. */
+  maxSockets: number;
+  /** MAX_VENDOR_RESPONSE_BYTES: answers larger than this are refused before parsing (MALFORMED_RESPONSE). */
+  maxResponseBytes: number;
   /**
    * The vendor's own origin (`https://host:port`): a request anywhere else is refused before it is sent. A remote
    * WSDL names the documents it imports, and only the vendor's own are to be fetched.
@@ -70,9 +71,9 @@ function decoded(response: IncomingMessage): NodeJS.ReadableStream {
  * redirects (a vendor endpoint that redirects is misconfigured), never rejects on an HTTP status (node-soap reads
  * faults from 500s), and refuses answers over `maxResponseBytes` before they are parsed.
  */
-export function createVendorHttp(options: VendorHttpOptions = {}): VendorHttp {
+export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
   const agents = options.agents ?? createVendorAgents(options.maxSockets);
-  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxBytes = options.maxResponseBytes;
 
   const request: VendorHttpExchange = (config) =>
     new Promise((resolve, reject) => {

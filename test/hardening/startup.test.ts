@@ -10,6 +10,7 @@ import { startServer } from '../../src/server.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
 import { PendingVendorClients } from '../../src/vendors/pending-vendor-clients.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
+import { DEFAULT_VENDOR_LIMITS } from '../support/vendor-transport.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -31,7 +32,7 @@ it('starts with an unreachable Kognitiv WSDL, reports not ready, and connects on
     timeoutMs: 500,
   };
   const connected = vendorClients.connect(
-    () => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings),
+    () => createVendorClients(kognitiv, debitsuccessOnly.debitsuccess!.settings, DEFAULT_VENDOR_LIMITS),
     pino({ level: 'silent' }),
     50,
   );
@@ -65,7 +66,11 @@ it('needs no WSDL fetch with KOGNITIV_WSDL=bundled', async () => {
   const sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
   cleanups.push(() => sandboxes.close());
 
-  const clients = await createVendorClients({ ...sandboxes.kognitiv!.settings, wsdl: 'bundled' }, sandboxes.debitsuccess!.settings);
+  const clients = await createVendorClients(
+    { ...sandboxes.kognitiv!.settings, wsdl: 'bundled' },
+    sandboxes.debitsuccess!.settings,
+    DEFAULT_VENDOR_LIMITS,
+  );
   cleanups.push(() => clients.close());
 
   expect(sandboxes.kognitiv!.sandbox.callCount('?WSDL')).toBe(0);

@@ -5,6 +5,7 @@ import { createApp, GRAPHQL_PATH } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
 import { startSandboxes } from '../support/test-stack.js';
+import { DEFAULT_VENDOR_LIMITS } from '../support/vendor-transport.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
 it('wires the app without listening: where it listens, and when it stops, is the process’s choice', async () => {
   const sandboxes = await startSandboxes();
   cleanups.push(() => sandboxes.close());
-  const vendors = await createVendorClients(sandboxes.kognitiv!.settings, sandboxes.debitsuccess!.settings);
+  const vendors = await createVendorClients(sandboxes.kognitiv!.settings, sandboxes.debitsuccess!.settings, DEFAULT_VENDOR_LIMITS);
   cleanups.push(() => vendors.close());
 
   const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), vendors, logger: pino({ level: 'silent' }) });

@@ -20,7 +20,7 @@ async function fake(answer: Parameters<typeof startFakeVendor>[0]) {
 function transport(maxResponseBytes = 10_000) {
   const agents = createVendorAgents(4);
   cleanups.push(() => agents.close());
-  return { agents, transport: createVendorHttp({ agents, maxResponseBytes }) };
+  return { agents, transport: createVendorHttp({ agents, maxSockets: 4, maxResponseBytes }) };
 }
 
 describe('SOAP transport (node-soap over Node http)', () => {

@@ -3,7 +3,7 @@ import type { DebitsuccessSettings } from '../../config.js';
 import { INT32_MAX } from '../int32.js';
 import { retryAfterSeconds } from '../retry-after.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, transportFailureOf } from '../transport-failure.js';
+import { transportFailureOf } from '../transport-failure.js';
 import { createVendorRest, type VendorRestAnswer, type VendorRestExchange, type VendorRestRequest } from '../vendor-rest.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
@@ -79,7 +79,7 @@ export class DebitsuccessBilling {
     this.http = createVendorRest({
       agents: this.agents,
       timeoutMs: options.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      maxResponseBytes: options.maxResponseBytes,
       propagateTrace: options.propagateTrace,
     });
     this.tokens = new TokenCache(() => this.fetchToken());

@@ -6,6 +6,7 @@ import { DebitsuccessBilling, type DebitsuccessBillingOptions } from '../../../s
 import { createVendorAgents } from '../../../src/vendors/vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../../src/vendors/vendor-error.js';
 import { closedPortUrl, startFakeVendor } from '../../support/fake-vendor.js';
+import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
 let sandbox: DebitsuccessSandbox;
 const clients: DebitsuccessBilling[] = [];
@@ -17,6 +18,7 @@ function billing(overrides: Partial<DebitsuccessBillingOptions> = {}, target: De
     clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
     clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
     timeoutMs: 5000,
+    ...DEFAULT_TRANSPORT,
     ...overrides,
   });
   clients.push(created);

@@ -9,6 +9,7 @@ import {
 } from '../../../src/vendors/debitsuccess/debitsuccess-messages.js';
 import { UPDATE_PHONE_RESPONSE_CODES } from '../../../src/vendors/debitsuccess/response-codes.js';
 import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
+import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
 let sandbox: DebitsuccessSandbox;
 const clients: DebitsuccessMessages[] = [];
@@ -21,6 +22,7 @@ async function messages(overrides: Partial<DebitsuccessMessagesOptions> = {}): P
     password: SANDBOX_CREDENTIALS.debitsuccessPassword,
     requestInitiator: 'tests',
     timeoutMs: 5000,
+    ...DEFAULT_TRANSPORT,
     ...overrides,
   });
   clients.push(created);

@@ -8,6 +8,7 @@ import { KognitivLoyalty, type KognitivOptions } from '../../../src/vendors/kogn
 import { KOGNITIV_METHOD_CODES } from '../../../src/vendors/kognitiv/return-codes.js';
 import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
 import { AROHA_M1001_LOYALTY } from '../../support/seeded-members.js';
+import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
 let sandbox: KognitivSandbox;
 const clients: KognitivLoyalty[] = [];
@@ -20,6 +21,7 @@ async function client(overrides: Partial<KognitivOptions> = {}): Promise<Kogniti
     defaultLocation: 'WEB',
     wsdl: 'bundled',
     timeoutMs: 5000,
+    ...DEFAULT_TRANSPORT,
     ...overrides,
   });
   clients.push(created);

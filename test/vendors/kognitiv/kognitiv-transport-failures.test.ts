@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KognitivLoyalty } from '../../../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { VendorTransportError } from '../../../src/vendors/vendor-error.js';
 import { closedPortUrl, startFakeVendor } from '../../support/fake-vendor.js';
+import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -16,6 +17,7 @@ async function kognitivAt(url: string, overrides: { timeoutMs?: number; maxRespo
     defaultLocation: 'WEB',
     wsdl: 'bundled',
     timeoutMs: 500,
+    ...DEFAULT_TRANSPORT,
     ...overrides,
   });
   cleanups.push(() => k.close());

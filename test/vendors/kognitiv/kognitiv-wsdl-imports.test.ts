@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KOGNITIV_SERVICES, wsdlFileOf } from '../../../src/vendors/kognitiv/asmx-contract.js';
 import { KognitivLoyalty } from '../../../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { startFakeVendor } from '../../support/fake-vendor.js';
+import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -59,6 +60,7 @@ function kognitivAt(url: string) {
     defaultLocation: 'WEB',
     wsdl: 'remote',
     timeoutMs: 2_000,
+    ...DEFAULT_TRANSPORT,
   });
 }
 
