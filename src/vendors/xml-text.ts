@@ -1,7 +1,7 @@
 /**
  * The one place text becomes XML for the SOAP vendors. node-soap's own escaping passes a string
  * wrapped in `<![CDATA[ ... ]]>` through raw (on purpose), which lets a caller close the element and
- * write their own; so both SOAP clients run with `escapeXML: false` and get every string already
+ * write their own; so every SOAP client is made by soap-client.ts with `escapeXML: false` and gets every string already
  * encoded here, whoever supplied it (caller or configuration).
  */
 

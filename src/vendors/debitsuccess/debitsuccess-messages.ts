@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createClientAsync, type Client, type IOptions } from 'soap';
+import type { Client } from 'soap';
+import { createSoapClient } from '../soap-client.js';
 import type { DebitsuccessSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
@@ -72,18 +73,10 @@ export class DebitsuccessMessages {
       propagateTrace: options.propagateTrace,
     });
     try {
-      const client = await createClientAsync(
-        WSDL,
-        {
-          disableCache: true,
-          // Text arrives encoded by encodeSoapArguments: node-soap's escaping lets CDATA through raw.
-          escapeXML: false,
-          request: transport.request as unknown as IOptions['request'],
-          // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
-          customDeserializer: { dateTime: (text: string) => text },
-        },
-        options.soapUrl,
-      );
+      const client = await createSoapClient(WSDL, options.soapUrl, transport, {
+        // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
+        customDeserializer: { dateTime: (text: string) => text },
+      });
       client.setSOAPAction(options.soapAction);
       return new DebitsuccessMessages(options, client, transport);
     } catch (error) {

@@ -1,4 +1,5 @@
-import { createClientAsync, type Client, type IOptions } from 'soap';
+import type { Client } from 'soap';
+import { createSoapClient } from '../soap-client.js';
 import type { KognitivSettings } from '../../config.js';
 import { isInt32 } from '../int32.js';
 import { classifySoapFailure } from '../soap-failure.js';
@@ -100,18 +101,9 @@ export class KognitivLoyalty {
     try {
       const entries = await Promise.all(
         (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).map(async ([key, service]) => {
-          // The endpoint is always ours: the WSDL's soap:address must not decide where calls go.
-          const client = await createClientAsync(
-            wsdlLocation(options, service),
-            // Text arrives encoded by encodeSoapArguments: node-soap's escaping lets CDATA through raw.
-            {
-              disableCache: true,
-              escapeXML: false,
-              request: transport.request as unknown as IOptions['request'],
-              wsdl_options: { timeout },
-            },
-            `${options.url}/${service.path}.asmx`,
-          );
+          const client = await createSoapClient(wsdlLocation(options, service), `${options.url}/${service.path}.asmx`, transport, {
+            wsdl_options: { timeout },
+          });
           return [key, { service, client }] as const;
         }),
       );
