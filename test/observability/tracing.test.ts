@@ -104,7 +104,8 @@ describe('distributed tracing', () => {
 
     expect(spans.some((span) => span.name === 'mutation Save')).toBe(true);
     expect(spans.some((span) => span.attributes['vendor.name'] !== undefined)).toBe(true);
-    const exported = JSON.stringify(spans);
+    // All a span says but its random ids and clock readings, which contain any four digits by chance now and then.
+    const exported = JSON.stringify(spans, (key, value: unknown) => (/Id$|UnixNano$/.test(key) ? undefined : value));
     for (const forbidden of ['M1002', phone, '5550101', '555 0101', '0101']) expect(exported).not.toContain(forbidden);
   });
 
