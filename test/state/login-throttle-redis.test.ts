@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { redisServerAvailable, startRedisServer, type RedisServer } from '../../bench/redis-server.js';
-import { login, loginBatch, NINE_WRONG_THEN_RIGHT, outcome } from '../support/login-attempts.js';
+import { login, loginBatch, NINE_WRONG_THEN_RIGHT, outcome, RIGHT_PASSWORD } from '../support/login-attempts.js';
 import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
 
 const LIMIT = 5;
@@ -22,7 +22,9 @@ describe.runIf(redisServerAvailable())('login throttle on two replicas sharing o
   beforeAll(async () => {
     stack.redis = await startRedisServer();
     stack.sandboxes = await startSandboxes();
-    const settings = { env: { REDIS_URL: stack.redis.url, LOGIN_MAX_FAILURES: String(LIMIT) } };
+    const settings = {
+      env: { REDIS_URL: stack.redis.url, LOGIN_MAX_FAILURES: String(LIMIT), BREAKER_THRESHOLD: '1000', VENDOR_RETRY_DELAY_MS: '0' },
+    };
     [stack.a, stack.b] = await Promise.all([startSubgraph(stack.sandboxes, settings), startSubgraph(stack.sandboxes, settings)]);
     await Promise.all([untilAvailable(stack.a, true), untilAvailable(stack.b, true)]);
   });
@@ -34,6 +36,7 @@ describe.runIf(redisServerAvailable())('login throttle on two replicas sharing o
   beforeEach(() => {
     kognitiv().resetCallCounts();
     kognitiv().setLatency(20);
+    kognitiv().clearFaults();
   });
 
   it('lets at most LOGIN_MAX_FAILURES of 20 parallel batches, split across both replicas, reach Kognitiv', async () => {
@@ -43,6 +46,31 @@ describe.runIf(redisServerAvailable())('login throttle on two replicas sharing o
 
     expect(kognitiv().callCount('ExternalLogin')).toBeLessThanOrEqual(LIMIT);
     expect(batches.flat().map(outcome)).not.toContain('OK');
+  });
+
+  it('gives back, on either replica, the slot of an attempt Kognitiv did not answer, and ends the window on a success', async () => {
+    kognitiv().injectFault({ kind: 'status', status: 503 }, 3 * (LIMIT + 2));
+    for (let i = 0; i < LIMIT + 2; i += 1)
+      expect(outcome(await login(i % 2 ? stack.b : stack.a, 'M1001', 'wrong', '203.0.113.203'))).not.toMatch(
+        /^(INVALID_CREDENTIALS|LOGIN_THROTTLED)$/,
+      );
+    kognitiv().clearFaults();
+    await loginBatch(
+      stack.a,
+      'M1001',
+      Array.from({ length: LIMIT - 1 }, (_, i) => `wrong-${i}`),
+      '203.0.113.203',
+    );
+
+    expect(outcome(await login(stack.b, 'M1001', RIGHT_PASSWORD, '203.0.113.203'))).toBe('OK');
+    const after = await loginBatch(
+      stack.a,
+      'M1001',
+      Array.from({ length: LIMIT + 1 }, (_, i) => `again-${i}`),
+      '203.0.113.203',
+    );
+
+    expect(after.map(outcome)).toEqual([...Array<string>(LIMIT).fill('INVALID_CREDENTIALS'), 'LOGIN_THROTTLED']);
   });
 
   // Last: it stops Redis. Each replica then counts in its own memory, so a caller gets at most the limit per replica.
