@@ -25,7 +25,9 @@ import type { Vendors } from './vendors/vendor-operations.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { LoginThrottle } from './schema/login/login-throttle.js';
 import type { IdempotencySettings } from './schema/idempotency/idempotent.js';
-import { createStateStore } from './state/create-state-store.js';
+import { createStateStore, sharedAttemptBudgets } from './state/create-state-store.js';
+import type { StateStoreObserver } from './state/guarded-state-store.js';
+import { MemoryAttemptBudgets } from './state/memory-attempt-budgets.js';
 import { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -91,18 +93,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     observe: vendorCallObserver(logger, metrics, breakerState),
     traceAttempt: tracing ? vendorAttemptTracer(breakerState) : undefined,
   };
-  const stateStore = createStateStore(
-    config.state,
-    (call, seconds, failed) => metrics.stateStoreCalls.observe({ call, outcome: failed ? 'error' : 'ok' }, seconds),
-    (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'),
+  const observeStateStore: StateStoreObserver = (call, seconds, failed) =>
+    metrics.stateStoreCalls.observe({ call, outcome: failed ? 'error' : 'ok' }, seconds);
+  const stateStore = createStateStore(config.state, observeStateStore, (error) =>
+    logger.warn({ err: { message: error.message } }, 'redis connection error'),
   );
   const loginThrottle = new LoginThrottle({
     maxFailures: config.loginThrottle.maxFailures,
+    maxFailuresPerCaller: config.loginThrottle.maxFailuresPerCaller,
     windowMs: config.loginThrottle.windowSeconds * 1000,
-    store: stateStore,
+    shared: sharedAttemptBudgets(stateStore, config.state.timeoutMs, observeStateStore),
+    local: new MemoryAttemptBudgets(config.loginThrottle.memoryMaxKeys),
     onStoreUnavailable: (error) => {
       metrics.loginThrottleStoreFailures.inc();
-      logger.warn({ err: { message: error.message } }, 'login throttle skipped: state store unavailable (failing open)');
+      logger.warn({ err: { message: error.message } }, "login throttle counted in this replica's memory: state store unavailable");
     },
   });
   const idempotency: IdempotencySettings = {

@@ -128,12 +128,19 @@ export interface Config {
   };
   /** Seconds a router may cache each vendor field (always `scope: PRIVATE`); 0 disables. */
   cacheSeconds: { loyalty: number; points: number; billing: number; member: number };
-  loginThrottle: { maxFailures: number; windowSeconds: number };
-  /** Where idempotency records and login throttle counts live: Redis when `redisUrl` is set, else this process. */
+  loginThrottle: {
+    maxFailures: number;
+    /** Across all accounts, per caller (an IPv6 caller is its /64): credential stuffing tries one password on many accounts. */
+    maxFailuresPerCaller: number;
+    windowSeconds: number;
+    /** Budgets this process keeps in memory (all of them without Redis, the fallback's with it) before dropping the oldest. */
+    memoryMaxKeys: number;
+  };
+  /** Where idempotency records and the login throttle's shared budgets live: Redis when `redisUrl` is set, else this process. */
   state: {
     /** `redis://` or `rediss://` (TLS); a secret (it may hold a password). */
     redisUrl?: string;
-    /** A store call slower than this fails (keyed mutations refused, the throttle skipped). */
+    /** A store call slower than this fails (keyed mutations refused, the throttle counting in this replica's memory). */
     timeoutMs: number;
     /** Entries the in-memory store keeps before evicting the oldest. */
     memoryMaxKeys: number;
@@ -262,6 +269,8 @@ export const SETTINGS = {
   CACHE_BILLING_SECONDS: intSchema.min(0).default(60),
   LOGIN_MAX_FAILURES: intSchema.min(1).default(5),
   LOGIN_WINDOW_SECONDS: intSchema.min(1).default(900),
+  LOGIN_MAX_FAILURES_PER_CALLER: intSchema.min(1).default(100),
+  LOGIN_THROTTLE_MEMORY_MAX_KEYS: intSchema.min(1).default(100_000),
   BREAKER_THRESHOLD: intSchema.min(1).default(5),
   BREAKER_COOLDOWN_MS: intSchema.min(1).default(10_000),
   VENDOR_READ_ATTEMPTS: intSchema.min(1).default(3),
@@ -438,7 +447,12 @@ export function loadConfig(env: Env = process.env): Config {
       points: setting(env, 'CACHE_POINTS_SECONDS'),
       billing: setting(env, 'CACHE_BILLING_SECONDS'),
     },
-    loginThrottle: { maxFailures: setting(env, 'LOGIN_MAX_FAILURES'), windowSeconds: setting(env, 'LOGIN_WINDOW_SECONDS') },
+    loginThrottle: {
+      maxFailures: setting(env, 'LOGIN_MAX_FAILURES'),
+      maxFailuresPerCaller: setting(env, 'LOGIN_MAX_FAILURES_PER_CALLER'),
+      windowSeconds: setting(env, 'LOGIN_WINDOW_SECONDS'),
+      memoryMaxKeys: setting(env, 'LOGIN_THROTTLE_MEMORY_MAX_KEYS'),
+    },
     state: {
       redisUrl: redisUrl(env),
       timeoutMs: setting(env, 'STATE_STORE_TIMEOUT_MS'),

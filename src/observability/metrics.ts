@@ -57,7 +57,7 @@ export class SubgraphMetrics {
 
   readonly loginThrottleStoreFailures = new Counter({
     name: 'login_throttle_store_failures_total',
-    help: 'Login throttle checks or counts skipped because the state store could not answer (the throttle fails open).',
+    help: "Login throttle calls the state store could not answer: a slot is then taken in this replica's memory, or one not given back stays taken until its window ends.",
     registers: [this.registry],
   });
 

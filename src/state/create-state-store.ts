@@ -1,6 +1,8 @@
 import type { Config } from '../config.js';
-import { guardedStateStore, type StateStoreObserver } from './guarded-state-store.js';
+import type { AttemptBudgets } from './attempt-budgets.js';
+import { guardedAttemptBudgets, guardedStateStore, type StateStoreObserver } from './guarded-state-store.js';
 import { MemoryStateStore } from './memory-state-store.js';
+import { RedisAttemptBudgets } from './redis-attempt-budgets.js';
 import { RedisStateStore } from './redis-state-store.js';
 import type { StateStore } from './state-store.js';
 
@@ -9,4 +11,13 @@ export function createStateStore(settings: Config['state'], observe: StateStoreO
   const store =
     settings.redisUrl === undefined ? new MemoryStateStore(settings.memoryMaxKeys) : new RedisStateStore(settings.redisUrl, onRedisError);
   return guardedStateStore(store, settings.timeoutMs, observe);
+}
+
+/**
+ * The attempt budgets every replica shares: on `store`'s Redis connection, each call bounded and
+ * observed as the store's are; none when the store is this process's memory (the throttle then
+ * counts in memory of its own). `store` may be the guarded one: it inherits from the store it guards.
+ */
+export function sharedAttemptBudgets(store: StateStore, timeoutMs: number, observe: StateStoreObserver): AttemptBudgets | undefined {
+  return store instanceof RedisStateStore ? guardedAttemptBudgets(new RedisAttemptBudgets(store.client), timeoutMs, observe) : undefined;
 }

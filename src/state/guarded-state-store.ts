@@ -1,20 +1,22 @@
+import type { AttemptBudgets } from './attempt-budgets.js';
 import { StateStoreUnavailableError, type StateStore } from './state-store.js';
 
 /** Told of every store call: its name, how long it took, and whether it failed. */
 export type StateStoreObserver = (operation: string, seconds: number, failed: boolean) => void;
 
-type Call = 'claim' | 'get' | 'put' | 'delete' | 'increment' | 'counter';
-const CALLS: readonly Call[] = ['claim', 'get', 'put', 'delete', 'increment', 'counter'];
+const STATE_STORE_CALLS = ['claim', 'get', 'put', 'delete'] as const;
+const ATTEMPT_BUDGET_CALLS = ['take', 'giveBack', 'clear'] as const;
 
 /**
- * Every call bounded by `timeoutMs` and observed: a Redis that hangs costs a request at most that,
- * and any failure reaches the caller as StateStoreUnavailableError, the one error it has to handle.
+ * `target` with each of `calls` bounded by `timeoutMs` and observed: a Redis that hangs costs a
+ * request at most that, and any failure reaches the caller as StateStoreUnavailableError, the one
+ * error it has to handle. Other properties are `target`'s own (the result inherits from it).
  */
-export function guardedStateStore(store: StateStore, timeoutMs: number, observe: StateStoreObserver): StateStore {
-  const guarded = Object.create(store) as StateStore;
-  for (const name of CALLS) {
-    const call = store[name].bind(store) as (...args: unknown[]) => Promise<unknown>;
-    (guarded as unknown as Record<Call, unknown>)[name] = async (...args: unknown[]) => {
+function guarded<T extends object>(target: T, calls: readonly (keyof T & string)[], timeoutMs: number, observe: StateStoreObserver): T {
+  const wrapped = Object.create(target) as T;
+  for (const name of calls) {
+    const call = (target[name] as (...args: unknown[]) => Promise<unknown>).bind(target);
+    (wrapped as Record<string, unknown>)[name] = async (...args: unknown[]) => {
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
       try {
@@ -34,5 +36,13 @@ export function guardedStateStore(store: StateStore, timeoutMs: number, observe:
       }
     };
   }
-  return guarded;
+  return wrapped;
+}
+
+export function guardedStateStore(store: StateStore, timeoutMs: number, observe: StateStoreObserver): StateStore {
+  return guarded(store, STATE_STORE_CALLS, timeoutMs, observe);
+}
+
+export function guardedAttemptBudgets(budgets: AttemptBudgets, timeoutMs: number, observe: StateStoreObserver): AttemptBudgets {
+  return guarded(budgets, ATTEMPT_BUDGET_CALLS, timeoutMs, observe);
 }

@@ -55,18 +55,6 @@ export class MemoryStateStore implements StateStore {
     this.entries.delete(key);
   }
 
-  async increment(key: string, ttlMs: number): Promise<number> {
-    const entry = this.live(key);
-    const count = Number(entry?.value ?? 0) + 1;
-    this.write(key, { value: String(count), expiresAt: entry?.expiresAt ?? this.now() + ttlMs });
-    return count;
-  }
-
-  async counter(key: string): Promise<{ count: number; expiresInMs: number }> {
-    const entry = this.live(key);
-    return entry ? { count: Number(entry.value), expiresInMs: entry.expiresAt - this.now() } : { count: 0, expiresInMs: 0 };
-  }
-
   isAvailable(): boolean {
     return true;
   }

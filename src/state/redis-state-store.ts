@@ -4,9 +4,6 @@ import type { StateStore } from './state-store.js';
 /** Every key this subgraph writes starts so, so it can share a Redis with other services. */
 const PREFIX = 'member-subgraph:';
 
-/** INCR that starts the counter's life on its first count only, atomically (no window where it has no TTL). */
-const INCREMENT = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
-
 /**
  * State shared by every replica. Commands are never queued while disconnected (`disableOfflineQueue`):
  * they fail at once, so a keyed mutation is refused rather than left waiting for a Redis that may not
@@ -14,7 +11,8 @@ const INCREMENT = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.ca
  */
 export class RedisStateStore implements StateStore {
   readonly kind = 'redis';
-  private readonly client;
+  /** Also the login throttle's connection (`redis-attempt-budgets.ts`): one connection per replica, not two. */
+  readonly client;
 
   constructor(url: string, onError: (error: Error) => void) {
     this.client = createClient({
@@ -42,19 +40,6 @@ export class RedisStateStore implements StateStore {
 
   async delete(key: string): Promise<void> {
     await this.client.del(PREFIX + key);
-  }
-
-  async increment(key: string, ttlMs: number): Promise<number> {
-    return Number(await this.client.eval(INCREMENT, { keys: [PREFIX + key], arguments: [String(ttlMs)] }));
-  }
-
-  async counter(key: string): Promise<{ count: number; expiresInMs: number }> {
-    const [count, ttl] = await this.client
-      .multi()
-      .get(PREFIX + key)
-      .pTTL(PREFIX + key)
-      .exec();
-    return count === null ? { count: 0, expiresInMs: 0 } : { count: Number(count), expiresInMs: Math.max(0, Number(ttl)) };
   }
 
   isAvailable(): boolean {

@@ -1,7 +1,8 @@
 /**
  * Where the subgraph keeps what must outlive one request and be seen by every replica: idempotency
- * records and the login throttle's counts. In memory by default (one process), in Redis when
- * REDIS_URL is set (every replica). Values are opaque strings; every entry expires.
+ * records (the login throttle's counts live apart, in `attempt-budgets.ts`). In memory by default
+ * (one process), in Redis when REDIS_URL is set (every replica). Values are opaque strings; every
+ * entry expires.
  */
 export interface StateStore {
   /** `memory` or `redis`, for /ready and the logs. */
@@ -12,10 +13,6 @@ export interface StateStore {
   /** Sets `key` to `value` for `ttlMs`, whatever it held. */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Adds one to the counter at `key` and returns it; the counter expires `ttlMs` after its first count. */
-  increment(key: string, ttlMs: number): Promise<number>;
-  /** The counter at `key` and how long until it expires (0 and 0 when there is none). */
-  counter(key: string): Promise<{ count: number; expiresInMs: number }>;
   /** Whether a call made now can be answered (Redis connected); the memory store always can. */
   isAvailable(): boolean;
   close(): Promise<void>;

@@ -15,19 +15,6 @@ describe('MemoryStateStore', () => {
     expect(await store.get('k')).toBe('third');
   });
 
-  it('counts from the first increment, for its ttl', async () => {
-    const clock = { now: 0 };
-    const store = new MemoryStateStore(10, () => clock.now);
-
-    await store.increment('c', 1_000);
-    clock.now += 400;
-    await store.increment('c', 1_000);
-
-    expect(await store.counter('c')).toEqual({ count: 2, expiresInMs: 600 });
-    clock.now += 600;
-    expect(await store.counter('c')).toEqual({ count: 0, expiresInMs: 0 });
-  });
-
   it('evicts the oldest written entry past its bound', async () => {
     const store = new MemoryStateStore(2);
     await store.put('a', '1', 60_000);

@@ -15,7 +15,7 @@ export class LoginResolver {
   @OpenToAnyone()
   @Mutation(() => LoginPayload, {
     description:
-      'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller are LOGIN_THROTTLED without calling Kognitiv.',
+      'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller, or across many accounts from one caller, are LOGIN_THROTTLED without calling Kognitiv.',
   })
   async login(
     @Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput,
@@ -23,23 +23,21 @@ export class LoginResolver {
   ): Promise<LoginPayload> {
     const member = parseMemberId('input.accountId', input.accountId);
     const password = requireText('input.password', input.password, INPUT_LIMITS.password);
-    const retryAfter = await loginThrottle.retryAfterSeconds(caller.address, member.id);
-    if (retryAfter > 0) {
-      throw memberError('LOGIN_THROTTLED', { retryAfter, retryable: true });
+    const location = optionalText('input.location', input.location, INPUT_LIMITS.location);
+    // The slot is taken before Kognitiv is called: a check made first and counted after lets a batch all pass.
+    const attempt = await loginThrottle.reserve(caller.address, member.id);
+    if ('retryAfterSeconds' in attempt) {
+      throw memberError('LOGIN_THROTTLED', { retryAfter: attempt.retryAfterSeconds, retryable: true });
     }
+    let names;
     try {
-      const names = await vendors.kognitiv.externalLogin({
-        accountId: member.id,
-        password,
-        location: optionalText('input.location', input.location, INPUT_LIMITS.location),
-      });
-      await loginThrottle.recordSuccess(caller.address, member.id);
-      return { member, ...names };
+      names = await vendors.kognitiv.externalLogin({ accountId: member.id, password, location });
     } catch (error) {
-      // A failure is what the error table tells the client is wrong credentials.
-      if (error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS')
-        await loginThrottle.recordFailure(caller.address, member.id);
+      // A credential failure is what the error table tells the client is wrong credentials: it keeps its slot.
+      if (!(error instanceof VendorReturnCodeError && returnCodeErrorCode(error) === 'INVALID_CREDENTIALS')) await attempt.giveBack();
       throw error;
     }
+    await attempt.succeeded();
+    return { member, ...names };
   }
 }
