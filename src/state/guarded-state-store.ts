@@ -3,8 +3,8 @@ import { StateStoreUnavailableError, type StateStore } from './state-store.js';
 /** Told of every store call: its name, how long it took, and whether it failed. */
 export type StateStoreObserver = (operation: string, seconds: number, failed: boolean) => void;
 
-type Call = 'claim' | 'get' | 'put' | 'delete' | 'increment' | 'counter';
-const CALLS: readonly Call[] = ['claim', 'get', 'put', 'delete', 'increment', 'counter'];
+type Call = 'claim' | 'confirm' | 'get' | 'put' | 'release' | 'delete' | 'increment' | 'counter';
+const CALLS: readonly Call[] = ['claim', 'confirm', 'get', 'put', 'release', 'delete', 'increment', 'counter'];
 
 /**
  * Every call bounded by `timeoutMs` and observed: a Redis that hangs costs a request at most that,

@@ -1,18 +1,32 @@
-import type { StateStore } from './state-store.js';
+import type { ClaimResult, StateStore } from './state-store.js';
 
 interface Entry {
   value: string;
   expiresAt: number;
 }
 
+/** An idempotency claim (`leased`: not confirmed yet) or record, and who holds it. */
+interface HeldRecord extends Entry {
+  owner: string;
+  leased: boolean;
+}
+
+/** How often a full record space is searched for expired records; between searches, new keys are refused. */
+const SWEEP_INTERVAL_MS = 1_000;
+
 /**
- * The state of one process, for `npm start` and single-replica deployments. Bounded: past `maxKeys`
- * the oldest entry (by when it was last written) is dropped first, so a flood of keys costs memory
- * up to the bound and then evicts; an evicted idempotency record means a late retry runs again.
+ * The state of one process, for `npm start` and single-replica deployments. Idempotency records and
+ * counters are bounded apart, `maxKeys` each, so no flood of one can push out the other. Records are
+ * never dropped before they expire: with `maxKeys` live records a new key is refused (`full`).
+ * Counters past their bound drop the oldest written first: a dropped count only gives a caller back
+ * some attempts.
  */
 export class MemoryStateStore implements StateStore {
   readonly kind = 'memory';
+  /** Counters. */
   private readonly entries = new Map<string, Entry>();
+  private readonly records = new Map<string, HeldRecord>();
+  private nextSweepAt = 0;
   private readonly now: () => number;
 
   constructor(
@@ -37,18 +51,51 @@ export class MemoryStateStore implements StateStore {
     if (this.entries.size > this.maxKeys) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  async claim(key: string, value: string, ttlMs: number): Promise<boolean> {
-    if (this.live(key)) return false;
-    this.write(key, { value, expiresAt: this.now() + ttlMs });
+  private liveRecord(key: string): HeldRecord | undefined {
+    const record = this.records.get(key);
+    if (record && record.expiresAt <= this.now()) {
+      this.records.delete(key);
+      return undefined;
+    }
+    return record;
+  }
+
+  /** Whether another record fits, after dropping the expired ones (searched at most once a SWEEP_INTERVAL_MS). */
+  private roomForRecord(): boolean {
+    if (this.records.size < this.maxKeys) return true;
+    const now = this.now();
+    if (now < this.nextSweepAt) return false;
+    this.nextSweepAt = now + SWEEP_INTERVAL_MS;
+    for (const [key, record] of this.records) if (record.expiresAt <= now) this.records.delete(key);
+    return this.records.size < this.maxKeys;
+  }
+
+  async claim(key: string, owner: string, value: string, leaseMs: number): Promise<ClaimResult> {
+    if (this.liveRecord(key)) return 'held';
+    if (!this.roomForRecord()) return 'full';
+    this.records.set(key, { owner, value, leased: true, expiresAt: this.now() + leaseMs });
+    return 'taken';
+  }
+
+  async confirm(key: string, owner: string, value: string, ttlMs: number, leaseLeftMs: number): Promise<boolean> {
+    const record = this.liveRecord(key);
+    if (!record || record.owner !== owner || !record.leased || record.expiresAt - this.now() <= leaseLeftMs) return false;
+    this.records.set(key, { owner, value, leased: false, expiresAt: this.now() + ttlMs });
     return true;
   }
 
   async get(key: string): Promise<string | undefined> {
-    return this.live(key)?.value;
+    return this.liveRecord(key)?.value;
   }
 
   async put(key: string, value: string, ttlMs: number): Promise<void> {
-    this.write(key, { value, expiresAt: this.now() + ttlMs });
+    // Only ever a record read just before: replacing it takes no new room.
+    const owner = this.liveRecord(key)?.owner ?? '';
+    this.records.set(key, { owner, value, leased: false, expiresAt: this.now() + ttlMs });
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    if (this.records.get(key)?.owner === owner) this.records.delete(key);
   }
 
   async delete(key: string): Promise<void> {
@@ -73,5 +120,6 @@ export class MemoryStateStore implements StateStore {
 
   async close(): Promise<void> {
     this.entries.clear();
+    this.records.clear();
   }
 }
