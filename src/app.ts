@@ -112,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const idempotency: IdempotencySettings = {
     store: stateStore,
     retentionMs: config.idempotencyRetentionSeconds * 1000,
+    storeTimeoutMs: config.state.timeoutMs,
     onReplay: (operation) => metrics.idempotentReplays.inc({ operation }),
   };
 

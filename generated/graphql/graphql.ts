@@ -20,7 +20,7 @@ export type BillingUpdateStatus =
 
 /** A product code entered by a member, identified by phone number. */
 export type EnterPromotionInput = {
-  /** Optional. Makes the mutation safe to retry: a repeat with the same key and input, by the same caller, within the retention (24 h by default), gets the first answer again without calling a vendor (the response header `Idempotent-Replayed: true` says so; a replayed error carries `extensions.replayed: true`). The same key with other input is IDEMPOTENCY_KEY_REUSED. A UUID, say: at most 100 characters; the `Idempotency-Key` header may carry it instead (both given: they must match). */
+  /** Optional. Makes the mutation safe to retry: a repeat with the same key and input, by the same caller, within the retention (24 h by default), gets the first answer again without calling a vendor (the response header `Idempotent-Replayed: true` says so; a replayed error carries `extensions.replayed: true` and is not retryable: to try again, check the member's state and use a new key). The same key with other input is IDEMPOTENCY_KEY_REUSED (an optional field left out, `null` or `""` is the same input). A UUID, say: at most 100 characters; the `Idempotency-Key` header may carry it instead (both given: they must match). */
   idempotencyKey?: string | null | undefined;
   /** Kognitiv location external reference, at most 128 characters; defaults to the configured location. */
   location?: string | null | undefined;
@@ -60,7 +60,7 @@ export type PhoneType =
 
 /** An interaction to record for a member or prospect. */
 export type RecordInteractionInput = {
-  /** Optional. Makes the mutation safe to retry: a repeat with the same key and input, by the same caller, within the retention (24 h by default), gets the first answer again without calling a vendor (the response header `Idempotent-Replayed: true` says so; a replayed error carries `extensions.replayed: true`). The same key with other input is IDEMPOTENCY_KEY_REUSED. A UUID, say: at most 100 characters; the `Idempotency-Key` header may carry it instead (both given: they must match). */
+  /** Optional. Makes the mutation safe to retry: a repeat with the same key and input, by the same caller, within the retention (24 h by default), gets the first answer again without calling a vendor (the response header `Idempotent-Replayed: true` says so; a replayed error carries `extensions.replayed: true` and is not retryable: to try again, check the member's state and use a new key). The same key with other input is IDEMPOTENCY_KEY_REUSED (an optional field left out, `null` or `""` is the same input). A UUID, say: at most 100 characters; the `Idempotency-Key` header may carry it instead (both given: they must match). */
   idempotencyKey?: string | null | undefined;
   /** Kognitiv location external reference, at most 128 characters; defaults to the configured location. */
   location?: string | null | undefined;
@@ -78,7 +78,7 @@ export type SavePhoneInput = {
   areaCode?: string | null | undefined;
   /** Name of the contact, at most 50 characters; required for EMERGENCY. */
   contactName?: string | null | undefined;
-  /** Optional. Makes the mutation safe to retry: a repeat with the same key and input, by the same caller, within the retention (24 h by default), gets the first answer again without calling a vendor (the response header `Idempotent-Replayed: true` says so; a replayed error carries `extensions.replayed: true`). The same key with other input is IDEMPOTENCY_KEY_REUSED. A UUID, say: at most 100 characters; the `Idempotency-Key` header may carry it instead (both given: they must match). */
+  /** Optional. Makes the mutation safe to retry: a repeat with the same key and input, by the same caller, within the retention (24 h by default), gets the first answer again without calling a vendor (the response header `Idempotent-Replayed: true` says so; a replayed error carries `extensions.replayed: true` and is not retryable: to try again, check the member's state and use a new key). The same key with other input is IDEMPOTENCY_KEY_REUSED (an optional field left out, `null` or `""` is the same input). A UUID, say: at most 100 characters; the `Idempotency-Key` header may carry it instead (both given: they must match). */
   idempotencyKey?: string | null | undefined;
   /** Whether Kognitiv should mark the number as valid. */
   isValid?: boolean;

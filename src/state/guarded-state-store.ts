@@ -4,7 +4,7 @@ import { StateStoreUnavailableError, type StateStore } from './state-store.js';
 /** Told of every store call: its name, how long it took, and whether it failed. */
 export type StateStoreObserver = (operation: string, seconds: number, failed: boolean) => void;
 
-const STATE_STORE_CALLS = ['claim', 'get', 'put', 'delete'] as const;
+const STATE_STORE_CALLS = ['claim', 'confirm', 'get', 'put', 'release'] as const;
 const ATTEMPT_BUDGET_CALLS = ['take', 'giveBack', 'clear'] as const;
 
 /**

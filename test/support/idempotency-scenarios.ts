@@ -155,6 +155,38 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     expect([kognitiv().callCount('SaveAccountPhone'), debitsuccess().callCount('UpdateClientPhoneNumber')]).toEqual([1, 1]);
   });
 
+  it('replays a failure as not retryable: the same key can only replay it', async () => {
+    const { a, b } = replicas();
+    debitsuccess().injectFault({ kind: 'status', status: 503 }, 1);
+    const query = 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { loyalty { savedPhoneNumber } billing { status } } }';
+    const variables = { input: { memberId: 'M1001', type: 'HOME', number: '+64 4 470 1234', idempotencyKey: randomUUID() } };
+
+    const first = await post(a, query, variables);
+    const retry = await post(b, query, variables);
+
+    expect(errorAt(first, ['savePhone', 'billing']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', retryable: true });
+    expect(retry).toMatchObject({ data: first.data, replayed: 'true' });
+    expect(errorAt(retry, ['savePhone', 'billing']).extensions).toMatchObject({
+      code: 'VENDOR_UNAVAILABLE',
+      retryable: false,
+      replayed: true,
+    });
+    expect([kognitiv().callCount('SaveAccountPhone'), debitsuccess().callCount('UpdateClientPhoneNumber')]).toEqual([1, 1]);
+  });
+
+  it('takes an optional text left out, null or empty as the same input, as the resolvers do', async () => {
+    const { a, b } = replicas();
+    const query = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
+    const input = { memberId: 'M1001', type: 'CLUB-VISIT', idempotencyKey: randomUUID() };
+
+    const first = await post(a, query, { input });
+    const retries = [await post(b, query, { input: { ...input, note: null } }), await post(a, query, { input: { ...input, note: '' } })];
+
+    expect(first.errors).toBeUndefined();
+    for (const retry of retries) expect(retry).toMatchObject({ data: first.data, replayed: 'true' });
+    expect(kognitiv().callCount('RecordInteraction')).toBe(1);
+  });
+
   it('refuses an input key that differs from the Idempotency-Key header, and one over 100 characters', async () => {
     const { a } = replicas();
 

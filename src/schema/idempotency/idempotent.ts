@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMethodMiddlewareDecorator } from 'type-graphql';
 import { StateStoreUnavailableError, type StateStore } from '../../state/state-store.js';
 import { isStaff } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { memberError, memberErrorBody, type MemberErrorBody } from '../errors/member-error.js';
+import { isLeftOut } from '../shared/validate.js';
 import { idempotencyKeyOf } from './idempotency-key.js';
 import { clientErrorBody, replayedError } from './outcome-body.js';
 
@@ -13,6 +14,8 @@ export interface IdempotencySettings {
   store: StateStore;
   /** How long an outcome is kept for replay (IDEMPOTENCY_RETENTION_SECONDS). */
   retentionMs: number;
+  /** How long a store call may take before it counts as failed (STATE_STORE_TIMEOUT_MS); it may still land later. */
+  storeTimeoutMs: number;
   onReplay(operation: string): void;
 }
 
@@ -34,9 +37,13 @@ export interface OutcomeCodec<T> {
 
 const PLAIN_JSON: OutcomeCodec<unknown> = { save: async (result) => ({ stored: result, retryable: false }), restore: (stored) => stored };
 
-/** A key's record. `answerBy`: the first request's deadline; a record still running past it lost its replica. */
+/**
+ * A key's record. `claimed`: taken, no vendor called yet, gone when its lease ends unless its owner
+ * confirms it; `running`: confirmed, so the vendor may have been called. `answerBy`: the first
+ * request's deadline; a record still running past it lost its replica.
+ */
 type OutcomeRecord = { fingerprint: string; answerBy: number } & (
-  { state: 'running' } | { state: 'answered'; result: unknown } | { state: 'failed'; error: MemberErrorBody }
+  { state: 'claimed' } | { state: 'running' } | { state: 'answered'; result: unknown } | { state: 'failed'; error: MemberErrorBody }
 );
 
 /** How often a repeat looks whether the first request has finished. */
@@ -44,16 +51,28 @@ const POLL_MS = 50;
 /** Clock difference between replicas tolerated before a running record is taken as orphaned. */
 const CLOCK_SLACK_MS = 5_000;
 
+/**
+ * How long a claim lasts unconfirmed: the claim and the confirm may each take up to the store timeout
+ * and still count, so the lease outlives both, with a second to spare. A claim whose owner gave up
+ * (its call timed out, and landed later) blocks its key no longer than this.
+ */
+export function claimLeaseMs(storeTimeoutMs: number): number {
+  return 2 * storeTimeoutMs + 1_000;
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** JSON with keys sorted, so the same input always has the same fingerprint. */
+/**
+ * JSON with keys sorted and left-out values dropped as the resolvers take them (`null`, `""` and absent
+ * alike, `isLeftOut`), so inputs the mutation treats as the same have the same fingerprint.
+ */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
+      .filter(([, v]) => !isLeftOut(v))
       .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
@@ -63,13 +82,30 @@ function canonicalJson(value: unknown): string {
 function replay<T>(record: OutcomeRecord, codec: OutcomeCodec<T>): T {
   if (record.state === 'answered') return codec.restore(record.result);
   if (record.state === 'failed') throw replayedError(record.error);
-  throw new Error('a running record has no outcome');
+  throw new Error(`a ${record.state} record has no outcome`);
+}
+
+/** One request's hold on a key: the key, the owner token its claim carries, and the claim's lease. */
+interface Claim {
+  recordKey: string;
+  owner: string;
+  leaseMs: number;
 }
 
 /**
- * Runs `run` at most once per key: the first request claims the key (an atomic set-if-absent), runs,
- * and stores its outcome; a repeat with the same input replays it without calling a vendor, waits
- * while the first still runs, and is refused with other input. A retryable failure (nothing written)
+ * Gives the key back if this request still holds it, without waiting: after a store call that failed or
+ * timed out, which may yet land. The release goes after it on the same connection, and drops only this
+ * owner's claim or record, so a late one can never drop another request's.
+ */
+function abandon(store: StateStore, { recordKey, owner }: Claim): void {
+  store.release(recordKey, owner).catch(() => undefined);
+}
+
+/**
+ * Runs `run` at most once per key: the first request claims the key (an atomic set-if-absent, with an
+ * owner token and a short lease), confirms the claim (only while its lease lasts), runs, and stores
+ * its outcome; a repeat with the same input replays it without calling a vendor, waits while the
+ * first still holds the key, and is refused with other input. A retryable failure (nothing written)
  * releases the key, so the client's retry runs again.
  */
 async function once<T>(
@@ -81,19 +117,30 @@ async function once<T>(
   run: () => Promise<T>,
 ): Promise<T> {
   const { store, retentionMs, deadline } = idempotency;
-  const running: OutcomeRecord = { state: 'running', fingerprint, answerBy: deadline };
+  // Owner: 128 random bits as one flat string (randomUUID()'s string is kept as many pieces: 500 bytes a record, not 60).
+  const claim: Claim = { recordKey, owner: randomBytes(16).toString('base64url'), leaseMs: claimLeaseMs(idempotency.storeTimeoutMs) };
+  const claimed: OutcomeRecord = { state: 'claimed', fingerprint, answerBy: deadline };
   for (;;) {
-    if (await store.claim(recordKey, JSON.stringify(running), retentionMs)) return firstRun(idempotency, recordKey, running, codec, run);
+    let taken;
+    try {
+      taken = await store.claim(recordKey, claim.owner, JSON.stringify(claimed), claim.leaseMs);
+    } catch (error) {
+      abandon(store, claim);
+      throw error;
+    }
+    if (taken === 'taken') return firstRun(idempotency, claim, performance.now(), claimed, codec, run);
+    if (taken === 'full') throw memberError('IDEMPOTENCY_UNAVAILABLE', { retryable: true, reason: 'STORE_FULL' });
     const stored = await store.get(recordKey);
     if (stored === undefined) continue; // released or expired since the claim: claim again
     let record = JSON.parse(stored) as OutcomeRecord;
     if (record.fingerprint !== fingerprint) throw memberError('IDEMPOTENCY_KEY_REUSED', { retryable: false });
     if (record.state === 'running' && record.answerBy + CLOCK_SLACK_MS < Date.now()) {
-      // Its replica stopped mid-request: whether the vendor acted is unknown, and stays so for every repeat.
+      // Its replica stopped after confirming, about to call or calling the vendor: whether the vendor
+      // acted is unknown, and stays so for every repeat. (A claim never confirmed just expires.)
       record = { ...record, state: 'failed', error: memberErrorBody('VENDOR_OUTCOME_UNKNOWN', { retryable: false }) };
       await store.put(recordKey, JSON.stringify(record), retentionMs);
     }
-    if (record.state !== 'running') {
+    if (record.state === 'answered' || record.state === 'failed') {
       idempotency.onReplay(operation);
       idempotency.markReplayed();
       return replay(record, codec);
@@ -105,17 +152,37 @@ async function once<T>(
 
 async function firstRun<T>(
   idempotency: RequestIdempotency,
-  recordKey: string,
-  running: OutcomeRecord,
+  claim: Claim,
+  claimAnsweredAt: number,
+  claimed: OutcomeRecord,
   codec: OutcomeCodec<T>,
   run: () => Promise<T>,
 ): Promise<T> {
-  const { store, retentionMs } = idempotency;
+  const { store, retentionMs, storeTimeoutMs } = idempotency;
+  const { recordKey, owner, leaseMs } = claim;
+  const running: OutcomeRecord = { ...claimed, state: 'running' };
+  // The claim landed at or before it answered, so its lease ends at most `leaseMs` after that. This
+  // request gives up on the confirm `storeTimeoutMs` after sending it: asking for that much lease to be
+  // left (by Redis's clock) makes a confirm that lands after this request gave up do nothing.
+  const leaseLeftMs = leaseMs - (performance.now() - claimAnsweredAt) - storeTimeoutMs;
+  let confirmed;
+  try {
+    confirmed = await store.confirm(recordKey, owner, JSON.stringify(running), retentionMs, leaseLeftMs);
+  } catch (error) {
+    abandon(store, claim);
+    throw error;
+  }
+  if (!confirmed) {
+    abandon(store, claim);
+    throw memberError('IDEMPOTENCY_UNAVAILABLE', { retryable: true });
+  }
   // The vendor has answered by now: a store failure must not hide that answer from this client. The
   // record then stays `running` (a repeat gets VENDOR_OUTCOME_UNKNOWN once it is orphaned) or is gone
   // with a flushed Redis (a repeat runs again); the store's error metric counts it.
   const keep = (record: OutcomeRecord | undefined) =>
-    (record === undefined ? store.delete(recordKey) : store.put(recordKey, JSON.stringify(record), retentionMs)).catch(() => undefined);
+    (record === undefined ? store.release(recordKey, owner) : store.put(recordKey, JSON.stringify(record), retentionMs)).catch(
+      () => undefined,
+    );
   let result: T;
   try {
     result = await run();

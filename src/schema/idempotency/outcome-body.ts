@@ -14,7 +14,10 @@ export function clientErrorBody(error: unknown): MemberErrorBody {
   return memberErrorBody('INTERNAL_SERVER_ERROR', { retryable: false });
 }
 
-/** A stored error answered again: the same body, marked `replayed`. */
+/**
+ * A stored error answered again: the same body, marked `replayed`, and not retryable whatever the first
+ * answer said, since a retry with the same key can only replay it again.
+ */
 export function replayedError(body: MemberErrorBody): GraphQLError {
-  return new GraphQLError(body.message, { extensions: { ...body.extensions, replayed: true } });
+  return new GraphQLError(body.message, { extensions: { ...body.extensions, retryable: false, replayed: true } });
 }

@@ -15,8 +15,13 @@ export function requireText(field: string, value: string, max: number): string {
   return value;
 }
 
+/** An optional input value sent as `null`, or a text sent empty, is the same as one left out. */
+export function isLeftOut(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || value === '';
+}
+
 /** An optional text left empty is the same as one left out. */
 export function optionalText(field: string, value: string | null | undefined, max: number): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
+  if (isLeftOut(value)) return undefined;
   return requireText(field, value, max);
 }
