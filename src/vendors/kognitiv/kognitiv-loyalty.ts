@@ -146,8 +146,9 @@ export class KognitivLoyalty {
       throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${method.name}Result/ReturnCode in answer`);
     }
     if (code !== 0) {
-      const memberMessage = code === 1001 ? (decodeText(answer.ErrorMessage) ?? undefined) : undefined;
-      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { memberMessage });
+      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), {
+        vendorMessage: decodeText(answer.ErrorMessage) ?? undefined,
+      });
     }
     return answer;
   }
