@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { RequestCostBudget, type CostBudgetContext } from './http/cost-limits-plugin.js';
 import { answersPlainJson, type RefusalStatusContext } from './http/refusal-status.js';
-import { callerFromHeaders } from './schema/auth/caller.js';
+import { callerFromHeaders, readsAccountDetails } from './schema/auth/caller.js';
+import { vendorsSeenBy } from './schema/errors/vendors-seen-by.js';
 import type { RequestContext, SchemaSettings } from './schema/context.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createLoaders } from './schema/loaders.js';
@@ -49,12 +50,16 @@ export function requestContextFactory(deps: RequestContextDeps): (http: { req: R
     // Set by the app when the request arrived, so time spent waiting for admission counts against the deadline.
     const receivedAt = typeof res.locals.receivedAt === 'number' ? res.locals.receivedAt : Date.now();
     const deadline = receivedAt + config.limits.requestDeadlineMs;
-    const requestVendors = resilientVendors(vendors, policies, deadline, vendorCallHooks);
+    const caller = callerFromHeaders((name) => req.get(name), config.authorization, req.ip ?? 'unknown');
+    const requestVendors = vendorsSeenBy(
+      resilientVendors(vendors, policies, deadline, vendorCallHooks),
+      readsAccountDetails(caller, config.authorization),
+    );
     return {
       correlationId,
       vendors: requestVendors,
       settings,
-      caller: callerFromHeaders((name) => req.get(name), config.authorization, req.ip ?? 'unknown'),
+      caller,
       authorization: config.authorization,
       loginThrottle,
       idempotency: {

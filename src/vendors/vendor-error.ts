@@ -40,8 +40,11 @@ export class VendorReturnCodeError extends Error {
     /** The raw code as the vendor wrote it (`"315"`, `"02"`, `"401"`); undefined when it gave none. */
     readonly vendorCode: string | undefined,
     readonly details: {
-      /** Text the vendor wrote for the member (Kognitiv 1001 ErrorMessage); safe to show. */
-      memberMessage?: string;
+      /**
+       * The text the vendor wrote with its code (Kognitiv's `ErrorMessage`), as written. Never shown as such: the
+       * error table says for which codes a client may read it, and which clients (`../schema/errors/`).
+       */
+      vendorMessage?: string;
       /** Debitsuccess: every response note, in the vendor's order. */
       notes?: VendorNote[];
       /** Debitsuccess: `Failed` or `Unknown`. `Unknown` means the write may or may not have happened. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MEMBER_ERROR_CODES } from '../../src/schema/errors/member-error-code.js';
 import { errorAt, startSubgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 const ROUTER_SECRET = 'router-shared-secret-for-tests';
@@ -129,6 +130,9 @@ describe("enterPromotion and other members' data", () => {
   const JAMES_M1002_PHONE = '+64 9 301 2345';
   /** What a member is told on entering any phone: the programme, nothing of whoever owns the phone. */
   const NOTHING_OF_THE_PHONE_OWNER = { message: null, firstName: null, lastName: null, programName: 'Club Rewards', points: null };
+  /** Kognitiv rejects the entry (1001) with a text of its own. */
+  const REJECTED =
+    'mutation($phone: String!, $key: String) { enterPromotion(input: { phoneNumber: $phone, productCode: "NOT-A-PRODUCT", idempotencyKey: $key }) { message } }';
 
   it("gives a member none of another member's names, points or message", async () => {
     const response = await stack.subgraph.request(ENTER, { phone: AROHA_M1001_PHONE }, AS_MEMBER('M1002'));
@@ -142,6 +146,32 @@ describe("enterPromotion and other members' data", () => {
     const response = await stack.subgraph.request(ENTER, { phone: JAMES_M1002_PHONE }, AS_MEMBER('M1002'));
 
     expect(response.data?.enterPromotion).toEqual(NOTHING_OF_THE_PHONE_OWNER);
+  });
+
+  it("gives a member Kognitiv's rejection of an entry as PROMOTION_REJECTED without its text, which is about the phone's owner", async () => {
+    const response = await stack.subgraph.request(REJECTED, { phone: AROHA_M1001_PHONE }, AS_MEMBER('M1002'));
+
+    const error = errorAt(response, ['enterPromotion']);
+    expect(error.extensions).toMatchObject({ code: 'PROMOTION_REJECTED', vendorCode: '1001' });
+    expect(error.message).toBe(MEMBER_ERROR_CODES.PROMOTION_REJECTED);
+    expect(JSON.stringify(response)).not.toContain('NOT-A-PRODUCT');
+  });
+
+  it("gives staff Kognitiv's text of a rejected entry", async () => {
+    const response = await stack.subgraph.request(REJECTED, { phone: AROHA_M1001_PHONE }, AS_STAFF);
+
+    const error = errorAt(response, ['enterPromotion']);
+    expect(error.extensions).toMatchObject({ code: 'PROMOTION_REJECTED', vendorCode: '1001' });
+    expect(error.message).toContain('NOT-A-PRODUCT');
+  });
+
+  it('replays the rejection to a member with the same key as it was first told, without the text', async () => {
+    const first = await stack.subgraph.request(REJECTED, { phone: AROHA_M1001_PHONE, key: 'rejected-once' }, AS_MEMBER('M1002'));
+    const again = await stack.subgraph.request(REJECTED, { phone: AROHA_M1001_PHONE, key: 'rejected-once' }, AS_MEMBER('M1002'));
+
+    expect(errorAt(again, ['enterPromotion']).extensions).toMatchObject({ code: 'PROMOTION_REJECTED', replayed: true });
+    expect(errorAt(first, ['enterPromotion']).message).toBe(MEMBER_ERROR_CODES.PROMOTION_REJECTED);
+    expect(errorAt(again, ['enterPromotion']).message).toBe(MEMBER_ERROR_CODES.PROMOTION_REJECTED);
   });
 
   it('gives staff the member behind the phone', async () => {

@@ -27,11 +27,11 @@ describe('clientVendorError', () => {
 
   it('uses the vendor text only for a rejected promotion', () => {
     expect(
-      clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1001', { memberMessage: 'Code already used.' }))
+      clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1001', { vendorMessage: 'Code already used.' }))
         .message,
     ).toBe('Code already used.');
     expect(
-      clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1002', { memberMessage: 'raw vendor text' }))
+      clientVendorError(new VendorReturnCodeError('KOGNITIV', 'ProductPromotionEntry', '1002', { vendorMessage: 'raw vendor text' }))
         .message,
     ).not.toContain('raw');
   });

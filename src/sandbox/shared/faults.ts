@@ -27,7 +27,13 @@ export type Fault =
    * do: a soap:Server fault listing the envelope's values for an XML exchange, an OAuth-style JSON
    * error quoting the form otherwise.
    */
-  | { kind: 'echo-request' };
+  | { kind: 'echo-request' }
+  /**
+   * The real answer breaking its contract in one element (the first `name`, whatever its prefix): its text replaced by
+   * `text` (written escaped; `''` leaves it empty), and the element written `times` times in a row (default once), as
+   * where the contract says it occurs at most once. An answer without the element is sent as it is.
+   */
+  | { kind: 'element'; name: string; text?: string; times?: number };
 
 /** Faults queued for the next requests; each one is used `times` times, then the vendor recovers. */
 export class FaultInjector {
@@ -64,6 +70,16 @@ function echoOf(contentType: string, request: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${escapeXml(`${prefix}System.InvalidOperationException: cannot process ${values}`)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`;
+}
+
+/** `body` with its first `name` element rewritten as the `element` fault says (XML answers only). */
+function rewriteElement(body: string, fault: Extract<Fault, { kind: 'element' }>): string {
+  if (!/^[A-Za-z_][\w.-]*$/.test(fault.name)) throw new Error(`not an element name: ${fault.name}`);
+  const element = new RegExp(`<((?:[\\w.-]+:)?${fault.name})(\\s[^>]*?)?\\s*(?:/>|>[\\s\\S]*?</\\1>)`);
+  return body.replace(element, (whole, qname: string, attributes = '') => {
+    const written = fault.text === undefined ? whole : `<${qname}${attributes}>${escapeXml(fault.text)}</${qname}>`;
+    return written.repeat(fault.times ?? 1);
+  });
 }
 
 /** Sends `body` as a healthy vendor would, or misbehaves as `fault` says; `request` is the body received, for faults that quote it. */
@@ -115,6 +131,9 @@ export async function answerWith(
       return;
     case 'echo-request':
       res.writeHead(500, { 'content-type': contentType }).end(echoOf(contentType, request));
+      return;
+    case 'element':
+      res.writeHead(200, { 'content-type': contentType }).end(rewriteElement(body, fault));
       return;
   }
 }

@@ -28,6 +28,14 @@ export function isStaff(caller: Caller, settings: AuthorizationSettings): boolea
   return caller.staffScopes.includes(settings.staffScope);
 }
 
+/**
+ * Whether the caller may read what a vendor says about an account it matched by something other than the caller's
+ * own id (a phone): its names, points and texts. Staff may; a member may not, as the account may be anyone's.
+ */
+export function readsAccountDetails(caller: Caller, settings: AuthorizationSettings): boolean {
+  return !settings.enabled || isStaff(caller, settings);
+}
+
 /** Any signed-in member or staff member. */
 export function assertAuthenticated(caller: Caller, settings: AuthorizationSettings): void {
   if (!settings.enabled) return;

@@ -2,16 +2,10 @@ import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendo
 import { notesForClient } from '../shared/vendor-notes.js';
 import { MEMBER_ERROR_CODES, type MemberErrorCode } from './member-error-code.js';
 import { memberErrorBody, type MemberErrorBody } from './member-error.js';
-import { findVendorErrorRow, type VendorCodeSource } from './vendor-error-table.js';
+import { findVendorErrorRow, sourceOf } from './vendor-error-table.js';
 
 /** What a client receives for a vendor failure: a safe message and typed extensions, never raw vendor text. */
 export type ClientVendorError = MemberErrorBody;
-
-function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
-  if (error.vendor === 'KOGNITIV') return 'KOGNITIV';
-  // REST operations are named by method and path (`GET /accounts`), SOAP ones by message name.
-  return /^[A-Z]+ \//.test(error.operation) ? 'DEBITSUCCESS_REST' : 'DEBITSUCCESS_SOAP';
-}
 
 /** Our code for a vendor's return code, as the error table says: what the client is told. */
 export function returnCodeErrorCode(error: VendorReturnCodeError): MemberErrorCode {
@@ -34,8 +28,8 @@ function fromReturnCode(error: VendorReturnCodeError): ClientVendorError {
   const code = returnCodeErrorCode(error);
   if (code === 'VENDOR_OUTCOME_UNKNOWN') return memberErrorBody('VENDOR_OUTCOME_UNKNOWN', { ...base, ...notes });
   const row = findVendorErrorRow(sourceOf(error), error.vendorCode);
-  // Kognitiv writes the 1001 ErrorMessage for the member; every other vendor text stays in the log.
-  const message = code === 'PROMOTION_REJECTED' && error.details.memberMessage ? error.details.memberMessage : MEMBER_ERROR_CODES[code];
+  // Only where the table says so, and only what is left of it for this caller (vendorsSeenBy); other vendor text stays out.
+  const message = (row?.vendorMessage && error.details.vendorMessage) || MEMBER_ERROR_CODES[code];
   return memberErrorBody(code, { ...base, ...notes, ...(row?.field && { field: row.field }) }, message);
 }
 

@@ -1,3 +1,4 @@
+import type { VendorReturnCodeError } from '../../vendors/vendor-error.js';
 import type { MemberErrorCode } from './member-error-code.js';
 
 /**
@@ -13,6 +14,13 @@ export interface VendorErrorRow {
   vendorCodes: readonly string[];
   /** For BAD_USER_INPUT rows: the input path the vendor complained about. */
   field?: string;
+  /**
+   * `staff`: the vendor's own text for this code (Kognitiv's `ErrorMessage`) is the client's message, for staff only
+   * (and for everyone with AUTHORIZATION off): it is about whichever account the vendor matched, which may not be
+   * the caller's, so, like a success text, a member gets this code's own message instead. Without it, the vendor's
+   * text never reaches a client.
+   */
+  vendorMessage?: 'staff';
 }
 
 export const VENDOR_ERROR_TABLE: readonly VendorErrorRow[] = [
@@ -30,7 +38,8 @@ export const VENDOR_ERROR_TABLE: readonly VendorErrorRow[] = [
   { code: 'ACCOUNT_NOT_VERIFIED', source: 'KOGNITIV', vendorCodes: ['602'] },
   { code: 'INVALID_CREDENTIALS', source: 'KOGNITIV', vendorCodes: ['605'] },
   { code: 'PHONE_NOT_FOUND', source: 'KOGNITIV', vendorCodes: ['1000'] },
-  { code: 'PROMOTION_REJECTED', source: 'KOGNITIV', vendorCodes: ['1001'] },
+  // Kognitiv finds the member by phone: its 1001 text ("already redeemed on …") is about the phone's owner.
+  { code: 'PROMOTION_REJECTED', source: 'KOGNITIV', vendorCodes: ['1001'], vendorMessage: 'staff' },
   { code: 'INVALID_INTERACTION_TYPE', source: 'KOGNITIV', vendorCodes: ['1200'] },
   { code: 'MULTIPLE_ACCOUNTS', source: 'DEBITSUCCESS_SOAP', vendorCodes: ['07'] },
   { code: 'INVALID_AREA_CODE', source: 'DEBITSUCCESS_SOAP', vendorCodes: ['13029'] },
@@ -48,4 +57,11 @@ const bySourceAndCode = new Map(VENDOR_ERROR_TABLE.flatMap((row) => row.vendorCo
 
 export function findVendorErrorRow(source: VendorCodeSource, vendorCode: string | undefined): VendorErrorRow | undefined {
   return vendorCode === undefined ? undefined : bySourceAndCode.get(`${source}:${vendorCode}`);
+}
+
+/** Which column of codes a vendor error's code is read in. */
+export function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
+  if (error.vendor === 'KOGNITIV') return 'KOGNITIV';
+  // REST operations are named by method and path (`GET /accounts`), SOAP ones by message name.
+  return /^[A-Z]+ \//.test(error.operation) ? 'DEBITSUCCESS_REST' : 'DEBITSUCCESS_SOAP';
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SignedIn } from '../auth/access.js';
 import { Idempotent } from '../idempotency/idempotent.js';
-import { isStaff, type AuthorizationSettings, type Caller } from '../auth/caller.js';
+import { readsAccountDetails, type AuthorizationSettings, type Caller } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { parseInternationalPhone } from '../shared/phone-number.js';
@@ -14,7 +14,7 @@ import { EnterPromotionPayload } from './enter-promotion.payload.js';
  * compare with the caller's: so a member caller gets only what is not personal, whatever phone they sent.
  */
 function visibleTo(caller: Caller, authorization: AuthorizationSettings, entry: EnterPromotionPayload): EnterPromotionPayload {
-  if (!authorization.enabled || isStaff(caller, authorization)) return entry;
+  if (readsAccountDetails(caller, authorization)) return entry;
   return { programName: entry.programName, message: null, firstName: null, lastName: null, points: null };
 }
 
@@ -25,7 +25,7 @@ export class EnterPromotionResolver {
   @Idempotent()
   @Mutation(() => EnterPromotionPayload, {
     description:
-      "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED with the message Kognitiv wrote for the member. With authorization on, the member's message, names and points are returned to staff only.",
+      "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED. With authorization on, the member's message, names and points, and the text Kognitiv wrote with a rejection (the error's message), are returned to staff only: the phone may be anyone's.",
   })
   async enterPromotion(
     @Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' })

@@ -6,6 +6,7 @@ import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
+import { decodeObject, decodeWireValue, type AnswerSource } from '../wire-values.js';
 import { encodeSoapArguments } from '../xml-text.js';
 
 /** The Debitsuccess settings the message service uses (`src/config.ts` declares them and their defaults), and how to reach it. */
@@ -37,6 +38,7 @@ export interface UpdateClientPhoneNumberResult {
 }
 
 const OPERATION = 'UpdateClientPhoneNumber';
+const ANSWER: AnswerSource = { vendor: 'DEBITSUCCESS', operation: OPERATION };
 const WSDL = new URL('./wsdl/DebitsuccessMessages.wsdl', import.meta.url).pathname;
 
 /** Leaves out members we have no value for: WCF reads an absent member as its default. */
@@ -44,14 +46,19 @@ function present<T extends Record<string, unknown>>(members: T): Partial<T> {
   return Object.fromEntries(Object.entries(members).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** `ResponseNotes` (once) holds any number of `ResponseNote`s, each with one `Code`, `Note` and `NoteType` (the WSDL). */
 function notesFrom(value: unknown): VendorNote[] {
-  const list = (value as { ResponseNote?: unknown } | null | undefined)?.ResponseNote;
-  const items = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
-  return items.map((item: Record<string, unknown>) => ({
-    code: String(item.Code ?? ''),
-    note: String(item.Note ?? ''),
-    type: (['Error', 'Warning', 'Info'].includes(String(item.NoteType)) ? item.NoteType : 'Error') as VendorNote['type'],
-  }));
+  const list = decodeObject(ANSWER, 'ResponseNotes', value)?.ResponseNote;
+  const items = Array.isArray(list) ? list : list === undefined ? [] : [list];
+  return items.map((item: unknown) => {
+    const note = decodeObject(ANSWER, 'ResponseNote', item) ?? {};
+    const type = decodeWireValue(ANSWER, 'NoteType', 'string', note.NoteType);
+    return {
+      code: decodeWireValue(ANSWER, 'Code', 'string', note.Code) ?? '',
+      note: decodeWireValue(ANSWER, 'Note', 'string', note.Note) ?? '',
+      type: type === 'Error' || type === 'Warning' || type === 'Info' ? type : 'Error',
+    };
+  });
 }
 
 /**
@@ -117,8 +124,15 @@ export class DebitsuccessMessages {
       throw classifySoapFailure('DEBITSUCCESS', OPERATION, error);
     }
 
-    const result = (response as Record<string, unknown> | null)?.UpdateClientPhoneNumberResult as Record<string, unknown> | undefined;
-    const status = result?.Status;
+    // Every value is read by the contract (wire-values.ts) before any is used.
+    const result = decodeObject(
+      ANSWER,
+      'UpdateClientPhoneNumberResult',
+      (response as Record<string, unknown> | null)?.UpdateClientPhoneNumberResult,
+    );
+    const status = decodeWireValue(ANSWER, 'Status', 'string', result?.Status);
+    const messageId = decodeWireValue(ANSWER, 'Id', 'string', result?.Id);
+    const dateCreated = decodeWireValue(ANSWER, 'DateCreated', 'string', result?.DateCreated);
     if (!result || (status !== 'Succeed' && status !== 'Failed' && status !== 'Unknown')) {
       throw new VendorTransportError(
         'DEBITSUCCESS',
@@ -135,8 +149,8 @@ export class DebitsuccessMessages {
     }
     return {
       status,
-      messageId: typeof result.Id === 'string' && result.Id !== '' ? result.Id : null,
-      dateCreated: typeof result.DateCreated === 'string' ? result.DateCreated : null,
+      messageId,
+      dateCreated,
       notes,
     };
   }

@@ -1,11 +1,14 @@
+import type { WireType, WireValue } from '../wire-values.js';
+
 /**
  * The Kognitiv wire contract as data: services, methods, element names and types, as the vendor's
  * method pages and sample packets give them. The bundled WSDLs are generated from it, the sandbox
  * reads requests and writes answers with it, and the datasource encodes requests and decodes answers
  * by it: the names it sends and reads are typed by `RequestFieldOf` / `ResultFieldOf`, so a name
- * that is not in this table does not compile.
+ * that is not in this table does not compile. Every element occurs at most once (the WSDLs say maxOccurs="1"),
+ * and the datasource refuses an answer that repeats one.
  */
-export type XsdType = 'string' | 'int' | 'double';
+export type XsdType = WireType;
 export type Field = readonly [name: string, type: XsdType];
 
 export interface AsmxMethod {
@@ -196,6 +199,10 @@ type MethodOf<K extends KognitivServiceKey> = (typeof KOGNITIV_SERVICES)[K]['met
 export type RequestFieldOf<K extends KognitivServiceKey> = MethodOf<K>['request'][number][0];
 /** The result element names of a service's method, as the table spells them. */
 export type ResultFieldOf<K extends KognitivServiceKey> = MethodOf<K>['result'][number][0];
+/** A method's result as read by its contract (`decodeResult`): each element's text or number, by name. */
+export type ResultOf<K extends KognitivServiceKey> = {
+  [F in MethodOf<K>['result'][number] as F[0]]: WireValue<F[1]>;
+};
 
 /** ASMX's SOAPAction: the namespace and the method name, joined by exactly one slash. */
 export function soapActionOf(service: AsmxService, method: AsmxMethod): string {

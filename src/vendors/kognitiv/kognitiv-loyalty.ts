@@ -1,7 +1,6 @@
 import type { Client } from 'soap';
 import { createSoapClient } from '../soap-client.js';
 import type { KognitivSettings } from '../../config.js';
-import { isInt32 } from '../int32.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
 import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
@@ -16,9 +15,9 @@ import {
   type KognitivServiceKey,
   type PointKind,
   type RequestFieldOf,
-  type ResultFieldOf,
+  type ResultOf,
 } from './asmx-contract.js';
-import { decodeFlag, decodeGender, decodeKognitivDate, decodeText } from './kognitiv-values.js';
+import { decodeFlag, decodeGender, decodeKognitivDate, decodeResult } from './kognitiv-values.js';
 
 /** Kognitiv's settings as configured (`src/config.ts` declares them and their defaults), and how to reach it. */
 export type KognitivOptions = KognitivSettings & VendorTransportOptions;
@@ -49,10 +48,12 @@ export interface PromotionEntryResult {
   points: PointBalances;
 }
 
-/** A method's result as node-soap parsed it: only the contract's element names can be read. */
-type Answer<K extends KognitivServiceKey> = Partial<Record<ResultFieldOf<K>, unknown>>;
 /** The prefix of a method's balance elements (`MemberPoints` for `MemberPointsAvailable`, …). */
-type PointPrefixOf<K extends KognitivServiceKey> = ResultFieldOf<K> extends infer F ? (F extends `${infer P}Available` ? P : never) : never;
+type PointPrefixOf<K extends KognitivServiceKey> = keyof ResultOf<K> extends infer F
+  ? F extends `${infer P}Available`
+    ? P
+    : never
+  : never;
 
 interface ServiceClient {
   service: AsmxService;
@@ -65,16 +66,10 @@ function wsdlLocation(options: KognitivOptions, service: AsmxService): string {
     : new URL(`./wsdl/${wsdlFileOf(service)}`, import.meta.url).pathname;
 }
 
-/** Balances Kognitiv leaves out are 0; one that is not a finite number is an answer we cannot use. */
-function pointsFrom<K extends KognitivServiceKey>(answer: Answer<K>, prefix: PointPrefixOf<K>, operation: string): PointBalances {
-  const read = (kind: PointKind) => {
-    const name = `${prefix}${kind}`;
-    const value = (answer as Record<string, unknown>)[name];
-    if (typeof value !== 'number') return 0;
-    if (!Number.isFinite(value)) throw new VendorTransportError('KOGNITIV', operation, 'MALFORMED_RESPONSE', true, `${name} is ${value}`);
-    return value;
-  };
-  return Object.fromEntries(POINT_KINDS.map((kind) => [kind.toLowerCase(), read(kind)])) as PointBalances;
+/** Balances Kognitiv leaves out are 0 (one that is not a finite number never gets here: `decodeResult` refuses it). */
+function pointsFrom<K extends KognitivServiceKey>(answer: ResultOf<K>, prefix: PointPrefixOf<K>): PointBalances {
+  const balances = answer as Record<string, number | undefined>;
+  return Object.fromEntries(POINT_KINDS.map((kind) => [kind.toLowerCase(), balances[`${prefix}${kind}`] ?? 0])) as PointBalances;
 }
 
 /**
@@ -121,7 +116,7 @@ export class KognitivLoyalty {
   private async call<K extends KognitivServiceKey>(
     key: K,
     values: Partial<Record<RequestFieldOf<K>, string | number>>,
-  ): Promise<Answer<K>> {
+  ): Promise<ResultOf<K>> {
     const { service, client } = this.clients[key];
     const method: AsmxMethod = service.methods[0]!;
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
@@ -139,29 +134,25 @@ export class KognitivLoyalty {
       throw classifySoapFailure('KOGNITIV', method.name, error);
     }
 
-    const answer = (response as Record<string, unknown> | null)?.[`${method.name}Result`] as
-      (Answer<K> & { ReturnCode?: unknown; ErrorMessage?: unknown }) | undefined;
+    // Every value is read by the contract before any is used: an answer that breaks it anywhere is not used at all.
+    const resultName = `${method.name}Result`;
+    const raw = (response as Record<string, unknown> | null)?.[resultName];
+    const answer = decodeResult({ vendor: 'KOGNITIV', operation: method.name }, resultName, method.result, raw) as
+      (ResultOf<K> & { ReturnCode?: number; ErrorMessage?: string | null }) | undefined;
     const code = answer?.ReturnCode;
-    if (!answer || typeof code !== 'number' || !Number.isInteger(code)) {
-      throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${method.name}Result/ReturnCode in answer`);
+    if (!answer || code === undefined) {
+      throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${resultName}/ReturnCode in answer`);
     }
     if (code !== 0) {
-      const memberMessage = code === 1001 ? (decodeText(answer.ErrorMessage) ?? undefined) : undefined;
-      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { memberMessage });
+      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
     }
     return answer;
   }
 
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
     const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
-    if (!isInt32(a.MemberId))
-      throw new VendorTransportError(
-        'KOGNITIV',
-        'FetchLoyaltyMemberCore',
-        'MALFORMED_RESPONSE',
-        true,
-        `MemberId ${String(a.MemberId)} is not a 32-bit integer`,
-      );
+    if (a.MemberId === undefined)
+      throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, 'no MemberId with ReturnCode 0');
     const birthDate = decodeKognitivDate(a.Birthdate);
     if (birthDate === undefined)
       throw new VendorTransportError(
@@ -169,15 +160,15 @@ export class KognitivLoyalty {
         'FetchLoyaltyMemberCore',
         'MALFORMED_RESPONSE',
         true,
-        `unreadable Birthdate ${String(a.Birthdate)}`,
+        `unreadable Birthdate (${String(a.Birthdate?.length)} characters)`,
       );
     return {
       memberId: a.MemberId,
-      firstName: decodeText(a.FirstName),
-      middleName: decodeText(a.MiddleName),
-      lastName: decodeText(a.LastName),
-      suffix: decodeText(a.Suffix),
-      nickName: decodeText(a.NickName),
+      firstName: a.FirstName,
+      middleName: a.MiddleName,
+      lastName: a.LastName,
+      suffix: a.Suffix,
+      nickName: a.NickName,
       birthDate,
       gender: decodeGender(a.Gender),
       isEmployee: decodeFlag(a.IsEmployee),
@@ -193,7 +184,7 @@ export class KognitivLoyalty {
       MemberAccountId: accountId,
       SBInternalMemberId: memberId,
     });
-    return pointsFrom(a, 'MemberPoints', 'FetchMemberPointBalances');
+    return pointsFrom(a, 'MemberPoints');
   }
 
   async saveAccountPhone(input: {
@@ -211,7 +202,7 @@ export class KognitivLoyalty {
       MobileCarrierExternalReference: input.mobileCarrierRef ?? '',
       IsValid: input.isValid ? 1 : 0,
     });
-    return { savedPhoneNumber: decodeText(a.SavedPhoneNumber) ?? input.phoneNumber };
+    return { savedPhoneNumber: a.SavedPhoneNumber ?? input.phoneNumber };
   }
 
   async productPromotionEntry(input: { phoneNumber: string; productCode: string; location?: string }): Promise<PromotionEntryResult> {
@@ -223,11 +214,11 @@ export class KognitivLoyalty {
       ProductCode: input.productCode,
     });
     return {
-      message: decodeText(a.SuccessfulPromotionMessage),
-      firstName: decodeText(a.MemberFirstName),
-      lastName: decodeText(a.MemberLastName),
-      programName: decodeText(a.LoyaltyProgramName),
-      points: pointsFrom(a, 'Points', 'ProductPromotionEntry'),
+      message: a.SuccessfulPromotionMessage,
+      firstName: a.MemberFirstName,
+      lastName: a.MemberLastName,
+      programName: a.LoyaltyProgramName,
+      points: pointsFrom(a, 'Points'),
     };
   }
 
@@ -242,7 +233,7 @@ export class KognitivLoyalty {
       AccountId: input.accountId,
       Password: input.password,
     });
-    return { firstName: decodeText(a.FirstName), lastName: decodeText(a.LastName) };
+    return { firstName: a.FirstName, lastName: a.LastName };
   }
 
   async recordInteraction(input: {
@@ -258,7 +249,7 @@ export class KognitivLoyalty {
       InteractionTypeExternalReference: input.interactionTypeRef,
       InteractionNote: input.note ?? '',
     });
-    if (!isInt32(a.InteractionId) || a.InteractionId < 0) {
+    if (a.InteractionId === undefined || a.InteractionId < 0) {
       throw new VendorTransportError(
         'KOGNITIV',
         'RecordInteraction',

@@ -65,14 +65,14 @@ describe('KognitivLoyalty return codes', () => {
     expect(error).toMatchObject({ vendor: 'KOGNITIV', operation: method, vendorCode: String(code) });
   });
 
-  it('keeps the member-facing message of a 1001', async () => {
+  it('keeps the text Kognitiv wrote with a 1001', async () => {
     const error = await (
       await client()
     )
       .productPromotionEntry({ phoneNumber: '64211234567', productCode: 'NOPE' })
       .catch((e: unknown) => e);
 
-    expect((error as VendorReturnCodeError).details.memberMessage).toContain('NOPE');
+    expect((error as VendorReturnCodeError).details.vendorMessage).toContain('NOPE');
   });
 });
 
