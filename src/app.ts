@@ -19,6 +19,7 @@ import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin
 import { operationSpanPlugin, traceRequests } from './observability/request-span.js';
 import { vendorAttemptTracer } from './observability/vendor-attempt-spans.js';
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
+import { vendorTextForLog } from './observability/vendor-text-for-log.js';
 import { requestContextFactory, type SubgraphContext } from './request-context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import type { Vendors } from './vendors/vendor-operations.js';
@@ -64,6 +65,8 @@ export interface AppDeps {
   /** The raw datasources; the app wraps them in breakers, retries and deadlines. */
   vendors: Vendors;
   logger: Logger;
+  /** The configured secret values (config's `secretValues`), as the logger has them: censored from vendor text before it is cut for a log field. */
+  secrets: readonly (string | undefined)[];
   /** False while the vendor clients are still being created (live mode, WSDL unreachable). */
   isReady?: () => boolean;
 }
@@ -113,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildMemberSubgraphSchema(),
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, vendorTextForLog(deps.secrets)),
     logger,
     includeStacktraceInErrorResponses: false,
     // Production hides the schema (no introspection, no "Did you mean" in validation errors) unless INTROSPECTION=on;

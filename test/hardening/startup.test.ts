@@ -37,7 +37,13 @@ it('starts with an unreachable Kognitiv WSDL, reports not ready, and connects on
     50,
   );
   const server = await startServer(
-    { config: loadConfig({}), vendors: vendorClients.vendors, logger: pino({ level: 'silent' }), isReady: () => vendorClients.isReady() },
+    {
+      config: loadConfig({}),
+      vendors: vendorClients.vendors,
+      logger: pino({ level: 'silent' }),
+      secrets: [],
+      isReady: () => vendorClients.isReady(),
+    },
     { port: 0, host: '127.0.0.1' },
   );
   cleanups.push(() => server.stop());
