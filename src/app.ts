@@ -13,13 +13,13 @@ import { jsonErrors, unknownRoute } from './http/json-errors.js';
 import { landingPagePlugin } from './http/landing-page.js';
 import { refusalStatusPlugin } from './http/refusal-status.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
+import { logText } from './observability/log-text.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
 import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin.js';
 import { operationSpanPlugin, traceRequests } from './observability/request-span.js';
 import { vendorAttemptTracer } from './observability/vendor-attempt-spans.js';
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
-import { vendorTextForLog } from './observability/vendor-text-for-log.js';
 import { requestContextFactory, type SubgraphContext } from './request-context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import type { Vendors } from './vendors/vendor-operations.js';
@@ -114,9 +114,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onReplay: (operation) => metrics.idempotentReplays.inc({ operation }),
   };
 
+  const foreignText = logText(deps.secrets);
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildMemberSubgraphSchema(),
-    formatError: createFormatError(logger, vendorTextForLog(deps.secrets)),
+    formatError: createFormatError(logger, foreignText),
     logger,
     includeStacktraceInErrorResponses: false,
     // Production hides the schema (no introspection, no "Did you mean" in validation errors) unless INTROSPECTION=on;
@@ -131,9 +132,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       costLimitsPlugin(config.limits),
       refusalStatusPlugin(),
       requestLogPlugin(logger, metrics),
-      unexpectedErrorsPlugin(logger),
+      unexpectedErrorsPlugin(logger, foreignText),
       landingPagePlugin(config.nodeEnv === 'production'),
-      ...(tracing ? [operationSpanPlugin(metrics.operationLabels)] : []),
+      ...(tracing ? [operationSpanPlugin()] : []),
     ],
   });
   await apollo.start();

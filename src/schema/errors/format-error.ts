@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { boundPath } from '../../observability/bounded-text.js';
+import type { LogText } from '../../observability/log-text.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { isMemberErrorCode } from './member-error-code.js';
 import { memberErrorBody } from './member-error.js';
@@ -36,10 +37,10 @@ export function isDeliberateError(original: unknown): boolean {
  * The one place where errors become what the client sees. Vendor failures get their typed
  * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR
  * (the unexpected-errors plugin logs it and adds the request's correlation id for the operator).
- * The real error, with any raw vendor text, goes to the log only: as `vendorText` makes it a log field (censored, masked
- * and cut, observability/vendor-text-for-log.ts).
+ * The real error, with any raw vendor text, goes to the log only, as `logText` makes it a log field (censored, masked
+ * and cut, observability/log-text.ts).
  */
-export function createFormatError(logger: Logger, vendorText: (raw: string) => string) {
+export function createFormatError(logger: Logger, logText: LogText) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const place = { path: formatted.path, locations: formatted.locations };
@@ -55,7 +56,7 @@ export function createFormatError(logger: Logger, vendorText: (raw: string) => s
           operation: original.operation,
           vendorCode: extensions.vendorCode,
           reason: extensions.reason,
-          detail: original instanceof VendorTransportError ? vendorText(original.detail) : undefined,
+          detail: original instanceof VendorTransportError ? logText.vendor(original.detail) : undefined,
         },
         'vendor error',
       );
