@@ -13,6 +13,7 @@ import { jsonErrors, unknownRoute } from './http/json-errors.js';
 import { landingPagePlugin } from './http/landing-page.js';
 import { refusalStatusPlugin } from './http/refusal-status.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
+import { logText } from './observability/log-text.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
 import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin.js';
@@ -66,6 +67,8 @@ export interface AppDeps {
   /** The raw datasources; the app wraps them in breakers, retries and deadlines. */
   vendors: Vendors;
   logger: Logger;
+  /** The configured secret values (config's `secretValues`), as the logger has them: censored from vendor text before it is cut for a log field. */
+  secrets: readonly (string | undefined)[];
   /** False while the vendor clients are still being created (live mode, WSDL unreachable). */
   isReady?: () => boolean;
 }
@@ -116,9 +119,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onReplay: (operation) => metrics.idempotentReplays.inc({ operation }),
   };
 
+  const foreignText = logText(deps.secrets);
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildMemberSubgraphSchema(),
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, foreignText),
     logger,
     includeStacktraceInErrorResponses: false,
     // Production hides the schema (no introspection, no "Did you mean" in validation errors) unless INTROSPECTION=on;
@@ -133,9 +137,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       costLimitsPlugin(config.limits),
       refusalStatusPlugin(),
       requestLogPlugin(logger, metrics),
-      unexpectedErrorsPlugin(logger),
+      unexpectedErrorsPlugin(logger, foreignText),
       landingPagePlugin(config.nodeEnv === 'production'),
-      ...(tracing ? [operationSpanPlugin(metrics.operationLabels)] : []),
+      ...(tracing ? [operationSpanPlugin()] : []),
     ],
   });
   await apollo.start();

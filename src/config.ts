@@ -18,6 +18,36 @@ export const SECRET_SETTINGS = [
   'REDIS_URL',
 ] as const;
 
+/** REDIS_URL's password on its own, decoded; undefined when it has none. */
+function redisPassword(redisUrl: string | undefined): string | undefined {
+  return redisUrl ? decodeURIComponent(new URL(redisUrl).password) || undefined : undefined;
+}
+
+/**
+ * The fewest characters a secret may have: in production, where it guards the vendors and the router's door, 8; anywhere,
+ * 4, as the logger censors each secret wherever it appears in a line, and a shorter one (`1`, `id`, `msg`) is ordinary
+ * log text, so censoring it would rewrite every line.
+ */
+export const MIN_SECRET_CHARS = { production: 8, otherwise: 4 } as const;
+/**
+ * Only characters a JSON line writes outside its strings (numbers, `true`, `false`, `null`, punctuation, spaces): a
+ * secret made of nothing else can match a number or a literal, and censoring it there breaks the line's JSON.
+ */
+const JSON_OUTSIDE_STRINGS = /^[\d\s+\-.eE{}[\]:,truefalsn]*$/;
+
+/** Refuses a secret that is guessable in production, or whose censoring would damage log lines anywhere. The message never quotes it. */
+function checkSecret(name: string, value: string | undefined, production: boolean): void {
+  if (value === undefined) return;
+  if (value.trim() === '') throw new ConfigError(`${name}: blank (only whitespace); set a real secret`);
+  const min = production ? MIN_SECRET_CHARS.production : MIN_SECRET_CHARS.otherwise;
+  if (value.length < min)
+    throw new ConfigError(`${name}: shorter than ${min} characters${production ? ' (NODE_ENV=production)' : ''}; set a longer secret`);
+  if (JSON_OUTSIDE_STRINGS.test(value))
+    throw new ConfigError(
+      `${name}: made only of digits, punctuation and the letters of true/false/null, which the log censor would rewrite in every line; set another secret`,
+    );
+}
+
 /** The values of SECRET_SETTINGS for the vendors in use (live or sandbox), for the logger to censor. */
 export function secretValues(settings: {
   kognitiv: Pick<KognitivSettings, 'securityToken'>;
@@ -25,15 +55,14 @@ export function secretValues(settings: {
   routerSecret: string | undefined;
   redisUrl?: string;
 }): (string | undefined)[] {
-  // The password alone too: a client error may name it without the rest of the URL.
-  const redisPassword = settings.redisUrl ? decodeURIComponent(new URL(settings.redisUrl).password) || undefined : undefined;
   return [
     settings.kognitiv.securityToken,
     settings.debitsuccess.password,
     settings.debitsuccess.clientSecret,
     settings.routerSecret,
     settings.redisUrl,
-    redisPassword,
+    // The password alone too: a client error may name it without the rest of the URL.
+    redisPassword(settings.redisUrl),
   ];
 }
 
@@ -402,6 +431,15 @@ export function loadConfig(env: Env = process.env): Config {
     ].filter(Boolean);
     if (missing.length > 0) throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')}`);
   }
+  const redis = redisUrl(env);
+  for (const [name, value] of [
+    ['KOGNITIV_SECURITY_TOKEN', kognitiv?.securityToken],
+    ['DEBITSUCCESS_PASSWORD', debitsuccess?.password],
+    ['DEBITSUCCESS_CLIENT_SECRET', debitsuccess?.clientSecret],
+    ['ROUTER_SECRET', routerSecret],
+    ['REDIS_URL', redisPassword(redis)],
+  ] as const)
+    checkSecret(name, value, production);
   return {
     nodeEnv,
     port: setting(env, 'PORT'),
@@ -454,7 +492,7 @@ export function loadConfig(env: Env = process.env): Config {
       memoryMaxKeys: setting(env, 'LOGIN_THROTTLE_MEMORY_MAX_KEYS'),
     },
     state: {
-      redisUrl: redisUrl(env),
+      redisUrl: redis,
       timeoutMs: setting(env, 'STATE_STORE_TIMEOUT_MS'),
       memoryMaxKeys: setting(env, 'STATE_MEMORY_MAX_KEYS'),
     },

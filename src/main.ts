@@ -41,11 +41,8 @@ async function main(): Promise<void> {
     : undefined;
   const kognitiv = config.kognitiv ?? sandbox!.kognitiv!.settings;
   const debitsuccess = config.debitsuccess ?? sandbox!.debitsuccess!.settings;
-  const logger = createLogger({
-    level: config.logLevel,
-    pretty: config.nodeEnv === 'development' && process.stdout.isTTY,
-    secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }),
-  });
+  const secrets = secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl });
+  const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv === 'development' && process.stdout.isTTY, secrets });
   logger.info(
     {
       kognitiv: config.kognitiv ? 'live' : 'sandbox',
@@ -69,7 +66,7 @@ async function main(): Promise<void> {
     logger,
   );
   const server = await startServer(
-    { config, vendors: vendorClients.vendors, logger, isReady: () => vendorClients.isReady() },
+    { config, vendors: vendorClients.vendors, logger, secrets, isReady: () => vendorClients.isReady() },
     { port: config.port, host: config.host },
   );
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);

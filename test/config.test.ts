@@ -6,18 +6,18 @@ import { ConfigError, loadConfig, secretValues } from '../src/config.js';
 
 const KOGNITIV = {
   KOGNITIV_URL: 'https://app.kognitivloyalty.com/',
-  KOGNITIV_SECURITY_TOKEN: 't0k3n',
+  KOGNITIV_SECURITY_TOKEN: 't0k3n-kognitiv',
   KOGNITIV_LOYALTY_PROGRAM_ID: '42',
   KOGNITIV_LOCATION: 'WEB',
 };
 const DEBITSUCCESS = {
   DEBITSUCCESS_SOAP_URL: 'https://ws.example.test/Messages.svc',
   DEBITSUCCESS_USERNAME: 'club',
-  DEBITSUCCESS_PASSWORD: 'pw',
+  DEBITSUCCESS_PASSWORD: 'ds-password',
   DEBITSUCCESS_API_URL: 'https://oc-sbox.debitsuccess.com/CustomerServices/v1.0',
   DEBITSUCCESS_TOKEN_URL: 'https://oc-sbox.debitsuccess.com/identity/connect/token',
   DEBITSUCCESS_CLIENT_ID: 'id',
-  DEBITSUCCESS_CLIENT_SECRET: 'secret',
+  DEBITSUCCESS_CLIENT_SECRET: 'ds-client-secret',
 };
 
 describe('loadConfig', () => {
@@ -51,7 +51,7 @@ describe('loadConfig', () => {
 
     expect(config.kognitiv).toEqual({
       url: 'https://app.kognitivloyalty.com',
-      securityToken: 't0k3n',
+      securityToken: 't0k3n-kognitiv',
       loyaltyProgramId: 42,
       defaultLocation: 'WEB',
       wsdl: 'remote',
@@ -60,7 +60,7 @@ describe('loadConfig', () => {
     expect(config.debitsuccess).toMatchObject({
       requestInitiator: 'member-subgraph',
       soapAction: expect.stringContaining('UpdateClientPhoneNumber'),
-      clientSecret: 'secret',
+      clientSecret: 'ds-client-secret',
     });
   });
 
@@ -90,21 +90,58 @@ describe('loadConfig', () => {
   });
 
   it('refuses sandboxed vendors or a missing router secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ROUTER_SECRET: 's' })).toThrow(
+    expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ROUTER_SECRET: 'router-secret' })).toThrow(
       'NODE_ENV=production needs DEBITSUCCESS_SOAP_URL and DEBITSUCCESS_API_URL',
     );
     expect(() => loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS })).toThrow('NODE_ENV=production needs ROUTER_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' })).toMatchObject({
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 'router-secret' })).toMatchObject({
       host: '0.0.0.0',
       authorization: { enabled: true },
     });
   });
 
+  it.each([
+    ['ROUTER_SECRET', '1'],
+    ['ROUTER_SECRET', '   '],
+    ['ROUTER_SECRET', 'r7chars'],
+    ['KOGNITIV_SECURITY_TOKEN', 'tok-123'],
+    ['DEBITSUCCESS_PASSWORD', ' \t '],
+    ['DEBITSUCCESS_CLIENT_SECRET', 'cs'],
+    ['ROUTER_SECRET', '12345678'],
+    ['ROUTER_SECRET', 'true,false'],
+  ])('refuses %s=%j in production: its censoring would rewrite log text, and it is short enough to guess', (name, value) => {
+    const env = { NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 'router-secret', [name]: value };
+
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}: `));
+  });
+
+  it('accepts production secrets of 8 characters or more', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 'r8-chars' }).routerSecret).toBe('r8-chars');
+  });
+
+  it.each([
+    ['ROUTER_SECRET', '1'],
+    ['ROUTER_SECRET', '  '],
+    ['ROUTER_SECRET', 'abc'],
+    ['ROUTER_SECRET', '2024-10'],
+    ['ROUTER_SECRET', 'null'],
+    ['REDIS_URL', 'redis://:42@cache.example.test:6379'],
+  ])('refuses %s=%j outside production too: censoring it would rewrite ordinary log text or break the JSON', (name, value) => {
+    expect(() => loadConfig({ NODE_ENV: 'test', [name]: value })).toThrow(new RegExp(`^${name}: `));
+  });
+
+  it('accepts short secrets outside production that cannot damage a log line', () => {
+    expect(loadConfig({ NODE_ENV: 'test', ROUTER_SECRET: 's3cr' }).routerSecret).toBe('s3cr');
+    expect(loadConfig({ ROUTER_SECRET: 'sandbox-secret' }).routerSecret).toBe('sandbox-secret');
+  });
+
   it('turns introspection off in production unless INTROSPECTION=on, and refuses other values', () => {
     expect(loadConfig({}).introspection).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 'router-secret' }).introspection).toBe(false);
     expect(
-      loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 's', INTROSPECTION: 'on' }).introspection,
+      loadConfig({ NODE_ENV: 'production', ...KOGNITIV, ...DEBITSUCCESS, ROUTER_SECRET: 'router-secret', INTROSPECTION: 'on' })
+        .introspection,
     ).toBe(true);
     expect(() => loadConfig({ INTROSPECTION: 'true' })).toThrow(
       new ConfigError('INTROSPECTION: Invalid option: expected one of "on"|"off" (got "true")'),

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { MAX_OPERATION_LABELS, OperationLabels, OTHER_OPERATIONS } from './operation-labels.js';
+import { UNRESOLVED_OPERATION } from './operation-labels.js';
 
 /** What the gauges read when scraped: plain functions, so metrics depend on no other part of the app. */
 export interface MetricReadings {
@@ -23,12 +23,9 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
-  /** The `operation` label of graphql_requests_total: bounded, see OperationLabels. */
-  readonly operationLabels = new OperationLabels();
-
   readonly graphqlRequests = new Counter({
     name: 'graphql_requests_total',
-    help: `GraphQL requests by operation name (the first ${MAX_OPERATION_LABELS} distinct names; later ones as \`${OTHER_OPERATIONS}\`) and error code (\`none\` when there was no error).`,
+    help: `GraphQL requests by operation (the root fields it selects, joined by +; \`${UNRESOLVED_OPERATION}\` when none ran) and error code (\`none\` when there was no error).`,
     labelNames: ['operation', 'code'] as const,
     registers: [this.registry],
   });

@@ -1,27 +1,41 @@
-/** Operation names that keep a label of their own; later new names share OTHER_OPERATIONS. */
-export const MAX_OPERATION_LABELS = 100;
-/** A GraphQL name of at most 64 characters; any other name is never a label. */
-const LABEL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
-export const OTHER_OPERATIONS = '__other';
-export const ANONYMOUS_OPERATION = 'anonymous';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/** The label of a request whose operation never resolved (a parse, validation or operation-name failure): nothing ran. */
+export const UNRESOLVED_OPERATION = '__unresolved';
+/** A plain GraphQL name of at most 64 characters: the only operation names a span attribute carries. */
+const PLAIN_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 
 /**
- * Operation names are the caller's choice, and every label value is a time series Prometheus keeps
- * forever: unbounded, they grow /metrics (and the scraper) without end. The first
- * MAX_OPERATION_LABELS distinct names seen keep their own label (a router's operations are a fixed
- * set, seen early); every later one is counted under OTHER_OPERATIONS.
+ * What an operation is counted as: the root fields it selects (through fragments too), distinct, sorted and joined by
+ * `+` (`member`, `savePhone`, `__typename+member`), or UNRESOLVED_OPERATION. Every label value is a time series
+ * Prometheus keeps for ever, and an operation's name is whatever the caller wrote, so names are never labels: root
+ * fields are the schema's own (validation has refused any other), a finite set however many names callers invent.
  */
-export class OperationLabels {
-  private readonly labelled = new Set<string>();
+export function operationLabel(operation: OperationDefinitionNode | undefined, document: DocumentNode | undefined): string {
+  if (!operation) return UNRESOLVED_OPERATION;
+  const fragments = new Map(
+    (document?.definitions ?? [])
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const fields = new Set<string>();
+  const spread = new Set<string>();
+  const collect = (selections: SelectionSetNode) => {
+    for (const selection of selections.selections) {
+      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return [...fields].sort().join('+');
+}
 
-  constructor(private readonly max = MAX_OPERATION_LABELS) {}
-
-  /** The label for an operation: its name, ANONYMOUS_OPERATION (one of the MAX) or OTHER_OPERATIONS. */
-  labelOf(operationName: string | null | undefined): string {
-    const name = operationName ?? ANONYMOUS_OPERATION;
-    if (this.labelled.has(name)) return name;
-    if (!LABEL_NAME.test(name) || this.labelled.size >= this.max) return OTHER_OPERATIONS;
-    this.labelled.add(name);
-    return name;
-  }
+/** The caller's operation name for a span attribute, when it is a plain GraphQL name of at most 64 characters. */
+export function plainOperationName(name: string | null | undefined): string | undefined {
+  return name && PLAIN_NAME.test(name) ? name : undefined;
 }

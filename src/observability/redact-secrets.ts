@@ -32,17 +32,33 @@ function logForms(secret: string): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A function that censors every form of every secret in a serialized log line; the identity when there is none. */
-export function secretRedactor(secrets: readonly (string | undefined)[]): (line: string) => string {
-  const forms = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s !== '').flatMap(logForms))];
-  if (forms.length === 0) return (line) => line;
+/** A function replacing every one of `forms` with SECRET_CENSOR; the identity when there is none. */
+function censorOf(forms: string[]): (text: string) => string {
+  const unique = [...new Set(forms)];
+  if (unique.length === 0) return (text) => text;
   // Longest first, so that a form is never half-replaced by a shorter one it contains.
   const pattern = new RegExp(
-    forms
+    unique
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp)
       .join('|'),
     'g',
   );
-  return (line) => line.replace(pattern, SECRET_CENSOR);
+  return (text) => text.replace(pattern, SECRET_CENSOR);
+}
+
+const configured = (secrets: readonly (string | undefined)[]) => secrets.filter((s): s is string => typeof s === 'string' && s !== '');
+
+/** A function that censors every form of every secret in a serialized log line; the identity when there is none. */
+export function secretRedactor(secrets: readonly (string | undefined)[]): (line: string) => string {
+  // JSON-escaped forms only: a bare form holding `"` could match across a string's end and break the line's JSON.
+  return censorOf(configured(secrets).flatMap(logForms));
+}
+
+/**
+ * A function that censors every form of every secret in raw text (a vendor's answer, before it becomes a log field):
+ * the forms as sent and quoted, and JSON-escaped, as a JSON answer quotes them.
+ */
+export function secretTextCensor(secrets: readonly (string | undefined)[]): (text: string) => string {
+  return censorOf(configured(secrets).flatMap((secret) => [...wireForms(secret), ...logForms(secret)]));
 }

@@ -1,32 +1,37 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
+import { boundText, CALLER_TEXT_MAX_CHARS } from './bounded-text.js';
 import type { SubgraphMetrics } from './metrics.js';
-import { ANONYMOUS_OPERATION } from './operation-labels.js';
+import { operationLabel } from './operation-labels.js';
+
+const ANONYMOUS_OPERATION = 'anonymous';
 
 export interface CorrelatedContext {
   correlationId: string;
 }
 
 /**
- * One log line and one metric per GraphQL request: operation, duration, outcome, error codes and the
- * correlation id. Never variables: they carry passwords and phone numbers.
+ * One log line and one metric per GraphQL request: operation (its name as the caller wrote it, bounded, and the root
+ * fields it is counted under), duration, outcome, error codes and the correlation id. Never variables: they carry
+ * passwords and phone numbers.
  */
 export function requestLogPlugin(logger: Logger, metrics: SubgraphMetrics): ApolloServerPlugin<CorrelatedContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, response }) {
+        async willSendResponse({ operationName, operation, document, response }) {
           // The formatted errors: their codes are the ones the client saw.
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
-          const label = metrics.operationLabels.labelOf(operationName);
+          const label = operationLabel(operation, document);
           for (const code of codes.length > 0 ? codes : ['none']) metrics.graphqlRequests.inc({ operation: label, code });
           if (!logger.isLevelEnabled('info')) return;
           logger.info(
             {
               correlationId: contextValue.correlationId,
-              operation: operationName ?? ANONYMOUS_OPERATION,
+              operation: boundText(operationName ?? ANONYMOUS_OPERATION, CALLER_TEXT_MAX_CHARS),
+              rootFields: label,
               durationMs: Math.round(performance.now() - started),
               outcome: codes.length === 0 ? 'ok' : response.body.kind === 'single' && response.body.singleResult.data ? 'partial' : 'error',
               errorCodes: codes,

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
-import type { OperationLabels } from './operation-labels.js';
+import { operationLabel, plainOperationName } from './operation-labels.js';
 
 const tracer = trace.getTracer('member-subgraph');
 
@@ -25,18 +25,18 @@ export function traceRequests(): RequestHandler {
 }
 
 /**
- * Names the request's span after its operation (`query GetMember`), with the operation's type and name as
- * attributes (a batch's span is `graphql batch`, with its first operation's). The name is the caller's word: it is the metrics label for it (OperationLabels), so a name that is not
- * a plain GraphQL name, or one past the bounded set, reads `__other`. Never the document or the variables: they hold
- * account ids, phone numbers and passwords.
+ * Names the request's span after its operation's type and root fields (`query member`), as metrics count it
+ * (operationLabel): a span name is grouped on, so it is never the caller's invention. The caller's operation name is
+ * an attribute when it is a plain GraphQL name of at most 64 characters (a batch's span is `graphql batch`, with its
+ * first operation's). Never the document or the variables: they hold account ids, phone numbers and passwords.
  */
-export function operationSpanPlugin(labels: OperationLabels): ApolloServerPlugin {
+export function operationSpanPlugin(): ApolloServerPlugin {
   // The operations of a batched HTTP request share its span: it is named once, then called a batch.
   const named = new WeakSet<Span>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operationName, operation }) {
+        async didResolveOperation({ operationName, operation, document }) {
           const span = trace.getActiveSpan();
           if (!span || !operation) return;
           if (named.has(span)) {
@@ -44,9 +44,9 @@ export function operationSpanPlugin(labels: OperationLabels): ApolloServerPlugin
             return;
           }
           named.add(span);
-          const name = labels.labelOf(operationName);
-          span.updateName(`${operation.operation} ${name}`);
-          span.setAttributes({ 'graphql.operation.type': operation.operation, 'graphql.operation.name': name });
+          span.updateName(`${operation.operation} ${operationLabel(operation, document)}`);
+          const name = plainOperationName(operationName);
+          span.setAttributes({ 'graphql.operation.type': operation.operation, ...(name && { 'graphql.operation.name': name }) });
         },
         async didEncounterErrors({ errors }) {
           trace.getActiveSpan()?.setAttribute('graphql.error_count', errors.length);

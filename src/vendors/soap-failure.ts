@@ -29,14 +29,16 @@ function blamesTheRequest(fault: unknown): boolean {
   return localPart === 'Client' || localPart === 'Sender';
 }
 
+/** The whole text: cutting it here could cut a secret it quotes in two, past any censor (see VendorTransportError.detail). */
 function rawText(error: SoapLibraryError): string {
-  const body = typeof error.body === 'string' ? error.body.slice(0, 500) : '';
+  const body = typeof error.body === 'string' ? error.body : '';
   return [error.code, error.message, body].filter(Boolean).join(' | ');
 }
 
 /**
  * Turns whatever node-soap or its HTTP transport threw into a VendorTransportError with the reason a client is
- * told. `detail` keeps the raw text for the log; it never holds the request (and so no secret).
+ * told. `detail` keeps the raw text for the log. It holds no request of ours, but a vendor may quote one back, secrets
+ * and all: it is censored, masked and cut where it is logged.
  */
 export function classifySoapFailure(vendor: Vendor, operation: string, thrown: unknown): VendorTransportError {
   const error = (thrown ?? {}) as SoapLibraryError;

@@ -73,7 +73,11 @@ export class VendorTransportError extends Error {
     readonly operation: string,
     readonly reason: VendorFailureReason,
     readonly sent: boolean,
-    /** For logs only: may hold raw vendor text, never shown to clients. */
+    /**
+     * For logs only, never shown to clients: raw vendor text, whole (at most MAX_VENDOR_RESPONSE_BYTES). Never cut or
+     * masked here: a vendor may quote a secret, and only the whole text lets the censor find it
+     * (observability/vendor-text-for-log.ts censors, then masks, then cuts).
+     */
     readonly detail: string,
     readonly extra: { httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {

@@ -2,14 +2,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startKognitivSandbox } from '../../src/sandbox/kognitiv/kognitiv-sandbox.js';
-import { startSandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { startServer } from '../../src/server.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
 import { PendingVendorClients } from '../../src/vendors/pending-vendor-clients.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
+import { liveVendorEnv } from '../support/test-stack.js';
 import { DEFAULT_VENDOR_LIMITS } from '../support/vendor-transport.js';
 
 const cleanups: (() => unknown)[] = [];
@@ -37,7 +38,13 @@ it('starts with an unreachable Kognitiv WSDL, reports not ready, and connects on
     50,
   );
   const server = await startServer(
-    { config: loadConfig({}), vendors: vendorClients.vendors, logger: pino({ level: 'silent' }), isReady: () => vendorClients.isReady() },
+    {
+      config: loadConfig({}),
+      vendors: vendorClients.vendors,
+      logger: pino({ level: 'silent' }),
+      secrets: [],
+      isReady: () => vendorClients.isReady(),
+    },
     { port: 0, host: '127.0.0.1' },
   );
   cleanups.push(() => server.stop());
@@ -106,3 +113,58 @@ it('exits with a configuration error for NODE_ENV=Production rather than start w
     'member-subgraph: configuration error: NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "Production")',
   );
 }, 120_000);
+
+/** The built process, as production runs it, with `env` over the parent's environment (vendor settings and ROUTER_SECRET dropped). */
+function runBuilt(env: Record<string, string>) {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const main = `${root}dist/src/main.js`;
+  if (!existsSync(main)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION)/.test(name)),
+  );
+  const child = spawn(process.execPath, [main], {
+    env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanups.push(() => child.kill());
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const outcome = new Promise<number | 'served'>((resolve) => {
+    child.once('exit', (code) => resolve(code ?? -1));
+    child.stdout.on('data', () => stdout.includes('ready at') && resolve('served'));
+  });
+  return { outcome, stderr: () => stderr };
+}
+
+describe('secrets checked at start-up (NODE_ENV=production)', () => {
+  let sandboxes: SandboxVendors;
+  beforeAll(async () => {
+    sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
+  });
+  afterAll(async () => {
+    await sandboxes?.close();
+  });
+
+  it.each([
+    ['1', 'shorter than 8 characters'],
+    ['   ', 'blank'],
+    ['r7chars', 'shorter than 8 characters'],
+  ])(
+    'exits 2 for ROUTER_SECRET=%j, naming the setting',
+    async (routerSecret, why) => {
+      const run = runBuilt({ NODE_ENV: 'production', ...liveVendorEnv(sandboxes), ROUTER_SECRET: routerSecret });
+
+      expect(await run.outcome).toBe(2);
+      expect(run.stderr()).toContain(`member-subgraph: configuration error: ROUTER_SECRET: ${why}`);
+    },
+    120_000,
+  );
+
+  it('starts with a ROUTER_SECRET of 8 characters', async () => {
+    const run = runBuilt({ NODE_ENV: 'production', ...liveVendorEnv(sandboxes), ROUTER_SECRET: 'r8-chars' });
+
+    expect(await run.outcome).toBe('served');
+  }, 120_000);
+});

@@ -61,7 +61,7 @@ describe('the built process with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
 
     expect(await exited).toBe(0);
     const trace = receiver.spans.filter((span) => span.traceId === traceId);
-    expect(trace.find((span) => span.kind === SERVER)).toMatchObject({ name: 'query Profile', parentSpanId: parentId });
+    expect(trace.find((span) => span.kind === SERVER)).toMatchObject({ name: 'query member', parentSpanId: parentId });
     expect(trace.some((span) => span.attributes['vendor.name'] === 'KOGNITIV')).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ it('wires the app without listening: where it listens, and when it stops, is the
   const vendors = await createVendorClients(sandboxes.kognitiv!.settings, sandboxes.debitsuccess!.settings, DEFAULT_VENDOR_LIMITS);
   cleanups.push(() => vendors.close());
 
-  const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), vendors, logger: pino({ level: 'silent' }) });
+  const app = await createApp({ config: loadConfig({ NODE_ENV: 'test' }), vendors, logger: pino({ level: 'silent' }), secrets: [] });
   cleanups.push(() => app.stop());
   expect(app.httpServer.listening).toBe(false);
 

@@ -59,15 +59,12 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
     tracesUrl === undefined
       ? undefined
       : (await import('../../src/observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
+  const secrets = secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl });
   const logger = overrides.log
-    ? createLogger({
-        ...overrides.log,
-        pretty: false,
-        secrets: secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl }),
-      })
+    ? createLogger({ ...overrides.log, pretty: false, secrets })
     : (overrides.logger ?? pino({ level: 'silent' }));
   const server = await startServer(
-    { config, vendors: overrides.wrapVendors?.(vendors) ?? vendors, logger },
+    { config, vendors: overrides.wrapVendors?.(vendors) ?? vendors, logger, secrets },
     { port: 0, host: '127.0.0.1' },
   );
   return {

@@ -25,9 +25,10 @@ export type Fault =
   /**
    * HTTP 500 quoting the request back, credentials and all, as some .NET faults and token endpoints
    * do: a soap:Server fault listing the envelope's values for an XML exchange, an OAuth-style JSON
-   * error quoting the form otherwise.
+   * error quoting the form otherwise. `before`: text the vendor writes ahead of the quote (context it adds, or
+   * padding that moves the quote to a chosen offset of the answer).
    */
-  | { kind: 'echo-request' }
+  | { kind: 'echo-request'; before?: string }
   /**
    * The real answer breaking its contract in one element (the first `name`, whatever its prefix): its text replaced by
    * `text` (written escaped; `''` leaves it empty), and the element written `times` times in a row (default once), as
@@ -62,8 +63,8 @@ export type SoapFaultCode = 'Client' | 'Server';
 export type SoapFaultWriter = (res: ServerResponse, faultcode: SoapFaultCode) => void;
 
 /** A fault quoting the request: an envelope's values (its text, tags dropped, as a .NET exception message lists them), a form as it came. */
-function echoOf(contentType: string, request: string): string {
-  const prefix = 'Server was unable to process request. ---> ';
+function echoOf(contentType: string, request: string, before = ''): string {
+  const prefix = `Server was unable to process request. ---> ${before}`;
   if (!contentType.includes('xml')) return JSON.stringify({ error: 'server_error', error_description: `${prefix}${request}` });
   const values = request
     .replace(/<[^>]*>/g, ' ')
@@ -130,7 +131,7 @@ export async function answerWith(
         .end(JSON.stringify({ errorCode: 'Error', message: `HTTP ${fault.status}` }));
       return;
     case 'echo-request':
-      res.writeHead(500, { 'content-type': contentType }).end(echoOf(contentType, request));
+      res.writeHead(500, { 'content-type': contentType }).end(echoOf(contentType, request, fault.before));
       return;
     case 'element':
       res.writeHead(200, { 'content-type': contentType }).end(rewriteElement(body, fault));

@@ -1,7 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { redactPersonalData } from '../../observability/redact-personal-data.js';
+import { boundPath } from '../../observability/bounded-text.js';
+import type { LogText } from '../../observability/log-text.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { isMemberErrorCode } from './member-error-code.js';
 import { memberErrorBody } from './member-error.js';
@@ -36,9 +37,10 @@ export function isDeliberateError(original: unknown): boolean {
  * The one place where errors become what the client sees. Vendor failures get their typed
  * extensions; errors we raised on purpose pass; anything else is masked as INTERNAL_SERVER_ERROR
  * (the unexpected-errors plugin logs it and adds the request's correlation id for the operator).
- * The real error, with any raw vendor text, goes to the log only.
+ * The real error, with any raw vendor text, goes to the log only, as `logText` makes it a log field (censored, masked
+ * and cut, observability/log-text.ts).
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, logText: LogText) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const place = { path: formatted.path, locations: formatted.locations };
@@ -48,13 +50,13 @@ export function createFormatError(logger: Logger) {
       // Named fields only: a vendor error's cause (an HTTP client error) holds the request, and so the secrets in it.
       logger[vendorErrorLogLevel(extensions.code)](
         {
-          path: formatted.path,
+          path: boundPath(formatted.path),
           code: extensions.code,
           vendor: original.vendor,
           operation: original.operation,
           vendorCode: extensions.vendorCode,
           reason: extensions.reason,
-          detail: original instanceof VendorTransportError ? redactPersonalData(original.detail) : undefined,
+          detail: original instanceof VendorTransportError ? logText.vendor(original.detail) : undefined,
         },
         'vendor error',
       );

@@ -105,7 +105,7 @@ export class DebitsuccessBilling {
         operation,
         refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS',
         true,
-        `HTTP ${status} ${body.slice(0, 300)}`,
+        `HTTP ${status} ${body}`,
         {
           httpStatus: status,
           retryAfterSeconds: retryAfterSeconds(headers['retry-after']),
@@ -128,7 +128,7 @@ export class DebitsuccessBilling {
     try {
       json = JSON.parse(body);
     } catch {
-      throw new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `not JSON: ${body.slice(0, 200)}`);
+      throw new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `not JSON: ${body}`);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success)
