@@ -26,18 +26,30 @@ async function freePort(): Promise<number> {
 
 export interface RedisServer {
   url: string;
-  /** Stops the server (its data is gone: nothing is persisted). */
+  /** Kills the server (SIGKILL): its data is gone, unless it keeps an append-only file (`appendOnlyDir`). */
   stop(): Promise<void>;
   /** Starts it again on the same port. */
   start(): Promise<void>;
 }
 
-/** A real redis-server on a free loopback port, without persistence: for the shared-state tests and `npm run bench`. */
-export async function startRedisServer(): Promise<RedisServer> {
+export interface RedisServerOptions {
+  /**
+   * Keeps an append-only file in this folder (AOF, `appendfsync everysec`, as docs/deploy.md advises), so a restart
+   * reads back every write acknowledged before the kill. Unset: nothing is persisted.
+   */
+  appendOnlyDir?: string;
+}
+
+/** A real redis-server on a free loopback port, by default without persistence: for the shared-state tests and `npm run bench`. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
+  const persistence =
+    options.appendOnlyDir === undefined
+      ? ['--appendonly', 'no']
+      : ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', options.appendOnlyDir];
   let child: ChildProcess | undefined;
   const start = async () => {
-    const started = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    const started = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child = started;
