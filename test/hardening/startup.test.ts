@@ -85,31 +85,10 @@ it('needs no WSDL fetch with KOGNITIV_WSDL=bundled', async () => {
 });
 
 it('exits with a configuration error for NODE_ENV=Production rather than start without the production checks', async () => {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const main = `${root}dist/src/main.js`;
-  // The process under test is the built one, as production runs it.
-  if (!existsSync(main)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION)/.test(name)),
-  );
-  const child = spawn(process.execPath, [main], {
-    env: { ...env, NODE_ENV: 'Production', PORT: '0', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(() => child.kill());
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const run = runBuilt({ NODE_ENV: 'Production' });
 
-  // A process that serves instead of exiting is the defect: stop waiting once it says it is ready.
-  const outcome = await new Promise<number | 'served'>((resolve) => {
-    child.once('exit', (code) => resolve(code ?? -1));
-    child.stdout.on('data', () => stdout.includes('ready at') && resolve('served'));
-  });
-
-  expect(outcome).toBe(2);
-  expect(stderr).toContain(
+  expect(await run.outcome).toBe(2);
+  expect(run.stderr()).toContain(
     'member-subgraph: configuration error: NODE_ENV: Invalid option: expected one of "development"|"production"|"test" (got "Production")',
   );
 }, 120_000);

@@ -1,45 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { describe, expect, it } from 'vitest';
 import { ENTER_PROMOTION, idempotencyScenarios, post, promotionInput, SCENARIO_SETTINGS } from '../support/idempotency-scenarios.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../../bench/redis-server.js';
-import { errorAt, startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
-
-const stack = {} as { redis: RedisServer; sandboxes: SandboxVendors; a: Subgraph; b: Subgraph };
-
-async function readyState(subgraph: Subgraph): Promise<{ store: string; available: boolean }> {
-  const response = await fetch(new URL('/ready', subgraph.url));
-  return ((await response.json()) as { state: { store: string; available: boolean } }).state;
-}
-
-/** Waits until the replica says it reaches Redis again (the client reconnects in the background). */
-async function untilAvailable(subgraph: Subgraph, available: boolean): Promise<void> {
-  for (let i = 0; i < 200 && (await readyState(subgraph)).available !== available; i += 1)
-    await new Promise((resolve) => setTimeout(resolve, 25));
-}
+import { redisServerAvailable } from '../../bench/redis-server.js';
+import { untilStoreAvailable, useReplicasOnRedis } from '../support/replicas-on-redis.js';
+import { errorAt } from '../support/test-stack.js';
 
 describe.runIf(redisServerAvailable())('two replicas sharing one real redis-server', () => {
-  beforeAll(async () => {
-    stack.redis = await startRedisServer();
-    stack.sandboxes = await startSandboxes();
-    const settings = { ...SCENARIO_SETTINGS, env: { ...SCENARIO_SETTINGS.env, REDIS_URL: stack.redis.url } };
-    [stack.a, stack.b] = await Promise.all([startSubgraph(stack.sandboxes, settings), startSubgraph(stack.sandboxes, settings)]);
-    await Promise.all([untilAvailable(stack.a, true), untilAvailable(stack.b, true)]);
-  });
-  afterAll(async () => {
-    await Promise.all([stack.a?.close(), stack.b?.close()]);
-    await stack.sandboxes?.close();
-    await stack.redis?.stop();
-  });
+  const stack = useReplicasOnRedis(SCENARIO_SETTINGS);
 
   idempotencyScenarios(() => stack);
 
-  it('with Redis stopped: refuses keyed mutations without calling a vendor, serves the rest, lets logins through uncounted; recovers when it returns', async () => {
+  it('with Redis stopped: refuses keyed mutations without calling a vendor, serves the rest, counts logins in each replica’s memory; recovers when it returns', async () => {
     const kognitiv = stack.sandboxes.kognitiv!.sandbox;
     const login = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
     const wrongPassword = { input: { accountId: 'M1001', password: 'not-it' } };
     await stack.redis.stop();
-    await untilAvailable(stack.a, false);
+    await untilStoreAvailable(stack.a, false);
     kognitiv.resetCallCounts();
 
     const keyed = await post(stack.a, ENTER_PROMOTION, promotionInput(randomUUID()));
@@ -68,10 +44,10 @@ describe.runIf(redisServerAvailable())('two replicas sharing one real redis-serv
     expect(metrics).toMatch(/^state_store_call_duration_seconds_count\{call="claim",outcome="error"\} [1-9]/m);
 
     await stack.redis.start();
-    await untilAvailable(stack.a, true);
+    await untilStoreAvailable(stack.a, true);
     const variables = promotionInput(randomUUID());
     const recovered = await post(stack.a, ENTER_PROMOTION, variables);
-    await untilAvailable(stack.b, true);
+    await untilStoreAvailable(stack.b, true);
     const replayed = await post(stack.b, ENTER_PROMOTION, variables);
 
     expect(recovered.errors).toBeUndefined();

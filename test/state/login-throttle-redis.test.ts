@@ -1,38 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { redisServerAvailable, startRedisServer, type RedisServer } from '../../bench/redis-server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { redisServerAvailable } from '../../bench/redis-server.js';
 import { login, loginBatch, NINE_WRONG_THEN_RIGHT, outcome, RIGHT_PASSWORD } from '../support/login-attempts.js';
-import { startSandboxes, startSubgraph, type Subgraph } from '../support/test-stack.js';
+import { untilStoreAvailable, useReplicasOnRedis } from '../support/replicas-on-redis.js';
 
 const LIMIT = 5;
-const stack = {} as { redis: RedisServer; sandboxes: SandboxVendors; a: Subgraph; b: Subgraph };
-const kognitiv = () => stack.sandboxes.kognitiv!.sandbox;
-
-async function storeAvailable(subgraph: Subgraph): Promise<boolean> {
-  const response = await fetch(new URL('/ready', subgraph.url));
-  return ((await response.json()) as { state: { available: boolean } }).state.available;
-}
-
-async function untilAvailable(subgraph: Subgraph, available: boolean): Promise<void> {
-  for (let i = 0; i < 200 && (await storeAvailable(subgraph)) !== available; i += 1)
-    await new Promise((resolve) => setTimeout(resolve, 25));
-}
 
 describe.runIf(redisServerAvailable())('login throttle on two replicas sharing one real redis-server', () => {
-  beforeAll(async () => {
-    stack.redis = await startRedisServer();
-    stack.sandboxes = await startSandboxes();
-    const settings = {
-      env: { REDIS_URL: stack.redis.url, LOGIN_MAX_FAILURES: String(LIMIT), BREAKER_THRESHOLD: '1000', VENDOR_RETRY_DELAY_MS: '0' },
-    };
-    [stack.a, stack.b] = await Promise.all([startSubgraph(stack.sandboxes, settings), startSubgraph(stack.sandboxes, settings)]);
-    await Promise.all([untilAvailable(stack.a, true), untilAvailable(stack.b, true)]);
-  });
-  afterAll(async () => {
-    await Promise.all([stack.a?.close(), stack.b?.close()]);
-    await stack.sandboxes?.close();
-    await stack.redis?.stop();
-  });
+  const stack = useReplicasOnRedis({ env: { LOGIN_MAX_FAILURES: String(LIMIT), BREAKER_THRESHOLD: '1000', VENDOR_RETRY_DELAY_MS: '0' } });
+  const kognitiv = () => stack.sandboxes.kognitiv!.sandbox;
   beforeEach(() => {
     kognitiv().resetCallCounts();
     kognitiv().setLatency(20);
@@ -76,7 +51,7 @@ describe.runIf(redisServerAvailable())('login throttle on two replicas sharing o
   // Last: it stops Redis. Each replica then counts in its own memory, so a caller gets at most the limit per replica.
   it('with Redis stopped: each replica keeps counting in its own memory, so a storm still reaches Kognitiv at most the limit per replica', async () => {
     await stack.redis.stop();
-    await Promise.all([untilAvailable(stack.a, false), untilAvailable(stack.b, false)]);
+    await Promise.all([untilStoreAvailable(stack.a, false), untilStoreAvailable(stack.b, false)]);
 
     const answers = await Promise.all([
       loginBatch(stack.a, 'M1002', NINE_WRONG_THEN_RIGHT, '203.0.113.202'),
