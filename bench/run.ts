@@ -143,8 +143,15 @@ async function subgraphScenario(
 
 /** The Kognitiv call every floor makes: M1001's profile. */
 const FLOOR_CALL = KOGNITIV_METHODS.fetchLoyaltyMemberCore;
-const FLOOR_FIELDS = `<SecurityToken>${kognitiv.settings.securityToken}</SecurityToken><AccountId>M1001</AccountId>`;
-const SOAP_BODY = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${FLOOR_CALL.method.name} xmlns="${FLOOR_CALL.service.namespace}"><${FLOOR_CALL.method.parameter}>${FLOOR_FIELDS}</${FLOOR_CALL.method.parameter}></${FLOOR_CALL.method.name}></soap:Body></soap:Envelope>`;
+/** The floor's request, as the contract spells it. */
+function floorSoapBody(): string {
+  const { service, method } = FLOOR_CALL;
+  const fields = `<SecurityToken>${kognitiv.settings.securityToken}</SecurityToken><AccountId>M1001</AccountId>`;
+  const call = `<${method.name} xmlns="${service.namespace}"><${method.parameter}>${fields}</${method.parameter}></${method.name}>`;
+  const envelope = '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">';
+  return `<?xml version="1.0" encoding="utf-8"?>${envelope}<soap:Body>${call}</soap:Body></soap:Envelope>`;
+}
+const SOAP_BODY = floorSoapBody();
 
 /** node-soap exactly as it comes (its own axios HTTP), with no return-code handling: any node-soap server's floor. */
 async function stockNodeSoapCall(): Promise<() => Promise<unknown>> {
