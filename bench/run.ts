@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
 import { createClientAsync } from 'soap';
-import { KOGNITIV_SERVICES, wsdlFileOf } from '../src/vendors/kognitiv/asmx-contract.js';
+import { KOGNITIV_METHODS, soapActionOf, wsdlFileOf } from '../src/vendors/kognitiv/asmx-contract.js';
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { settingDefault } from '../src/config.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
@@ -141,14 +141,23 @@ async function subgraphScenario(
   }
 }
 
-const SOAP_BODY = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><FetchLoyaltyMemberCore xmlns="https://app.smartbutton.com/Services/LoyaltyMember"><preqFetchLoyaltyMemberCore><SecurityToken>${kognitiv.settings.securityToken}</SecurityToken><AccountId>M1001</AccountId></preqFetchLoyaltyMemberCore></FetchLoyaltyMemberCore></soap:Body></soap:Envelope>`;
+/** The Kognitiv call every floor makes: M1001's profile. */
+const FLOOR_CALL = KOGNITIV_METHODS.fetchLoyaltyMemberCore;
+/** The floor's request, as the contract spells it. */
+function floorSoapBody(): string {
+  const { service, method } = FLOOR_CALL;
+  const fields = `<SecurityToken>${kognitiv.settings.securityToken}</SecurityToken><AccountId>M1001</AccountId>`;
+  const call = `<${method.name} xmlns="${service.namespace}"><${method.parameter}>${fields}</${method.parameter}></${method.name}>`;
+  const envelope = '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">';
+  return `<?xml version="1.0" encoding="utf-8"?>${envelope}<soap:Body>${call}</soap:Body></soap:Envelope>`;
+}
+const SOAP_BODY = floorSoapBody();
 
 /** node-soap exactly as it comes (its own axios HTTP), with no return-code handling: any node-soap server's floor. */
 async function stockNodeSoapCall(): Promise<() => Promise<unknown>> {
-  const service = KOGNITIV_SERVICES.loyaltyMember;
+  const { service, method } = FLOOR_CALL;
   const wsdl = fileURLToPath(new URL(`../src/vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url));
   const client = await createClientAsync(wsdl, { disableCache: true }, `${kognitiv.settings.url}/${service.path}.asmx`);
-  const method = service.methods[0]!;
   const invoke = client[`${method.name}Async`] as (args: unknown) => Promise<unknown>;
   const args = { [method.parameter!]: { SecurityToken: kognitiv.settings.securityToken, AccountId: 'M1001' } };
   return () => invoke.call(client, args);
@@ -156,13 +165,13 @@ async function stockNodeSoapCall(): Promise<() => Promise<unknown>> {
 
 async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; stockNodeSoap: Row; framework: Row }> {
   kognitiv.sandbox.setLatency(latencyMs);
-  const vendor = await drive(`${kognitiv.settings.url}/Services/LoyaltyMember.asmx`, {
+  const vendor = await drive(`${kognitiv.settings.url}/${FLOOR_CALL.service.path}.asmx`, {
     body: SOAP_BODY,
     connections: CONNECTIONS,
     seconds: SECONDS,
     headers: {
       'content-type': 'text/xml; charset=utf-8',
-      soapaction: '"https://app.smartbutton.com/Services/LoyaltyMember/FetchLoyaltyMemberCore"',
+      soapaction: `"${soapActionOf(FLOOR_CALL.service, FLOOR_CALL.method)}"`,
     },
   });
   const client = await KognitivLoyalty.create({ ...kognitiv.settings, wsdl: 'bundled', ...transportDefaults });

@@ -67,7 +67,8 @@ export interface SeedBillingAccount {
 
 export interface SeedMember {
   accountId: string;
-  memberId: number;
+  /** Kognitiv's internal member id (`MemberId`). */
+  kognitivMemberId: number;
   firstName: string;
   middleName: string;
   lastName: string;
@@ -116,7 +117,9 @@ function billingAccount(overrides: Partial<SeedBillingAccount> & Pick<SeedBillin
   };
 }
 
-function member(overrides: Partial<SeedMember> & Pick<SeedMember, 'accountId' | 'memberId' | 'firstName' | 'lastName'>): SeedMember {
+function member(
+  overrides: Partial<SeedMember> & Pick<SeedMember, 'accountId' | 'kognitivMemberId' | 'firstName' | 'lastName'>,
+): SeedMember {
   return {
     middleName: '',
     suffix: '',
@@ -143,7 +146,7 @@ export function seedMembers(): SeedMember[] {
   return [
     member({
       accountId: 'M1001',
-      memberId: 5001,
+      kognitivMemberId: 5001,
       firstName: 'Aroha',
       middleName: 'Mere',
       lastName: 'Ngata',
@@ -156,7 +159,7 @@ export function seedMembers(): SeedMember[] {
     }),
     member({
       accountId: 'M1002',
-      memberId: 5002,
+      kognitivMemberId: 5002,
       firstName: 'James',
       lastName: 'Smith',
       suffix: 'Jr',
@@ -168,7 +171,7 @@ export function seedMembers(): SeedMember[] {
     }),
     member({
       accountId: 'M1003',
-      memberId: 5003,
+      kognitivMemberId: 5003,
       firstName: 'Mei',
       lastName: 'Chen',
       birthdate: '02-Jan-1975',
@@ -190,7 +193,7 @@ export function seedMembers(): SeedMember[] {
     }),
     member({
       accountId: 'M1004',
-      memberId: 5004,
+      kognitivMemberId: 5004,
       firstName: 'Tom',
       lastName: 'Unverified',
       isVerified: false,
@@ -204,11 +207,11 @@ export function seedMembers(): SeedMember[] {
         }),
       ],
     }),
-    member({ accountId: 'M1005', memberId: 5005, firstName: 'Priya', lastName: 'Prospect', isProspect: true }),
-    member({ accountId: 'M1006', memberId: 5006, firstName: 'Ian', lastName: 'Inactive', isInactive: true }),
+    member({ accountId: 'M1005', kognitivMemberId: 5005, firstName: 'Priya', lastName: 'Prospect', isProspect: true }),
+    member({ accountId: 'M1006', kognitivMemberId: 5006, firstName: 'Ian', lastName: 'Inactive', isInactive: true }),
     member({
       accountId: 'M1007',
-      memberId: 5007,
+      kognitivMemberId: 5007,
       firstName: 'Nina',
       lastName: 'Notenrolled',
       isEnrolled: false,
@@ -216,7 +219,7 @@ export function seedMembers(): SeedMember[] {
     }),
     member({
       accountId: 'M1008',
-      memberId: 5008,
+      kognitivMemberId: 5008,
       firstName: 'Grace',
       lastName: 'Guarantor',
       gender: 'female',
@@ -225,7 +228,7 @@ export function seedMembers(): SeedMember[] {
     }),
     member({
       accountId: 'M1009',
-      memberId: 5009,
+      kognitivMemberId: 5009,
       firstName: 'Sam',
       lastName: 'Twoaccounts',
       isLocked: true,

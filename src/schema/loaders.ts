@@ -11,8 +11,8 @@ export interface Loaders {
   loyaltyCore: DataLoader<string, LoyaltyMemberCore>;
   pointBalances: DataLoader<string, PointBalances>;
   billingAccounts: DataLoader<string, BillingAccountRecord[]>;
-  /** MemberIds learnt from FetchLoyaltyMemberCore in this request, so later calls can send them. */
-  knownMemberIds: Map<string, number>;
+  /** Kognitiv's internal member ids learnt from FetchLoyaltyMemberCore in this request, by account id, so later calls can send them. */
+  knownKognitivMemberIds: Map<string, number>;
 }
 
 /**
@@ -35,21 +35,21 @@ function fanOut<V>(name: string, limit: LimitFunction, fetchOne: (key: string) =
 export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
   const kognitivLimit = pLimit(concurrency);
   const debitsuccessLimit = pLimit(concurrency);
-  const knownMemberIds = new Map<string, number>();
+  const knownKognitivMemberIds = new Map<string, number>();
 
   return {
-    knownMemberIds,
+    knownKognitivMemberIds,
     loyaltyCore: new DataLoader(
       fanOut('loyaltyCore', kognitivLimit, async (accountId) => {
         const core = await vendors.kognitiv.fetchLoyaltyMemberCore(accountId);
-        knownMemberIds.set(accountId, core.memberId);
+        knownKognitivMemberIds.set(accountId, core.kognitivMemberId);
         return core;
       }),
     ),
     // Does not wait for the profile: SBInternalMemberId is 0 unless this request already knows it.
     pointBalances: new DataLoader(
       fanOut('pointBalances', kognitivLimit, (accountId) =>
-        vendors.kognitiv.fetchMemberPointBalances(accountId, knownMemberIds.get(accountId) ?? 0),
+        vendors.kognitiv.fetchMemberPointBalances(accountId, knownKognitivMemberIds.get(accountId) ?? 0),
       ),
     ),
     billingAccounts: new DataLoader(

@@ -1,11 +1,13 @@
 import type { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import type { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
+import { KOGNITIV_METHODS, serviceLabelOf, type KognitivMethodKey } from './kognitiv/asmx-contract.js';
 import type { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
 import type { Vendor } from './vendor-error.js';
 
 /**
  * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to,
- * its name in logs and errors, and whether it changes something at the vendor. A write is never repeated after
+ * its name in logs and errors, and whether it changes something at the vendor. Kognitiv's names and services are
+ * its contract's (`kognitiv/asmx-contract.ts`); only their kind is written here. A write is never repeated after
  * it may have arrived, and a write lost in flight is reported as an unknown outcome: forgetting `write` here
  * would invite a duplicate effect, so the `Vendors` surface, the pending vendor clients and the resilience layer are all
  * built from this table.
@@ -19,21 +21,26 @@ export interface VendorOperation {
   kind: 'read' | 'write';
 }
 
+/** Each Kognitiv method of the contract with its kind; a method left out, or one the contract lacks, does not compile. */
+function kognitivOperations(kinds: Record<KognitivMethodKey, VendorOperation['kind']>): Record<KognitivMethodKey, VendorOperation> {
+  const operations = (Object.keys(KOGNITIV_METHODS) as KognitivMethodKey[]).map((key) => {
+    const { service, method } = KOGNITIV_METHODS[key];
+    const operation: VendorOperation = { vendor: 'KOGNITIV', service: serviceLabelOf(service), operation: method.name, kind: kinds[key] };
+    return [key, operation];
+  });
+  return Object.fromEntries(operations) as Record<KognitivMethodKey, VendorOperation>;
+}
+
 export const VENDOR_OPERATIONS = {
-  kognitiv: {
-    fetchLoyaltyMemberCore: { vendor: 'KOGNITIV', service: 'LoyaltyMember.asmx', operation: 'FetchLoyaltyMemberCore', kind: 'read' },
-    fetchMemberPointBalances: {
-      vendor: 'KOGNITIV',
-      service: 'WS/MemberActivity.asmx',
-      operation: 'FetchMemberPointBalances',
-      kind: 'read',
-    },
-    saveAccountPhone: { vendor: 'KOGNITIV', service: 'Sync.asmx', operation: 'SaveAccountPhone', kind: 'write' },
-    productPromotionEntry: { vendor: 'KOGNITIV', service: 'Mobile.asmx', operation: 'ProductPromotionEntry', kind: 'write' },
+  kognitiv: kognitivOperations({
+    fetchLoyaltyMemberCore: 'read',
+    fetchMemberPointBalances: 'read',
+    saveAccountPhone: 'write',
+    productPromotionEntry: 'write',
     // Records an Internet Visit interaction at Kognitiv.
-    externalLogin: { vendor: 'KOGNITIV', service: 'Portal.asmx', operation: 'ExternalLogin', kind: 'write' },
-    recordInteraction: { vendor: 'KOGNITIV', service: 'Interaction.asmx', operation: 'RecordInteraction', kind: 'write' },
-  },
+    externalLogin: 'write',
+    recordInteraction: 'write',
+  }),
   debitsuccessMessages: {
     updateClientPhoneNumber: { vendor: 'DEBITSUCCESS', service: 'Messages', operation: 'UpdateClientPhoneNumber', kind: 'write' },
   },

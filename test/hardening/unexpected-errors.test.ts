@@ -39,13 +39,13 @@ describe('vendor values our schema cannot carry', () => {
   it.each([
     [
       'a Kognitiv MemberId over 2^31-1',
-      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1002')!.memberId = 2 ** 31),
+      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1002')!.kognitivMemberId = 2 ** 31),
       '{ member(id: "M1002") { loyalty { memberId } } }',
       ['member', 'loyalty'],
     ],
     [
       'a Kognitiv MemberId below -2^31',
-      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1006')!.memberId = -(2 ** 31) - 1),
+      () => (stack.sandboxes.kognitiv!.sandbox.state.byAccountId('M1006')!.kognitivMemberId = -(2 ** 31) - 1),
       '{ member(id: "M1006") { loyalty { memberId } } }',
       ['member', 'loyalty'],
     ],

@@ -1,4 +1,4 @@
-import { KOGNITIV_METHOD_CODES } from '../../vendors/kognitiv/return-codes.js';
+import type { KognitivMethodKey } from '../../vendors/kognitiv/asmx-contract.js';
 import {
   SANDBOX_INTERACTION_TYPES,
   SANDBOX_KOGNITIV_TOKENS,
@@ -27,23 +27,28 @@ function tokenCode(token: string, settings: KognitivSandboxSettings): number {
 }
 
 /** `RC-<n>` account ids answer n where the method documents it. */
-function accountTrigger(method: string, accountId: string): number | undefined {
+function accountTrigger(documented: readonly number[], accountId: string): number | undefined {
   const match = /^RC-(\d+)$/.exec(accountId);
   const code = match ? Number(match[1]) : undefined;
-  return code !== undefined && KOGNITIV_METHOD_CODES[method]!.includes(code) ? code : undefined;
+  return code !== undefined && documented.includes(code) ? code : undefined;
 }
 
 /** A phone whose last four digits are a documented non-zero code of the method answers that code. */
-function phoneTrigger(method: string, phone: string): number | undefined {
+function phoneTrigger(documented: readonly number[], phone: string): number | undefined {
   const digits = digitsOf(phone);
   if (digits.length < 4) return undefined;
   const code = Number(digits.slice(-4));
-  return code !== 0 && KOGNITIV_METHOD_CODES[method]!.includes(code) ? code : undefined;
+  return code !== 0 && documented.includes(code) ? code : undefined;
 }
 
 /** What an account-keyed method answers before it looks at the member: the token's code, then a trigger's. */
-function presetCode(method: string, token: unknown, accountId: string, settings: KognitivSandboxSettings): number | undefined {
-  return tokenCode(String(token), settings) || accountTrigger(method, accountId);
+function presetCode(
+  token: unknown,
+  accountId: string,
+  settings: KognitivSandboxSettings,
+  documented: readonly number[],
+): number | undefined {
+  return tokenCode(String(token), settings) || accountTrigger(documented, accountId);
 }
 
 const knownLocation = (location: string) => (SANDBOX_LOCATIONS as readonly string[]).includes(location);
@@ -53,18 +58,25 @@ function available(m: SeedMember): number {
   return p.earned - p.used - p.deducted - p.expired - p.locked;
 }
 
-export type MethodHandler = (values: Values, state: KognitivState, settings: KognitivSandboxSettings) => Answer;
+/** `documented`: the method's return codes, as its contract lists them. */
+export type MethodHandler = (
+  values: Values,
+  state: KognitivState,
+  settings: KognitivSandboxSettings,
+  documented: readonly number[],
+) => Answer;
 
-export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
-  FetchLoyaltyMemberCore(v, state, settings) {
+/** What each method of the contract does, by method key. */
+export const KOGNITIV_BEHAVIOUR: Record<KognitivMethodKey, MethodHandler> = {
+  fetchLoyaltyMemberCore(v, state, settings, documented) {
     const accountId = String(v.AccountId);
-    const preset = presetCode('FetchLoyaltyMemberCore', v.SecurityToken, accountId, settings);
+    const preset = presetCode(v.SecurityToken, accountId, settings, documented);
     if (preset) return rc(preset);
     const m = state.byAccountId(accountId);
     if (!m) return rc(300, { MemberId: -1 });
     if (m.isProspect) return rc(312, { MemberId: -1 });
     return rc(0, {
-      MemberId: m.memberId,
+      MemberId: m.kognitivMemberId,
       FirstName: m.firstName,
       MiddleName: m.middleName,
       LastName: m.lastName,
@@ -78,13 +90,13 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
     });
   },
 
-  FetchMemberPointBalances(v, state, settings) {
+  fetchMemberPointBalances(v, state, settings, documented) {
     const accountId = String(v.MemberAccountId);
-    const preset = presetCode('FetchMemberPointBalances', v.WSSecurityToken, accountId, settings);
+    const preset = presetCode(v.WSSecurityToken, accountId, settings, documented);
     if (preset) return rc(preset);
     const m = state.byAccountId(accountId);
     if (!m) return rc(300);
-    if (Number(v.SBInternalMemberId) !== 0 && Number(v.SBInternalMemberId) !== m.memberId) return rc(311);
+    if (Number(v.SBInternalMemberId) !== 0 && Number(v.SBInternalMemberId) !== m.kognitivMemberId) return rc(311);
     const p = m.points;
     return rc(0, {
       MemberPointsEarned: p.earned,
@@ -96,14 +108,14 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
     });
   },
 
-  SaveAccountPhone(v, state, settings) {
+  saveAccountPhone(v, state, settings, documented) {
     const token = tokenCode(String(v.SecurityToken), settings);
     if (token) return rc(token);
     const phone = digitsOf(String(v.PhoneNumber));
     if (phone === '' || String(v.PhoneNumberTypeExternalReference) === '') return rc(2);
-    const forced = phoneTrigger('SaveAccountPhone', phone);
+    const forced = phoneTrigger(documented, phone);
     if (forced) return rc(forced);
-    const m = state.byMemberId(Number(v.MemberId));
+    const m = state.byKognitivMemberId(Number(v.MemberId));
     if (!m) return rc(311);
     const type = String(v.PhoneNumberTypeExternalReference);
     if (!(SANDBOX_PHONE_TYPES as readonly string[]).includes(type)) return rc(308);
@@ -115,7 +127,7 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
     return rc(0, { SavedPhoneNumber: `+${phone}` });
   },
 
-  ProductPromotionEntry(v, state, settings) {
+  productPromotionEntry(v, state, settings, documented) {
     const none = { ErrorMessage: '', SuccessfulPromotionMessage: '', MemberFirstName: '', MemberLastName: '', LoyaltyProgramName: '' };
     const fail = (code: number, message: string) => rc(code, { ...none, ErrorMessage: message });
     const token = tokenCode(String(v.SecurityToken), settings);
@@ -125,7 +137,7 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
     if (location !== '' && !knownLocation(location)) return fail(1002, 'Invalid Location External Reference');
     const phone = digitsOf(String(v.PhoneNumber));
     if (phone === '') return fail(2, 'All parameters must be sent');
-    const forced = phoneTrigger('ProductPromotionEntry', phone);
+    const forced = phoneTrigger(documented, phone);
     if (forced === 1001) return fail(1001, 'This promotion could not be applied to your account. Please see the front desk.');
     if (forced) return fail(forced, 'Error');
     const m = state.byPhoneDigits(phone);
@@ -151,9 +163,9 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
     });
   },
 
-  ExternalLogin(v, state, settings) {
+  externalLogin(v, state, settings, documented) {
     const accountId = String(v.AccountId);
-    const preset = presetCode('ExternalLogin', v.SecurityToken, accountId, settings);
+    const preset = presetCode(v.SecurityToken, accountId, settings, documented);
     if (preset) return rc(preset);
     if (String(v.Password) === '') return rc(606);
     // 503 is not documented for this method: an unknown portal location is an undefined error.
@@ -166,9 +178,9 @@ export const KOGNITIV_BEHAVIOUR: Record<string, MethodHandler> = {
     return rc(0, { FirstName: m.firstName, LastName: m.lastName });
   },
 
-  RecordInteraction(v, state, settings) {
+  recordInteraction(v, state, settings, documented) {
     const accountId = String(v.AccountId);
-    const preset = presetCode('RecordInteraction', v.SecurityToken, accountId, settings);
+    const preset = presetCode(v.SecurityToken, accountId, settings, documented);
     if (preset) return rc(preset, { InteractionId: -1 });
     const m = state.byAccountId(accountId);
     if (!m) return rc(300, { InteractionId: -1 });

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { KOGNITIV_SERVICES, soapActionOf, wsdlFileOf, type AsmxMethod, type AsmxService } from '../../vendors/kognitiv/asmx-contract.js';
+import {
+  KOGNITIV_SERVICES,
+  soapActionOf,
+  wsdlFileOf,
+  type AsmxMethod,
+  type AsmxService,
+  type KognitivMethodKey,
+} from '../../vendors/kognitiv/asmx-contract.js';
 import { SANDBOX_CREDENTIALS } from '../seed.js';
 import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
@@ -94,8 +101,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     res.on('close', done);
     await sleep(latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
-    const method = service.methods.find((m) => soapActionOf(service, m) === action);
-    if (!method) return fault(res, 'Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
+    const [key, method] = Object.entries(service.methods).find(([, m]) => soapActionOf(service, m) === action) ?? [];
+    if (!key || !method) return fault(res, 'Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
     calls.record(method.name);
     let values;
     try {
@@ -111,7 +118,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
       throw error;
     }
     // The vendor acts first and misbehaves after: a timed-out or dropped write may still have happened.
-    const answer = values === 'missing' ? { ReturnCode: 2 } : KOGNITIV_BEHAVIOUR[method.name]!(values, state, settings);
+    const answer =
+      values === 'missing' ? { ReturnCode: 2 } : KOGNITIV_BEHAVIOUR[key as KognitivMethodKey](values, state, settings, method.returnCodes);
     await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take(), injectedFault, body);
   }
 

@@ -18,8 +18,8 @@ export class KognitivState {
     return this.members.find((m) => m.accountId === accountId);
   }
 
-  byMemberId(memberId: number): SeedMember | undefined {
-    return this.members.find((m) => m.memberId === memberId);
+  byKognitivMemberId(kognitivMemberId: number): SeedMember | undefined {
+    return this.members.find((m) => m.kognitivMemberId === kognitivMemberId);
   }
 
   /** Kognitiv strips non-digits before looking a phone up. */

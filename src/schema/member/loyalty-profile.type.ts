@@ -14,8 +14,9 @@ registerEnumType(Gender, {
 
 @ObjectType({ description: 'The member profile held by Kognitiv Loyalty (`LoyaltyMember.asmx FetchLoyaltyMemberCore`).' })
 export class LoyaltyProfile {
-  @Field(() => Int, { description: "Kognitiv's internal member id (`MemberId`)." })
-  memberId!: number;
+  // Named for the schema as before; in the code `memberId` is the club's account id, so this one says whose id it is.
+  @Field(() => Int, { name: 'memberId', description: "Kognitiv's internal member id (`MemberId`)." })
+  kognitivMemberId!: number;
 
   @Field(() => String, { nullable: true, description: 'First name (`FirstName`).' })
   firstName!: string | null;

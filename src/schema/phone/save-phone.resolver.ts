@@ -27,7 +27,7 @@ export class SavePhoneResolver {
     const loyaltyOutcome = settleLater(
       loaders.loyaltyCore
         .load(request.accountId)
-        .then(({ memberId }) => vendors.kognitiv.saveAccountPhone({ memberId, ...request.kognitiv })),
+        .then(({ kognitivMemberId }) => vendors.kognitiv.saveAccountPhone({ kognitivMemberId, ...request.kognitiv })),
     );
     const billingOutcome = settleLater(
       vendors.debitsuccessMessages.updateClientPhoneNumber(request.debitsuccess).then((result) => {

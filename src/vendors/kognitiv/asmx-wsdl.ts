@@ -49,6 +49,7 @@ function methodSchema(method: AsmxMethod): string {
 export function asmxWsdl(service: AsmxService, location: string): string {
   const ns = service.namespace;
   const port = `${service.serviceName}Soap`;
+  const methods = Object.values(service.methods);
   const guess = service.namespaceIsGuess
     ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->`
     : '';
@@ -57,10 +58,10 @@ export function asmxWsdl(service: AsmxService, location: string): string {
 <wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
   <wsdl:types>
     <s:schema elementFormDefault="qualified" targetNamespace="${ns}">
-${service.methods.map(methodSchema).join('\n')}
+${methods.map(methodSchema).join('\n')}
     </s:schema>
   </wsdl:types>
-${service.methods
+${methods
   .map(
     (m) => `  <wsdl:message name="${m.name}SoapIn">
     <wsdl:part name="parameters" element="tns:${m.name}" />
@@ -71,7 +72,7 @@ ${service.methods
   )
   .join('\n')}
   <wsdl:portType name="${port}">
-${service.methods
+${methods
   .map(
     (m) => `    <wsdl:operation name="${m.name}">
       <wsdl:input message="tns:${m.name}SoapIn" />
@@ -82,7 +83,7 @@ ${service.methods
   </wsdl:portType>
   <wsdl:binding name="${port}" type="tns:${port}">
     <soap:binding transport="http://schemas.xmlsoap.org/soap/http" />
-${service.methods
+${methods
   .map(
     (m) => `    <wsdl:operation name="${m.name}">
       <soap:operation soapAction="${soapActionOf(service, m)}" style="document" />

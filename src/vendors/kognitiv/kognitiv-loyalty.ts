@@ -7,11 +7,12 @@ import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js'
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
 import {
+  KOGNITIV_METHODS,
   KOGNITIV_SERVICES,
   POINT_KINDS,
   wsdlFileOf,
-  type AsmxMethod,
   type AsmxService,
+  type KognitivMethodKey,
   type KognitivServiceKey,
   type PointKind,
   type RequestFieldOf,
@@ -23,7 +24,8 @@ import { decodeFlag, decodeGender, decodeKognitivDate, decodeResult } from './ko
 export type KognitivOptions = KognitivSettings & VendorTransportOptions;
 
 export interface LoyaltyMemberCore {
-  memberId: number;
+  /** Kognitiv's internal member id (`MemberId`, `SBInternalMemberId`): not the club's account id. */
+  kognitivMemberId: number;
   firstName: string | null;
   middleName: string | null;
   lastName: string | null;
@@ -49,16 +51,7 @@ export interface PromotionEntryResult {
 }
 
 /** The prefix of a method's balance elements (`MemberPoints` for `MemberPointsAvailable`, …). */
-type PointPrefixOf<K extends KognitivServiceKey> = keyof ResultOf<K> extends infer F
-  ? F extends `${infer P}Available`
-    ? P
-    : never
-  : never;
-
-interface ServiceClient {
-  service: AsmxService;
-  client: Client;
-}
+type PointPrefixOf<K extends KognitivMethodKey> = keyof ResultOf<K> extends infer F ? (F extends `${infer P}Available` ? P : never) : never;
 
 function wsdlLocation(options: KognitivOptions, service: AsmxService): string {
   return options.wsdl === 'remote'
@@ -67,9 +60,14 @@ function wsdlLocation(options: KognitivOptions, service: AsmxService): string {
 }
 
 /** Balances Kognitiv leaves out are 0 (one that is not a finite number never gets here: `decodeResult` refuses it). */
-function pointsFrom<K extends KognitivServiceKey>(answer: ResultOf<K>, prefix: PointPrefixOf<K>): PointBalances {
+function pointsFrom<K extends KognitivMethodKey>(answer: ResultOf<K>, prefix: PointPrefixOf<K>): PointBalances {
   const balances = answer as Record<string, number | undefined>;
   return Object.fromEntries(POINT_KINDS.map((kind) => [kind.toLowerCase(), balances[`${prefix}${kind}`] ?? 0])) as PointBalances;
+}
+
+/** An answer with ReturnCode 0 that the method's result cannot be made of. */
+function malformed(key: KognitivMethodKey, detail: string): VendorTransportError {
+  return new VendorTransportError('KOGNITIV', KOGNITIV_METHODS[key].method.name, 'MALFORMED_RESPONSE', true, detail);
 }
 
 /**
@@ -80,7 +78,7 @@ function pointsFrom<K extends KognitivServiceKey>(answer: ResultOf<K>, prefix: P
 export class KognitivLoyalty {
   private constructor(
     private readonly options: KognitivOptions,
-    private readonly clients: Record<KognitivServiceKey, ServiceClient>,
+    private readonly clients: Record<KognitivServiceKey, Client>,
     private readonly transport: VendorHttp,
   ) {}
 
@@ -99,10 +97,10 @@ export class KognitivLoyalty {
           const client = await createSoapClient(wsdlLocation(options, service), `${options.url}/${service.path}.asmx`, transport, {
             wsdl_options: { timeout },
           });
-          return [key, { service, client }] as const;
+          return [key, client] as const;
         }),
       );
-      return new KognitivLoyalty(options, Object.fromEntries(entries) as Record<KognitivServiceKey, ServiceClient>, transport);
+      return new KognitivLoyalty(options, Object.fromEntries(entries) as Record<KognitivServiceKey, Client>, transport);
     } catch (error) {
       transport.close();
       throw error;
@@ -113,12 +111,12 @@ export class KognitivLoyalty {
     this.transport.close();
   }
 
-  private async call<K extends KognitivServiceKey>(
+  private async call<K extends KognitivMethodKey>(
     key: K,
     values: Partial<Record<RequestFieldOf<K>, string | number>>,
   ): Promise<ResultOf<K>> {
-    const { service, client } = this.clients[key];
-    const method: AsmxMethod = service.methods[0]!;
+    const { serviceKey, method } = KOGNITIV_METHODS[key];
+    const client = this.clients[serviceKey];
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
     const given = values as Record<string, string | number | undefined>;
     const fields = encodeSoapArguments(
@@ -140,9 +138,7 @@ export class KognitivLoyalty {
     const answer = decodeResult({ vendor: 'KOGNITIV', operation: method.name }, resultName, method.result, raw) as
       (ResultOf<K> & { ReturnCode?: number; ErrorMessage?: string | null }) | undefined;
     const code = answer?.ReturnCode;
-    if (!answer || code === undefined) {
-      throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${resultName}/ReturnCode in answer`);
-    }
+    if (!answer || code === undefined) throw malformed(key, `no ${resultName}/ReturnCode in answer`);
     if (code !== 0) {
       throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
     }
@@ -150,20 +146,14 @@ export class KognitivLoyalty {
   }
 
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
-    const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
-    if (a.MemberId === undefined)
-      throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, 'no MemberId with ReturnCode 0');
+    const a = await this.call('fetchLoyaltyMemberCore', { SecurityToken: this.options.securityToken, AccountId: accountId });
+    if (a.MemberId === undefined) throw malformed('fetchLoyaltyMemberCore', 'no MemberId with ReturnCode 0');
     const birthDate = decodeKognitivDate(a.Birthdate);
-    if (birthDate === undefined)
-      throw new VendorTransportError(
-        'KOGNITIV',
-        'FetchLoyaltyMemberCore',
-        'MALFORMED_RESPONSE',
-        true,
-        `unreadable Birthdate (${String(a.Birthdate?.length)} characters)`,
-      );
+    if (birthDate === undefined) {
+      throw malformed('fetchLoyaltyMemberCore', `unreadable Birthdate (${String(a.Birthdate?.length)} characters)`);
+    }
     return {
-      memberId: a.MemberId,
+      kognitivMemberId: a.MemberId,
       firstName: a.FirstName,
       middleName: a.MiddleName,
       lastName: a.LastName,
@@ -177,26 +167,26 @@ export class KognitivLoyalty {
     };
   }
 
-  /** `memberId` is Kognitiv's SBInternalMemberId; it is always sent, 0 when not known. */
-  async fetchMemberPointBalances(accountId: string, memberId = 0): Promise<PointBalances> {
-    const a = await this.call('memberActivity', {
+  /** `kognitivMemberId` is sent as SBInternalMemberId; it is always sent, 0 when not known. */
+  async fetchMemberPointBalances(accountId: string, kognitivMemberId = 0): Promise<PointBalances> {
+    const a = await this.call('fetchMemberPointBalances', {
       WSSecurityToken: this.options.securityToken,
       MemberAccountId: accountId,
-      SBInternalMemberId: memberId,
+      SBInternalMemberId: kognitivMemberId,
     });
     return pointsFrom(a, 'MemberPoints');
   }
 
   async saveAccountPhone(input: {
-    memberId: number;
+    kognitivMemberId: number;
     phoneTypeRef: string;
     phoneNumber: string;
     mobileCarrierRef?: string;
     isValid: boolean;
   }): Promise<{ savedPhoneNumber: string }> {
-    const a = await this.call('sync', {
+    const a = await this.call('saveAccountPhone', {
       SecurityToken: this.options.securityToken,
-      MemberId: input.memberId,
+      MemberId: input.kognitivMemberId,
       PhoneNumberTypeExternalReference: input.phoneTypeRef,
       PhoneNumber: input.phoneNumber,
       MobileCarrierExternalReference: input.mobileCarrierRef ?? '',
@@ -206,7 +196,7 @@ export class KognitivLoyalty {
   }
 
   async productPromotionEntry(input: { phoneNumber: string; productCode: string; location?: string }): Promise<PromotionEntryResult> {
-    const a = await this.call('mobile', {
+    const a = await this.call('productPromotionEntry', {
       SecurityToken: this.options.securityToken,
       LoyaltyProgramId: this.options.loyaltyProgramId,
       LocationExternalReference: input.location ?? this.options.defaultLocation,
@@ -227,7 +217,7 @@ export class KognitivLoyalty {
     password: string;
     location?: string;
   }): Promise<{ firstName: string | null; lastName: string | null }> {
-    const a = await this.call('portal', {
+    const a = await this.call('externalLogin', {
       SecurityToken: this.options.securityToken,
       LocationExternalReference: input.location ?? this.options.defaultLocation,
       AccountId: input.accountId,
@@ -242,7 +232,7 @@ export class KognitivLoyalty {
     location?: string;
     note?: string;
   }): Promise<{ interactionId: number }> {
-    const a = await this.call('interaction', {
+    const a = await this.call('recordInteraction', {
       SecurityToken: this.options.securityToken,
       AccountId: input.accountId,
       LocationExternalReference: input.location ?? this.options.defaultLocation,
@@ -250,13 +240,7 @@ export class KognitivLoyalty {
       InteractionNote: input.note ?? '',
     });
     if (a.InteractionId === undefined || a.InteractionId < 0) {
-      throw new VendorTransportError(
-        'KOGNITIV',
-        'RecordInteraction',
-        'MALFORMED_RESPONSE',
-        true,
-        `InteractionId ${String(a.InteractionId)} with ReturnCode 0`,
-      );
+      throw malformed('recordInteraction', `InteractionId ${String(a.InteractionId)} with ReturnCode 0`);
     }
     return { interactionId: a.InteractionId };
   }

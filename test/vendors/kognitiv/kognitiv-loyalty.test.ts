@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKognitivSandbox, type KognitivSandbox } from '../../../src/sandbox/kognitiv/kognitiv-sandbox.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_KOGNITIV_TOKENS } from '../../../src/sandbox/seed.js';
-import { KOGNITIV_SERVICES, wsdlFileOf } from '../../../src/vendors/kognitiv/asmx-contract.js';
+import { KOGNITIV_METHODS, KOGNITIV_SERVICES, wsdlFileOf, type KognitivMethodKey } from '../../../src/vendors/kognitiv/asmx-contract.js';
 import { asmxWsdl, KOGNITIV_PRODUCTION_URL } from '../../../src/vendors/kognitiv/asmx-wsdl.js';
 import { KognitivLoyalty, type KognitivOptions } from '../../../src/vendors/kognitiv/kognitiv-loyalty.js';
-import { KOGNITIV_METHOD_CODES } from '../../../src/vendors/kognitiv/return-codes.js';
 import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
 import { AROHA_M1001_LOYALTY } from '../../support/seeded-members.js';
 import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
@@ -40,26 +39,29 @@ afterAll(async () => {
 /** A phone whose last four digits are `code`: the sandbox answers that code. */
 const phoneAnswering = (code: number) => `6421000${String(code).padStart(4, '0')}`;
 
-/** Calls `method` so that the sandbox answers `code`, using the trigger each method documents. */
-const PROVOKE: Record<string, (k: KognitivLoyalty, code: number) => Promise<unknown>> = {
-  FetchLoyaltyMemberCore: (k, code) => k.fetchLoyaltyMemberCore(`RC-${code}`),
-  FetchMemberPointBalances: (k, code) => k.fetchMemberPointBalances(`RC-${code}`),
-  SaveAccountPhone: (k, code) =>
-    k.saveAccountPhone({ memberId: 5001, phoneTypeRef: 'MOBILE', phoneNumber: phoneAnswering(code), isValid: true }),
-  ProductPromotionEntry: (k, code) => k.productPromotionEntry({ phoneNumber: phoneAnswering(code), productCode: 'SMOOTHIE' }),
-  ExternalLogin: (k, code) => k.externalLogin({ accountId: `RC-${code}`, password: 'x' }),
-  RecordInteraction: (k, code) => k.recordInteraction({ accountId: `RC-${code}`, interactionTypeRef: 'CLUB-VISIT' }),
+/** Calls a method so that the sandbox answers `code`, using the trigger each method documents. */
+const PROVOKE: Record<KognitivMethodKey, (k: KognitivLoyalty, code: number) => Promise<unknown>> = {
+  fetchLoyaltyMemberCore: (k, code) => k.fetchLoyaltyMemberCore(`RC-${code}`),
+  fetchMemberPointBalances: (k, code) => k.fetchMemberPointBalances(`RC-${code}`),
+  saveAccountPhone: (k, code) =>
+    k.saveAccountPhone({ kognitivMemberId: 5001, phoneTypeRef: 'MOBILE', phoneNumber: phoneAnswering(code), isValid: true }),
+  productPromotionEntry: (k, code) => k.productPromotionEntry({ phoneNumber: phoneAnswering(code), productCode: 'SMOOTHIE' }),
+  externalLogin: (k, code) => k.externalLogin({ accountId: `RC-${code}`, password: 'x' }),
+  recordInteraction: (k, code) => k.recordInteraction({ accountId: `RC-${code}`, interactionTypeRef: 'CLUB-VISIT' }),
 };
 
 const TOKEN_CODES = new Map(Object.entries(SANDBOX_KOGNITIV_TOKENS).map(([token, code]) => [code as number, token]));
-const CASES = Object.entries(KOGNITIV_METHOD_CODES).flatMap(([method, codes]) => codes.map((code) => [method, code] as const));
+const CASES = (Object.keys(KOGNITIV_METHODS) as KognitivMethodKey[]).flatMap((key) => {
+  const { method } = KOGNITIV_METHODS[key];
+  return method.returnCodes.map((code) => [method.name, code, key] as const);
+});
 
 describe('KognitivLoyalty return codes', () => {
-  it.each(CASES)('%s answers %i as a VendorReturnCodeError', async (method, code) => {
+  it.each(CASES)('%s answers %i as a VendorReturnCodeError', async (method, code, key) => {
     const token = code === 100 ? 'not-a-token' : TOKEN_CODES.get(code);
     const k = await (token ? client({ securityToken: token }) : code === 303 ? client({ loyaltyProgramId: 9999 }) : client());
 
-    const error = await PROVOKE[method]!(k, code).catch((e: unknown) => e);
+    const error = await PROVOKE[key](k, code).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(VendorReturnCodeError);
     expect(error).toMatchObject({ vendor: 'KOGNITIV', operation: method, vendorCode: String(code) });
@@ -80,7 +82,8 @@ describe('KognitivLoyalty decoding', () => {
   it.each(['bundled', 'remote'] as const)('reads a profile with the %s WSDL', async (wsdl) => {
     const k = await client({ wsdl });
 
-    expect(await k.fetchLoyaltyMemberCore('M1001')).toEqual(AROHA_M1001_LOYALTY);
+    const { memberId: kognitivMemberId, ...profile } = AROHA_M1001_LOYALTY;
+    expect(await k.fetchLoyaltyMemberCore('M1001')).toEqual({ kognitivMemberId, ...profile });
   });
 
   it('reads empty elements as null and int flags as booleans', async () => {
@@ -111,7 +114,7 @@ describe('KognitivLoyalty decoding', () => {
 
     expect(
       await k.saveAccountPhone({
-        memberId: 5002,
+        kognitivMemberId: 5002,
         phoneTypeRef: 'MOBILE',
         phoneNumber: '64275550123',
         mobileCarrierRef: 'SPARK',
