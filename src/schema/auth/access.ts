@@ -1,6 +1,7 @@
 import type { GraphQLField, GraphQLSchema } from 'graphql';
-import { createMethodMiddlewareDecorator, Directive, Extensions, type ArgsDictionary, type MiddlewareFn } from 'type-graphql';
+import { Directive, Extensions, type ArgsDictionary, type MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../context.js';
+import { declareStep } from '../declared-steps.js';
 import { assertAuthenticated, assertMayActOn } from './caller.js';
 
 /** Who may call a Query or Mutation field: each one declares it, and the schema is refused without it. */
@@ -9,12 +10,15 @@ export type Access = 'anyone' | 'signed-in' | 'member-or-staff';
 /** The field extension holding a root field's declared Access. */
 const ACCESS = 'access';
 
-/** The declaration, the `@authenticated` routers see (for all but `anyone`), and the check this subgraph runs itself. */
+/**
+ * The declaration, the `@authenticated` routers see (for all but `anyone`), and the check this subgraph runs itself:
+ * the field's access step, run before its other declared steps whatever the decorators' order (declared-steps.ts).
+ */
 function declareAccess(access: Access, check?: MiddlewareFn<RequestContext>): MethodDecorator {
   return (target, key, descriptor) => {
     Extensions({ [ACCESS]: access })(target, key, descriptor);
     if (access !== 'anyone') Directive('@authenticated')(target, key, descriptor);
-    if (check) createMethodMiddlewareDecorator(check)(target, key, descriptor);
+    if (check) declareStep('access', check)(target, key, descriptor);
   };
 }
 
@@ -32,7 +36,7 @@ export function SignedIn(): MethodDecorator {
 }
 
 /**
- * The member the field acts on, or staff; checked before the resolver, so before any vendor call.
+ * The member the field acts on, or staff; checked before idempotency and the resolver, so before any vendor call.
  * `memberIdOf` reads that member's id from the arguments, validating them as the resolver does: a
  * malformed input is BAD_USER_INPUT whoever sends it, as it was when each resolver called the check.
  */

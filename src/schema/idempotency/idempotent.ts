@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMethodMiddlewareDecorator } from 'type-graphql';
 import { StateStoreUnavailableError, type StateStore } from '../../state/state-store.js';
 import { isStaff } from '../auth/caller.js';
-import type { RequestContext } from '../context.js';
+import { declareStep } from '../declared-steps.js';
 import { memberError, memberErrorBody, type MemberErrorBody } from '../errors/member-error.js';
 import { isLeftOut } from '../shared/validate.js';
 import { idempotencyKeyOf } from './idempotency-key.js';
@@ -200,9 +199,11 @@ async function firstRun<T>(
  * Declares a mutation idempotent: with an `idempotencyKey` in its input (or the `Idempotency-Key`
  * header), it runs once per (mutation, caller, key) within the retention, and repeats get its outcome.
  * The caller is the member, or `staff` (staff share their keys: their answers are the same to any of them).
+ * Runs after the field's access check, whatever the decorators' order (declared-steps.ts): a caller who may
+ * not call the field is refused before a key is looked at.
  */
 export function Idempotent<T>(codec: OutcomeCodec<T> = PLAIN_JSON as OutcomeCodec<T>): MethodDecorator {
-  return createMethodMiddlewareDecorator<RequestContext>(async ({ args, context, info }, next) => {
+  return declareStep('idempotency', async ({ args, context, info }, next) => {
     const { idempotencyKey, ...input } = args.input as { idempotencyKey?: string | null };
     const key = idempotencyKeyOf(idempotencyKey, context.idempotency.headerKey);
     if (key === undefined) return next();
