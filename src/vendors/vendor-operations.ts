@@ -1,7 +1,7 @@
 import type { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import type { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
 import type { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
-import type { Vendor } from './vendor-error.js';
+import type { VendorCall } from './vendor-error.js';
 
 /**
  * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to,
@@ -10,35 +10,33 @@ import type { Vendor } from './vendor-error.js';
  * would invite a duplicate effect, so the `Vendors` surface, the pending vendor clients and the resilience layer are all
  * built from this table.
  */
-export interface VendorOperation {
-  vendor: Vendor;
+export interface VendorOperation extends VendorCall {
   /** A vendor service (one breaker each), e.g. `LoyaltyMember.asmx`. */
   service: string;
-  /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
-  operation: string;
   kind: 'read' | 'write';
 }
 
 export const VENDOR_OPERATIONS = {
   kognitiv: {
-    fetchLoyaltyMemberCore: { vendor: 'KOGNITIV', service: 'LoyaltyMember.asmx', operation: 'FetchLoyaltyMemberCore', kind: 'read' },
+    fetchLoyaltyMemberCore: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'LoyaltyMember.asmx', operation: 'FetchLoyaltyMemberCore', kind: 'read' },
     fetchMemberPointBalances: {
       vendor: 'KOGNITIV',
+      transport: 'SOAP',
       service: 'WS/MemberActivity.asmx',
       operation: 'FetchMemberPointBalances',
       kind: 'read',
     },
-    saveAccountPhone: { vendor: 'KOGNITIV', service: 'Sync.asmx', operation: 'SaveAccountPhone', kind: 'write' },
-    productPromotionEntry: { vendor: 'KOGNITIV', service: 'Mobile.asmx', operation: 'ProductPromotionEntry', kind: 'write' },
+    saveAccountPhone: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Sync.asmx', operation: 'SaveAccountPhone', kind: 'write' },
+    productPromotionEntry: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Mobile.asmx', operation: 'ProductPromotionEntry', kind: 'write' },
     // Records an Internet Visit interaction at Kognitiv.
-    externalLogin: { vendor: 'KOGNITIV', service: 'Portal.asmx', operation: 'ExternalLogin', kind: 'write' },
-    recordInteraction: { vendor: 'KOGNITIV', service: 'Interaction.asmx', operation: 'RecordInteraction', kind: 'write' },
+    externalLogin: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Portal.asmx', operation: 'ExternalLogin', kind: 'write' },
+    recordInteraction: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Interaction.asmx', operation: 'RecordInteraction', kind: 'write' },
   },
   debitsuccessMessages: {
-    updateClientPhoneNumber: { vendor: 'DEBITSUCCESS', service: 'Messages', operation: 'UpdateClientPhoneNumber', kind: 'write' },
+    updateClientPhoneNumber: { vendor: 'DEBITSUCCESS', transport: 'SOAP', service: 'Messages', operation: 'UpdateClientPhoneNumber', kind: 'write' },
   },
   debitsuccessBilling: {
-    findAccountsByExternalId: { vendor: 'DEBITSUCCESS', service: 'CustomerServices', operation: 'GET /accounts', kind: 'read' },
+    findAccountsByExternalId: { vendor: 'DEBITSUCCESS', transport: 'REST', service: 'CustomerServices', operation: 'GET /accounts', kind: 'read' },
   },
 } as const satisfies Record<string, Record<string, VendorOperation>>;
 

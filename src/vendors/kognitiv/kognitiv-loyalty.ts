@@ -3,7 +3,7 @@ import { createSoapClient } from '../soap-client.js';
 import type { KognitivSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
-import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import { soapCall, VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
 import {
@@ -141,10 +141,10 @@ export class KognitivLoyalty {
       (ResultOf<K> & { ReturnCode?: number; ErrorMessage?: string | null }) | undefined;
     const code = answer?.ReturnCode;
     if (!answer || code === undefined) {
-      throw new VendorTransportError('KOGNITIV', method.name, 'MALFORMED_RESPONSE', true, `no ${resultName}/ReturnCode in answer`);
+      throw new VendorTransportError(soapCall('KOGNITIV', method.name), 'MALFORMED_RESPONSE', true, `no ${resultName}/ReturnCode in answer`);
     }
     if (code !== 0) {
-      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
+      throw new VendorReturnCodeError(soapCall('KOGNITIV', method.name), String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
     }
     return answer;
   }
@@ -152,12 +152,11 @@ export class KognitivLoyalty {
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
     const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
     if (a.MemberId === undefined)
-      throw new VendorTransportError('KOGNITIV', 'FetchLoyaltyMemberCore', 'MALFORMED_RESPONSE', true, 'no MemberId with ReturnCode 0');
+      throw new VendorTransportError(soapCall('KOGNITIV', 'FetchLoyaltyMemberCore'), 'MALFORMED_RESPONSE', true, 'no MemberId with ReturnCode 0');
     const birthDate = decodeKognitivDate(a.Birthdate);
     if (birthDate === undefined)
       throw new VendorTransportError(
-        'KOGNITIV',
-        'FetchLoyaltyMemberCore',
+        soapCall('KOGNITIV', 'FetchLoyaltyMemberCore'),
         'MALFORMED_RESPONSE',
         true,
         `unreadable Birthdate (${String(a.Birthdate?.length)} characters)`,
@@ -251,8 +250,7 @@ export class KognitivLoyalty {
     });
     if (a.InteractionId === undefined || a.InteractionId < 0) {
       throw new VendorTransportError(
-        'KOGNITIV',
-        'RecordInteraction',
+        soapCall('KOGNITIV', 'RecordInteraction'),
         'MALFORMED_RESPONSE',
         true,
         `InteractionId ${String(a.InteractionId)} with ReturnCode 0`,
