@@ -18,7 +18,13 @@ export interface VendorOperation extends VendorCall {
 
 export const VENDOR_OPERATIONS = {
   kognitiv: {
-    fetchLoyaltyMemberCore: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'LoyaltyMember.asmx', operation: 'FetchLoyaltyMemberCore', kind: 'read' },
+    fetchLoyaltyMemberCore: {
+      vendor: 'KOGNITIV',
+      transport: 'SOAP',
+      service: 'LoyaltyMember.asmx',
+      operation: 'FetchLoyaltyMemberCore',
+      kind: 'read',
+    },
     fetchMemberPointBalances: {
       vendor: 'KOGNITIV',
       transport: 'SOAP',
@@ -27,16 +33,40 @@ export const VENDOR_OPERATIONS = {
       kind: 'read',
     },
     saveAccountPhone: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Sync.asmx', operation: 'SaveAccountPhone', kind: 'write' },
-    productPromotionEntry: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Mobile.asmx', operation: 'ProductPromotionEntry', kind: 'write' },
+    productPromotionEntry: {
+      vendor: 'KOGNITIV',
+      transport: 'SOAP',
+      service: 'Mobile.asmx',
+      operation: 'ProductPromotionEntry',
+      kind: 'write',
+    },
     // Records an Internet Visit interaction at Kognitiv.
     externalLogin: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Portal.asmx', operation: 'ExternalLogin', kind: 'write' },
-    recordInteraction: { vendor: 'KOGNITIV', transport: 'SOAP', service: 'Interaction.asmx', operation: 'RecordInteraction', kind: 'write' },
+    recordInteraction: {
+      vendor: 'KOGNITIV',
+      transport: 'SOAP',
+      service: 'Interaction.asmx',
+      operation: 'RecordInteraction',
+      kind: 'write',
+    },
   },
   debitsuccessMessages: {
-    updateClientPhoneNumber: { vendor: 'DEBITSUCCESS', transport: 'SOAP', service: 'Messages', operation: 'UpdateClientPhoneNumber', kind: 'write' },
+    updateClientPhoneNumber: {
+      vendor: 'DEBITSUCCESS',
+      transport: 'SOAP',
+      service: 'Messages',
+      operation: 'UpdateClientPhoneNumber',
+      kind: 'write',
+    },
   },
   debitsuccessBilling: {
-    findAccountsByExternalId: { vendor: 'DEBITSUCCESS', transport: 'REST', service: 'CustomerServices', operation: 'GET /accounts', kind: 'read' },
+    findAccountsByExternalId: {
+      vendor: 'DEBITSUCCESS',
+      transport: 'REST',
+      service: 'CustomerServices',
+      operation: 'GET /accounts',
+      kind: 'read',
+    },
   },
 } as const satisfies Record<string, Record<string, VendorOperation>>;
 

@@ -22,14 +22,16 @@ describe('clientVendorError', () => {
   });
 
   it('maps REST codes other than 401/403 to VENDOR_ERROR', () => {
-    expect(clientVendorError(new VendorReturnCodeError(restCall('DEBITSUCCESS', 'GET /accounts'), '400')).extensions.code).toBe('VENDOR_ERROR');
+    expect(clientVendorError(new VendorReturnCodeError(restCall('DEBITSUCCESS', 'GET /accounts'), '400')).extensions.code).toBe(
+      'VENDOR_ERROR',
+    );
   });
 
   // Debitsuccess writes "02" over SOAP and 401 over REST for the same problem: the transport the error came by says which.
   it.each([
     ['a REST call, whatever its operation is named', 'REST', 'accounts', '401'],
     ['a SOAP call, whatever its operation is named', 'SOAP', 'GET /clients', '02'],
-  ] as const)('reads the code of %s in its own transport\'s column', (_case, transport, operation, vendorCode) => {
+  ] as const)("reads the code of %s in its own transport's column", (_case, transport, operation, vendorCode) => {
     const error = new VendorReturnCodeError({ vendor: 'DEBITSUCCESS', transport, operation }, vendorCode);
 
     expect(clientVendorError(error).extensions).toMatchObject({ code: 'VENDOR_CONFIGURATION', vendorCode, operation });
@@ -37,12 +39,14 @@ describe('clientVendorError', () => {
 
   it('uses the vendor text only for a rejected promotion', () => {
     expect(
-      clientVendorError(new VendorReturnCodeError(soapCall('KOGNITIV', 'ProductPromotionEntry'), '1001', { vendorMessage: 'Code already used.' }))
-        .message,
+      clientVendorError(
+        new VendorReturnCodeError(soapCall('KOGNITIV', 'ProductPromotionEntry'), '1001', { vendorMessage: 'Code already used.' }),
+      ).message,
     ).toBe('Code already used.');
     expect(
-      clientVendorError(new VendorReturnCodeError(soapCall('KOGNITIV', 'ProductPromotionEntry'), '1002', { vendorMessage: 'raw vendor text' }))
-        .message,
+      clientVendorError(
+        new VendorReturnCodeError(soapCall('KOGNITIV', 'ProductPromotionEntry'), '1002', { vendorMessage: 'raw vendor text' }),
+      ).message,
     ).not.toContain('raw');
   });
 
@@ -98,7 +102,10 @@ describe('clientVendorError', () => {
 
   it('passes Retry-After of a rate-limited read', () => {
     const { extensions } = clientVendorError(
-      new VendorTransportError(restCall('DEBITSUCCESS', 'GET /accounts'), 'HTTP_STATUS', true, '', { httpStatus: 429, retryAfterSeconds: 2 }),
+      new VendorTransportError(restCall('DEBITSUCCESS', 'GET /accounts'), 'HTTP_STATUS', true, '', {
+        httpStatus: 429,
+        retryAfterSeconds: 2,
+      }),
     );
 
     expect(extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', vendorCode: '429', retryAfter: 2, retryable: true });

@@ -141,7 +141,12 @@ export class KognitivLoyalty {
       (ResultOf<K> & { ReturnCode?: number; ErrorMessage?: string | null }) | undefined;
     const code = answer?.ReturnCode;
     if (!answer || code === undefined) {
-      throw new VendorTransportError(soapCall('KOGNITIV', method.name), 'MALFORMED_RESPONSE', true, `no ${resultName}/ReturnCode in answer`);
+      throw new VendorTransportError(
+        soapCall('KOGNITIV', method.name),
+        'MALFORMED_RESPONSE',
+        true,
+        `no ${resultName}/ReturnCode in answer`,
+      );
     }
     if (code !== 0) {
       throw new VendorReturnCodeError(soapCall('KOGNITIV', method.name), String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
@@ -152,7 +157,12 @@ export class KognitivLoyalty {
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
     const a = await this.call('loyaltyMember', { SecurityToken: this.options.securityToken, AccountId: accountId });
     if (a.MemberId === undefined)
-      throw new VendorTransportError(soapCall('KOGNITIV', 'FetchLoyaltyMemberCore'), 'MALFORMED_RESPONSE', true, 'no MemberId with ReturnCode 0');
+      throw new VendorTransportError(
+        soapCall('KOGNITIV', 'FetchLoyaltyMemberCore'),
+        'MALFORMED_RESPONSE',
+        true,
+        'no MemberId with ReturnCode 0',
+      );
     const birthDate = decodeKognitivDate(a.Birthdate);
     if (birthDate === undefined)
       throw new VendorTransportError(

@@ -7,10 +7,7 @@ function withinDeadline<T>(op: VendorCall, deadline: number, call: Promise<T>): 
   const remaining = deadline - Date.now();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new VendorTransportError(op, 'TIMEOUT', true, 'request deadline passed')),
-      Math.max(0, remaining),
-    );
+    timer = setTimeout(() => reject(new VendorTransportError(op, 'TIMEOUT', true, 'request deadline passed')), Math.max(0, remaining));
   });
   return Promise.race([call, expired]).finally(() => clearTimeout(timer));
 }
