@@ -4,8 +4,8 @@ import type { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
 import type { VendorCall } from './vendor-error.js';
 
 /**
- * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to,
- * its name in logs and errors, and whether it changes something at the vendor. A write is never repeated after
+ * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to, over
+ * SOAP or REST, its name in logs and errors, and whether it changes something at the vendor. A write is never repeated after
  * it may have arrived, and a write lost in flight is reported as an unknown outcome: forgetting `write` here
  * would invite a duplicate effect, so the `Vendors` surface, the pending vendor clients and the resilience layer are all
  * built from this table.
