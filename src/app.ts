@@ -13,6 +13,7 @@ import { jsonErrors, unknownRoute } from './http/json-errors.js';
 import { landingPagePlugin } from './http/landing-page.js';
 import { refusalStatusPlugin } from './http/refusal-status.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
+import { correlationScope } from './observability/correlation-scope.js';
 import { logText } from './observability/log-text.js';
 import { SubgraphMetrics } from './observability/metrics.js';
 import { requestLogPlugin } from './observability/request-log-plugin.js';
@@ -178,6 +179,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   if (tracing) graphql.push(traceRequests());
   graphql.push(
+    // formatError gives a masked error the request's correlation id, which Apollo does not pass it.
+    correlationScope(),
     expressMiddleware(apollo, {
       context: requestContextFactory({ config, vendors, policies, vendorCallHooks, loginThrottle, idempotency }),
     }),

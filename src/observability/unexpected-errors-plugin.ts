@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
-import { isDeliberateError } from '../schema/errors/format-error.js';
+import { isDeliberateError } from '../schema/errors/client-error.js';
 import { boundPath } from './bounded-text.js';
 import type { LogText } from './log-text.js';
 import type { CorrelatedContext } from './request-log-plugin.js';
@@ -12,8 +12,8 @@ const STACK_MAX_CHARS = 2_000;
 
 /**
  * Errors nobody raised on purpose (a bug, a library's TypeError, a value our schema cannot serialize)
- * reach the client masked as INTERNAL_SERVER_ERROR (format-error). This logs each one in full at
- * error and gives the client the request's correlation id, so the operator can find that log line. Its message and stack
+ * reach the client masked as INTERNAL_SERVER_ERROR with the request's correlation id (schema/errors/client-error.ts).
+ * This logs each one in full at error with that id, so the operator can find the log line. Its message and stack
  * may quote anything (a vendor value, a caller's input): censored, then bounded, by `logText`.
  */
 export function unexpectedErrorsPlugin(logger: Logger, logText: LogText): ApolloServerPlugin<CorrelatedContext> {
@@ -34,15 +34,6 @@ export function unexpectedErrorsPlugin(logger: Logger, logText: LogText): Apollo
                 : { message: logText.foreign(String(original), MESSAGE_MAX_CHARS) };
             logger.error({ correlationId: contextValue.correlationId, path: boundPath(error.path), err }, 'unexpected error');
           }
-        },
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          const { singleResult } = response.body;
-          singleResult.errors = singleResult.errors!.map((error) =>
-            error.extensions?.code === 'INTERNAL_SERVER_ERROR'
-              ? { ...error, extensions: { ...error.extensions, correlationId: contextValue.correlationId } }
-              : error,
-          );
         },
       };
     },

@@ -48,15 +48,9 @@ export class PendingVendorClients {
     this.clients?.close();
   }
 
-  private require({ vendor, operation }: VendorOperation): VendorClients {
+  private require(operation: VendorOperation): VendorClients {
     if (!this.clients)
-      throw new VendorTransportError(
-        vendor,
-        operation,
-        'CONNECTION',
-        false,
-        'vendor clients not created yet (WSDL unreachable at start-up)',
-      );
+      throw new VendorTransportError(operation, 'CONNECTION', false, 'vendor clients not created yet (WSDL unreachable at start-up)');
     return this.clients;
   }
 

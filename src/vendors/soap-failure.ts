@@ -1,4 +1,4 @@
-import { VendorTransportError, type Vendor } from './vendor-error.js';
+import { soapCall, VendorTransportError, type Vendor } from './vendor-error.js';
 import { retryAfterSeconds } from './retry-after.js';
 import { transportFailureOf } from './transport-failure.js';
 
@@ -44,7 +44,7 @@ export function classifySoapFailure(vendor: Vendor, operation: string, thrown: u
   const error = (thrown ?? {}) as SoapLibraryError;
   const detail = rawText(error);
   const fail = (reason: VendorTransportError['reason'], sent: boolean, extra: VendorTransportError['extra'] = {}) =>
-    new VendorTransportError(vendor, operation, reason, sent, detail, extra);
+    new VendorTransportError(soapCall(vendor, operation), reason, sent, detail, extra);
 
   const transport = transportFailureOf(error.code);
   if (transport) return fail(transport.reason, transport.sent);

@@ -5,6 +5,27 @@
 
 export type Vendor = 'KOGNITIV' | 'DEBITSUCCESS';
 
+/** How a vendor service is reached: its codes are read by it (Debitsuccess writes different codes over each). */
+export type VendorTransport = 'SOAP' | 'REST';
+
+/** The call that failed, as whoever makes the error knows it: the vendor, how it was reached, its operation. */
+export interface VendorCall {
+  vendor: Vendor;
+  transport: VendorTransport;
+  /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
+  operation: string;
+}
+
+/** A call to one of `vendor`'s SOAP methods. */
+export function soapCall(vendor: Vendor, operation: string): VendorCall {
+  return { vendor, transport: 'SOAP', operation };
+}
+
+/** A call to one of `vendor`'s REST endpoints. */
+export function restCall(vendor: Vendor, operation: string): VendorCall {
+  return { vendor, transport: 'REST', operation };
+}
+
 /** Why a call produced no usable vendor answer at all. */
 export type VendorFailureReason =
   | 'TIMEOUT'
@@ -32,11 +53,14 @@ export interface VendorNote {
  */
 export class VendorReturnCodeError extends Error {
   override readonly name = 'VendorReturnCodeError';
+  readonly vendor: Vendor;
+  /** Says which column of the error table its code is read in. */
+  readonly transport: VendorTransport;
+  /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
+  readonly operation: string;
 
   constructor(
-    readonly vendor: Vendor,
-    /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
-    readonly operation: string,
+    call: VendorCall,
     /** The raw code as the vendor wrote it (`"315"`, `"02"`, `"401"`); undefined when it gave none. */
     readonly vendorCode: string | undefined,
     readonly details: {
@@ -51,7 +75,8 @@ export class VendorReturnCodeError extends Error {
       status?: 'Failed' | 'Unknown';
     } = {},
   ) {
-    super(`${vendor} ${operation} returned ${vendorCode ?? 'no code'}${details.status ? ` (status ${details.status})` : ''}`);
+    super(`${call.vendor} ${call.operation} returned ${vendorCode ?? 'no code'}${details.status ? ` (status ${details.status})` : ''}`);
+    ({ vendor: this.vendor, transport: this.transport, operation: this.operation } = call);
   }
 }
 
@@ -67,10 +92,12 @@ export class VendorTransportError extends Error {
    * knows each operation's kind from VENDOR_OPERATIONS; the datasource that throws does not need to.
    */
   write = false;
+  readonly vendor: Vendor;
+  readonly transport: VendorTransport;
+  readonly operation: string;
 
   constructor(
-    readonly vendor: Vendor,
-    readonly operation: string,
+    call: VendorCall,
     readonly reason: VendorFailureReason,
     readonly sent: boolean,
     /**
@@ -81,7 +108,8 @@ export class VendorTransportError extends Error {
     readonly detail: string,
     readonly extra: { httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
-    super(`${vendor} ${operation} failed: ${reason}`, { cause: extra.cause });
+    super(`${call.vendor} ${call.operation} failed: ${reason}`, { cause: extra.cause });
+    ({ vendor: this.vendor, transport: this.transport, operation: this.operation } = call);
   }
 }
 

@@ -2,22 +2,19 @@ import type { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js
 import type { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
 import { KOGNITIV_METHODS, serviceLabelOf, type KognitivMethodKey } from './kognitiv/asmx-contract.js';
 import type { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
-import type { Vendor } from './vendor-error.js';
+import type { VendorCall } from './vendor-error.js';
 
 /**
- * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to,
- * its name in logs and errors, and whether it changes something at the vendor. Kognitiv's names and services are
- * its contract's (`kognitiv/asmx-contract.ts`); only their kind is written here. A write is never repeated after
+ * Every vendor call resolvers may make, declared once: which vendor and service (one breaker each) it goes to, over
+ * SOAP or REST, its name in logs and errors, and whether it changes something at the vendor. Kognitiv's names and
+ * services are its contract's (`kognitiv/asmx-contract.ts`); only their kind is written here. A write is never repeated after
  * it may have arrived, and a write lost in flight is reported as an unknown outcome: forgetting `write` here
  * would invite a duplicate effect, so the `Vendors` surface, the pending vendor clients and the resilience layer are all
  * built from this table.
  */
-export interface VendorOperation {
-  vendor: Vendor;
+export interface VendorOperation extends VendorCall {
   /** A vendor service (one breaker each), e.g. `LoyaltyMember.asmx`. */
   service: string;
-  /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
-  operation: string;
   kind: 'read' | 'write';
 }
 
@@ -25,7 +22,13 @@ export interface VendorOperation {
 function kognitivOperations(kinds: Record<KognitivMethodKey, VendorOperation['kind']>): Record<KognitivMethodKey, VendorOperation> {
   const operations = (Object.keys(KOGNITIV_METHODS) as KognitivMethodKey[]).map((key) => {
     const { service, method } = KOGNITIV_METHODS[key];
-    const operation: VendorOperation = { vendor: 'KOGNITIV', service: serviceLabelOf(service), operation: method.name, kind: kinds[key] };
+    const operation: VendorOperation = {
+      vendor: 'KOGNITIV',
+      transport: 'SOAP',
+      service: serviceLabelOf(service),
+      operation: method.name,
+      kind: kinds[key],
+    };
     return [key, operation];
   });
   return Object.fromEntries(operations) as Record<KognitivMethodKey, VendorOperation>;
@@ -42,10 +45,22 @@ export const VENDOR_OPERATIONS = {
     recordInteraction: 'write',
   }),
   debitsuccessMessages: {
-    updateClientPhoneNumber: { vendor: 'DEBITSUCCESS', service: 'Messages', operation: 'UpdateClientPhoneNumber', kind: 'write' },
+    updateClientPhoneNumber: {
+      vendor: 'DEBITSUCCESS',
+      transport: 'SOAP',
+      service: 'Messages',
+      operation: 'UpdateClientPhoneNumber',
+      kind: 'write',
+    },
   },
   debitsuccessBilling: {
-    findAccountsByExternalId: { vendor: 'DEBITSUCCESS', service: 'CustomerServices', operation: 'GET /accounts', kind: 'read' },
+    findAccountsByExternalId: {
+      vendor: 'DEBITSUCCESS',
+      transport: 'REST',
+      service: 'CustomerServices',
+      operation: 'GET /accounts',
+      kind: 'read',
+    },
   },
 } as const satisfies Record<string, Record<string, VendorOperation>>;
 

@@ -1,5 +1,5 @@
 import { isInt32 } from './int32.js';
-import { VendorTransportError, type Vendor } from './vendor-error.js';
+import { soapCall, VendorTransportError, type Vendor } from './vendor-error.js';
 
 /**
  * Reading values out of a vendor's SOAP answer as its contract says they are, or not at all. node-soap hands numbers
@@ -22,7 +22,7 @@ export interface AnswerSource {
 
 /** The details name the element and what was wrong with it, never the vendor's text (it may hold personal data or secrets). */
 function malformed(source: AnswerSource, detail: string): VendorTransportError {
-  return new VendorTransportError(source.vendor, source.operation, 'MALFORMED_RESPONSE', true, detail);
+  return new VendorTransportError(soapCall(source.vendor, source.operation), 'MALFORMED_RESPONSE', true, detail);
 }
 
 /** An element the contract has at most once, as node-soap read it: absent, empty (`null`), a text or an object. */

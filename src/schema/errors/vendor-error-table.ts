@@ -59,9 +59,8 @@ export function findVendorErrorRow(source: VendorCodeSource, vendorCode: string 
   return vendorCode === undefined ? undefined : bySourceAndCode.get(`${source}:${vendorCode}`);
 }
 
-/** Which column of codes a vendor error's code is read in. */
+/** Which column of codes a vendor error's code is read in: its vendor's, for the transport the error says it came by. */
 export function sourceOf(error: VendorReturnCodeError): VendorCodeSource {
   if (error.vendor === 'KOGNITIV') return 'KOGNITIV';
-  // REST operations are named by method and path (`GET /accounts`), SOAP ones by message name.
-  return /^[A-Z]+ \//.test(error.operation) ? 'DEBITSUCCESS_REST' : 'DEBITSUCCESS_SOAP';
+  return error.transport === 'REST' ? 'DEBITSUCCESS_REST' : 'DEBITSUCCESS_SOAP';
 }

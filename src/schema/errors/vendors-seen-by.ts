@@ -7,7 +7,7 @@ function withoutStaffText(error: unknown): unknown {
   if (!(error instanceof VendorReturnCodeError) || error.details.vendorMessage === undefined) return error;
   if (findVendorErrorRow(sourceOf(error), error.vendorCode)?.vendorMessage !== 'staff') return error;
   const { vendorMessage: _staffOnly, ...details } = error.details;
-  return new VendorReturnCodeError(error.vendor, error.operation, error.vendorCode, details);
+  return new VendorReturnCodeError(error, error.vendorCode, details);
 }
 
 /**

@@ -3,10 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { StateStoreUnavailableError, type StateStore } from '../../state/state-store.js';
 import { isStaff } from '../auth/caller.js';
 import { declareStep } from '../declared-steps.js';
+import { clientError } from '../errors/client-error.js';
 import { memberError, memberErrorBody, type MemberErrorBody } from '../errors/member-error.js';
 import { isLeftOut } from '../shared/validate.js';
 import { idempotencyKeyOf } from './idempotency-key.js';
-import { clientErrorBody, replayedError } from './outcome-body.js';
+import { replayedError } from './replayed-error.js';
 
 /** What every request's keyed mutations share (app.ts builds it once). */
 export interface IdempotencySettings {
@@ -186,8 +187,9 @@ async function firstRun<T>(
   try {
     result = await run();
   } catch (error) {
-    const body = clientErrorBody(error);
-    await keep(body.extensions.retryable ? undefined : { ...running, state: 'failed', error: body });
+    // What the client reads (clientError), kept to answer repeats with; a masked error keeps no correlation id of this request.
+    const body = clientError(error);
+    await keep(body.extensions.retryable === true ? undefined : { ...running, state: 'failed', error: body });
     throw error;
   }
   const { stored, retryable } = await codec.save(result);

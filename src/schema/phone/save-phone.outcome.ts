@@ -1,6 +1,7 @@
 import type { MemberErrorBody } from '../errors/member-error.js';
 import type { OutcomeCodec } from '../idempotency/idempotent.js';
-import { clientErrorBody, replayedError } from '../idempotency/outcome-body.js';
+import { clientError } from '../errors/client-error.js';
+import { replayedError } from '../idempotency/replayed-error.js';
 import type { BillingPhoneResult, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
 
 /** Marks a promise as handled now; whoever awaits it later still sees its rejection. */
@@ -22,7 +23,7 @@ async function storedPart<T>(outcome: Promise<T>): Promise<StoredPart<T>> {
   try {
     return { result: await outcome };
   } catch (error) {
-    return { error: clientErrorBody(error) };
+    return { error: clientError(error) };
   }
 }
 
@@ -39,7 +40,7 @@ export const SAVE_PHONE_OUTCOME: OutcomeCodec<SavePhonePayload> = {
       billing: await storedPart(payload.billingOutcome),
     };
     const parts = [stored.loyalty, stored.billing];
-    return { stored, retryable: parts.every((part) => 'error' in part && part.error.extensions.retryable) };
+    return { stored, retryable: parts.every((part) => 'error' in part && part.error.extensions.retryable === true) };
   },
   restore(stored) {
     const { member, loyalty, billing } = stored as StoredSavePhone;

@@ -5,7 +5,7 @@ import { retryAfterSeconds } from '../retry-after.js';
 import { createVendorAgents, type VendorAgents } from '../vendor-agents.js';
 import { transportFailureOf } from '../transport-failure.js';
 import { createVendorRest, type VendorRestAnswer, type VendorRestExchange, type VendorRestRequest } from '../vendor-rest.js';
-import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import { restCall, VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { TokenCache } from './oauth-token.js';
 import { RateLimitGate } from './rate-limit-gate.js';
@@ -99,10 +99,9 @@ export class DebitsuccessBilling {
   private failure(operation: string, error: unknown): Error {
     if (error instanceof StatusAnswer) {
       const { status, headers, body } = error.response;
-      if (VERDICTS.has(status)) return new VendorReturnCodeError('DEBITSUCCESS', operation, String(status));
+      if (VERDICTS.has(status)) return new VendorReturnCodeError(restCall('DEBITSUCCESS', operation), String(status));
       return new VendorTransportError(
-        'DEBITSUCCESS',
-        operation,
+        restCall('DEBITSUCCESS', operation),
         refusesTheRequest(status) ? 'REQUEST_REFUSED' : 'HTTP_STATUS',
         true,
         `HTTP ${status} ${body}`,
@@ -115,10 +114,10 @@ export class DebitsuccessBilling {
     const code = (error as { code?: unknown } | null)?.code;
     const message = error instanceof Error ? error.message : String(error);
     const transport = transportFailureOf(code);
-    if (transport) return new VendorTransportError('DEBITSUCCESS', operation, transport.reason, transport.sent, message);
+    if (transport) return new VendorTransportError(restCall('DEBITSUCCESS', operation), transport.reason, transport.sent, message);
     // Any other coded failure of the exchange (an oversized or undecodable answer) is an answer we cannot use.
     if (typeof code === 'string')
-      return new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
+      return new VendorTransportError(restCall('DEBITSUCCESS', operation), 'MALFORMED_RESPONSE', true, `${code}: ${message}`);
     return error instanceof Error ? error : new Error(message);
   }
 
@@ -128,13 +127,12 @@ export class DebitsuccessBilling {
     try {
       json = JSON.parse(body);
     } catch {
-      throw new VendorTransportError('DEBITSUCCESS', operation, 'MALFORMED_RESPONSE', true, `not JSON: ${body}`);
+      throw new VendorTransportError(restCall('DEBITSUCCESS', operation), 'MALFORMED_RESPONSE', true, `not JSON: ${body}`);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success)
       throw new VendorTransportError(
-        'DEBITSUCCESS',
-        operation,
+        restCall('DEBITSUCCESS', operation),
         'MALFORMED_RESPONSE',
         true,
         `unexpected shape: ${parsed.error.issues[0]?.message}`,
@@ -157,7 +155,7 @@ export class DebitsuccessBilling {
   private async getJson<T>(operation: string, path: string, schema: z.ZodType<T>, retriedWithNewToken = false): Promise<T> {
     const wait = this.rateLimit.waitSeconds();
     if (wait > 0) {
-      throw new VendorTransportError('DEBITSUCCESS', operation, 'HTTP_STATUS', false, 'rate limit exhausted: not sent', {
+      throw new VendorTransportError(restCall('DEBITSUCCESS', operation), 'HTTP_STATUS', false, 'rate limit exhausted: not sent', {
         httpStatus: 429,
         retryAfterSeconds: wait,
       });

@@ -4,7 +4,7 @@ import { createSoapClient } from '../soap-client.js';
 import type { DebitsuccessSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
-import { VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
+import { soapCall, VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { decodeObject, decodeWireValue, type AnswerSource } from '../wire-values.js';
 import { encodeSoapArguments } from '../xml-text.js';
@@ -135,8 +135,7 @@ export class DebitsuccessMessages {
     const dateCreated = decodeWireValue(ANSWER, 'DateCreated', 'string', result?.DateCreated);
     if (!result || (status !== 'Succeed' && status !== 'Failed' && status !== 'Unknown')) {
       throw new VendorTransportError(
-        'DEBITSUCCESS',
-        OPERATION,
+        soapCall('DEBITSUCCESS', OPERATION),
         'MALFORMED_RESPONSE',
         true,
         `no UpdateClientPhoneNumberResult/Status (${String(status)})`,
@@ -145,7 +144,7 @@ export class DebitsuccessMessages {
     const notes = notesFrom(result.ResponseNotes);
     if (status !== 'Succeed') {
       const firstError = notes.find((n) => n.type === 'Error' && n.code !== '');
-      throw new VendorReturnCodeError('DEBITSUCCESS', OPERATION, firstError?.code, { notes, status });
+      throw new VendorReturnCodeError(soapCall('DEBITSUCCESS', OPERATION), firstError?.code, { notes, status });
     }
     return {
       status,

@@ -3,7 +3,7 @@ import { createSoapClient } from '../soap-client.js';
 import type { KognitivSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
 import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
-import { VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
+import { soapCall, VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
 import {
@@ -67,7 +67,7 @@ function pointsFrom<K extends KognitivMethodKey>(answer: ResultOf<K>, prefix: Po
 
 /** An answer with ReturnCode 0 that the method's result cannot be made of. */
 function malformed(key: KognitivMethodKey, detail: string): VendorTransportError {
-  return new VendorTransportError('KOGNITIV', KOGNITIV_METHODS[key].method.name, 'MALFORMED_RESPONSE', true, detail);
+  return new VendorTransportError(soapCall('KOGNITIV', KOGNITIV_METHODS[key].method.name), 'MALFORMED_RESPONSE', true, detail);
 }
 
 /**
@@ -140,7 +140,7 @@ export class KognitivLoyalty {
     const code = answer?.ReturnCode;
     if (!answer || code === undefined) throw malformed(key, `no ${resultName}/ReturnCode in answer`);
     if (code !== 0) {
-      throw new VendorReturnCodeError('KOGNITIV', method.name, String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
+      throw new VendorReturnCodeError(soapCall('KOGNITIV', method.name), String(code), { vendorMessage: answer.ErrorMessage ?? undefined });
     }
     return answer;
   }

@@ -1,16 +1,13 @@
-import { VendorTransportError, type Vendor } from '../vendor-error.js';
+import { VendorTransportError, type Vendor, type VendorCall } from '../vendor-error.js';
 import { callVendor, vendorsCalling, type VendorOperation, type Vendors } from '../vendor-operations.js';
 import type { ServiceKey, VendorPolicies } from './vendor-policies.js';
 
 /** Rejects once the request's deadline passes; the call itself is bounded by its own timeout. */
-function withinDeadline<T>(vendor: Vendor, operation: string, deadline: number, call: Promise<T>): Promise<T> {
+function withinDeadline<T>(op: VendorCall, deadline: number, call: Promise<T>): Promise<T> {
   const remaining = deadline - Date.now();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new VendorTransportError(vendor, operation, 'TIMEOUT', true, 'request deadline passed')),
-      Math.max(0, remaining),
-    );
+    timer = setTimeout(() => reject(new VendorTransportError(op, 'TIMEOUT', true, 'request deadline passed')), Math.max(0, remaining));
   });
   return Promise.race([call, expired]).finally(() => clearTimeout(timer));
 }
@@ -83,7 +80,7 @@ export function resilientVendors(raw: Vendors, policies: VendorPolicies, deadlin
   return vendorsCalling((datasource, method, op, args) => {
     const key: ServiceKey = { vendor: op.vendor, service: op.service };
     const call = observed(hooks, key, op.operation, () => callVendor(raw, datasource, method, args));
-    const guarded = op.kind === 'read' ? policies.read(key, op.operation, deadline, call) : policies.write(key, op.operation, call);
-    return markingWrites(op, withinDeadline(op.vendor, op.operation, deadline, guarded));
+    const guarded = op.kind === 'read' ? policies.read(op, deadline, call) : policies.write(op, call);
+    return markingWrites(op, withinDeadline(op, deadline, guarded));
   });
 }

@@ -10,6 +10,7 @@ import {
 } from 'cockatiel';
 import type { Config } from '../../config.js';
 import { isVendorOutage, VendorTransportError, type Vendor } from '../vendor-error.js';
+import type { VendorOperation } from '../vendor-operations.js';
 
 /** Breaker and retry settings (`src/config.ts` declares them, their meaning and their defaults). */
 export type ResilienceSettings = Config['resilience'];
@@ -64,27 +65,27 @@ export class VendorPolicies {
     return Object.fromEntries([...this.breakers].map(([id, b]) => [id, names[b.state]]));
   }
 
-  private async throughBreaker<T>(key: ServiceKey, operation: string, call: () => Promise<T>): Promise<T> {
+  private async throughBreaker<T>(op: VendorOperation, call: () => Promise<T>): Promise<T> {
     try {
-      return await this.breaker(key).execute(call);
+      return await this.breaker(op).execute(call);
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
-        throw new VendorTransportError(key.vendor, operation, 'CIRCUIT_OPEN', false, `circuit open for ${key.service}`);
+        throw new VendorTransportError(op, 'CIRCUIT_OPEN', false, `circuit open for ${op.service}`);
       }
       throw error;
     }
   }
 
-  write<T>(key: ServiceKey, operation: string, call: () => Promise<T>): Promise<T> {
-    return this.throughBreaker(key, operation, call);
+  write<T>(op: VendorOperation, call: () => Promise<T>): Promise<T> {
+    return this.throughBreaker(op, call);
   }
 
   /**
    * `deadline` is an epoch ms after which no new attempt starts. The retries run inside the breaker, so one
    * logical read is one outcome for it however many attempts it took; a retry stops once the circuit opened.
    */
-  read<T>(key: ServiceKey, operation: string, deadline: number, call: () => Promise<T>): Promise<T> {
-    const breaker = this.breaker(key);
+  read<T>(op: VendorOperation, deadline: number, call: () => Promise<T>): Promise<T> {
+    const breaker = this.breaker(op);
     const policy = retry(
       handleWhen(
         (error) => isTransient(error) && breaker.state !== CircuitState.Open && Date.now() + this.settings.retryInitialDelayMs < deadline,
@@ -94,6 +95,6 @@ export class VendorPolicies {
         backoff: new ExponentialBackoff({ initialDelay: this.settings.retryInitialDelayMs, maxDelay: 2_000 }),
       },
     );
-    return this.throughBreaker(key, operation, () => policy.execute(call));
+    return this.throughBreaker(op, () => policy.execute(call));
   }
 }
