@@ -92,10 +92,12 @@ function missingForProduction(config: Config): string[] {
 export function loadConfig(env: Env = process.env): Config {
   // Refused rather than case-folded: "Production" or "prod" would otherwise run without the production checks.
   const production = readSetting(SETTINGS.shape.nodeEnv, settingMeta(SETTINGS.shape.nodeEnv)!, env, false) === 'production';
-  // It named a header whose first, client-written entry was taken as the address; ignored silently, an operator would think it still applies.
+  // It named a header whose first, client-written entry was taken as the address; ignored silently, an operator would think it
+  // still applies.
   if (env.CLIENT_ADDRESS_HEADER !== undefined)
     throw new ConfigError(
-      'CLIENT_ADDRESS_HEADER is no longer read: remove it (the caller address is X-Forwarded-For read from the right, see TRUST_PROXY_HOPS)',
+      'CLIENT_ADDRESS_HEADER is no longer read: remove it ' +
+        '(the caller address is X-Forwarded-For read from the right, see TRUST_PROXY_HOPS)',
     );
   const config = read(SETTINGS, env, production) as Config;
   const missing = missingForProduction(config);

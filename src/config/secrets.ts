@@ -54,7 +54,8 @@ function checkSecret(name: string, value: string | undefined, production: boolea
     throw new ConfigError(`${name}: shorter than ${min} characters${production ? ' (NODE_ENV=production)' : ''}; set a longer secret`);
   if (JSON_OUTSIDE_STRINGS.test(value))
     throw new ConfigError(
-      `${name}: made only of digits, punctuation and the letters of true/false/null, which the log censor would rewrite in every line; set another secret`,
+      `${name}: made only of digits, punctuation and the letters of true/false/null, ` +
+        'which the log censor would rewrite in every line; set another secret',
     );
 }
 

@@ -77,8 +77,9 @@ export const SETTINGS = z.object({
       wsdl: setting(z.enum(['remote', 'bundled']).default('remote'), {
         env: 'KOGNITIV_WSDL',
         description:
-          "`remote` reads `<endpoint>?WSDL` at start-up, following its `wsdl:import`/`xsd:import`/`xsd:include` only on `KOGNITIV_URL`'s " +
-          'own origin (one elsewhere fails start-up, naming it, and is never fetched); `bundled` uses the copies in `src/vendors/kognitiv/wsdl/`',
+          '`remote` reads `<endpoint>?WSDL` at start-up, following its `wsdl:import`/`xsd:import`/`xsd:include` only on ' +
+          "`KOGNITIV_URL`'s own origin (one elsewhere fails start-up, naming it, and is never fetched); `bundled` uses the copies in " +
+          '`src/vendors/kognitiv/wsdl/`',
       }),
       timeoutMs: setting(int.positive().default(5000), { env: 'KOGNITIV_TIMEOUT_MS', description: 'per-call timeout' }),
     },
@@ -231,11 +232,12 @@ export const SETTINGS = z.object({
       env: 'MAX_ENTITY_MEMBERS',
       description:
         'distinct members named by `_entities` representations per HTTP request (all operations of a batch together, whose ' +
-        "DataLoaders are shared): the vendor work, up to three vendor calls per member, while a repeated member is served by the request's " +
-        'DataLoaders. Ids count as given, as the DataLoaders key on them (`M1001` and `m1001` are two members); a representation whose id ' +
-        'cannot be read before execution (no string `id`) counts as a member of its own. Sized for routers: a page of 100 distinct ' +
-        'members, or Hive Gateway merging two parallel fetches of 60 into one `_entities` of 120. 150 members are 300 Kognitiv reads at ' +
-        '`VENDOR_CONCURRENCY` 20, 15 waves of vendor round trips: 0.3 s at the 20 ms of docs/benchmarks.md, 7.5 s at 500 ms (half ' +
+        'DataLoaders are shared): the vendor work, up to three vendor calls per member, while a repeated member is served by the ' +
+        "request's DataLoaders. Ids count as given, as the DataLoaders key on them (`M1001` and `m1001` are two members); a " +
+        'representation whose id cannot be read before execution (no string `id`) counts as a member of its own. Sized for ' +
+        'routers: a page of 100 distinct members, or Hive Gateway merging two parallel fetches of 60 into one `_entities` of 120. ' +
+        '150 members are 300 Kognitiv reads at `VENDOR_CONCURRENCY` 20, 15 waves of vendor round trips: 0.3 s at the 20 ms of ' +
+        'docs/benchmarks.md, 7.5 s at 500 ms (half ' +
         '`REQUEST_DEADLINE_MS`); measured against the sandboxes, 150 members took 213 ms of CPU',
     }),
     maxIntrospectionFields: setting(int.min(0).default(3), {
@@ -418,5 +420,6 @@ export const SETTINGS = z.object({
 
 /** The meaning of each CACHE_*_SECONDS. */
 function cacheHint(fields: string): string {
-  return `seconds a router with entity caching may cache the ${fields} fields (\`Cache-Control\`, always \`private\`); \`0\` disables. Mutations are never cacheable`;
+  const header = '(`Cache-Control`, always `private`)';
+  return `seconds a router with entity caching may cache the ${fields} fields ${header}; \`0\` disables. Mutations are never cacheable`;
 }
