@@ -21,7 +21,8 @@ import { unexpectedErrorsPlugin } from './observability/unexpected-errors-plugin
 import { operationSpanPlugin, traceRequests } from './observability/request-span.js';
 import { vendorAttemptTracer } from './observability/vendor-attempt-spans.js';
 import { vendorCallObserver } from './observability/vendor-call-observer.js';
-import { requestContextFactory, type SubgraphContext } from './request-context.js';
+import { requestContextFactory } from './request-context.js';
+import type { RequestContext } from './schema/context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createFormatError } from './schema/errors/format-error.js';
@@ -34,25 +35,6 @@ import { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export type AppConfig = Pick<
-  Config,
-  | 'nodeEnv'
-  | 'kognitivPhoneTypes'
-  | 'debitsuccessCountryCodes'
-  | 'vendorConcurrency'
-  | 'routerSecret'
-  | 'authorization'
-  | 'trustProxyHops'
-  | 'limits'
-  | 'loginThrottle'
-  | 'resilience'
-  | 'cacheSeconds'
-  | 'introspection'
-  | 'state'
-  | 'idempotencyRetentionSeconds'
-  | 'tracing'
->;
-
 /**
  * How long stop() waits for in-flight requests before cutting their sockets: the longest a request can
  * live (its deadline, or a full admission wait followed by a full body read when that is longer), plus a
@@ -64,7 +46,7 @@ export function drainGraceMs(limits: Pick<Config['limits'], 'requestDeadlineMs' 
 }
 
 export interface AppDeps {
-  config: AppConfig;
+  config: Config;
   /** The raw datasources; the app wraps them in breakers, retries and deadlines. */
   vendors: Vendors;
   logger: Logger;
@@ -121,7 +103,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   const foreignText = logText(deps.secrets);
-  const apollo = new ApolloServer<SubgraphContext>({
+  const apollo = new ApolloServer<RequestContext>({
     schema: await buildMemberSubgraphSchema(),
     formatError: createFormatError(logger, foreignText),
     logger,

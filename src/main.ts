@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     : undefined;
   const kognitiv = config.kognitiv ?? sandbox!.kognitiv!.settings;
   const debitsuccess = config.debitsuccess ?? sandbox!.debitsuccess!.settings;
-  const secrets = secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl });
+  const secrets = secretValues({ ...config, kognitiv, debitsuccess });
   const logger = createLogger({ level: config.logLevel, pretty: config.nodeEnv === 'development' && process.stdout.isTTY, secrets });
   logger.info(
     {

@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
-import { RequestCostBudget, type CostBudgetContext } from './http/cost-limits-plugin.js';
-import { answersPlainJson, type RefusalStatusContext } from './http/refusal-status.js';
+import { answersPlainJson } from './http/refusal-status.js';
 import { callerFromHeaders, readsAccountDetails } from './schema/auth/caller.js';
 import { vendorsSeenBy } from './schema/errors/vendors-seen-by.js';
 import type { RequestContext, SchemaSettings } from './schema/context.js';
+import { RequestCostBudget } from './schema/request-cost-budget.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createLoaders } from './schema/loaders.js';
 import type { IdempotencySettings } from './schema/idempotency/idempotent.js';
@@ -13,14 +13,8 @@ import type { LoginThrottle } from './schema/login/login-throttle.js';
 import { resilientVendors, type VendorCallHooks } from './vendors/resilience/resilient-vendors.js';
 import type { VendorPolicies } from './vendors/resilience/vendor-policies.js';
 
-/** What every resolver and plugin of one GraphQL request sees. */
-export type SubgraphContext = RequestContext & CostBudgetContext & RefusalStatusContext;
-
 export interface RequestContextDeps {
-  config: Pick<
-    Config,
-    'kognitivPhoneTypes' | 'debitsuccessCountryCodes' | 'vendorConcurrency' | 'cacheSeconds' | 'authorization' | 'limits'
-  >;
+  config: SchemaSettings & Pick<Config, 'authorization' | 'limits'>;
   /** The raw datasources; each request gets them wrapped in breakers, retries and its own deadline. */
   vendors: Vendors;
   policies: VendorPolicies;
@@ -34,14 +28,10 @@ export interface RequestContextDeps {
 const PLAIN_REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** Builds each GraphQL request's context from the HTTP request; shared pieces (throttle, breakers) come from `deps`. */
-export function requestContextFactory(deps: RequestContextDeps): (http: { req: Request; res: Response }) => Promise<SubgraphContext> {
+export function requestContextFactory(deps: RequestContextDeps): (http: { req: Request; res: Response }) => Promise<RequestContext> {
   const { config, vendors, policies, vendorCallHooks, loginThrottle, idempotency } = deps;
-  const settings: SchemaSettings = {
-    kognitivPhoneTypes: config.kognitivPhoneTypes,
-    debitsuccessCountryCodes: config.debitsuccessCountryCodes,
-    vendorConcurrency: config.vendorConcurrency,
-    cacheSeconds: config.cacheSeconds,
-  };
+  // The whole config object: what the schema reads of it is what SchemaSettings picks.
+  const settings: SchemaSettings = config;
   return async ({ req, res }) => {
     // The router's request id when it sends one, so a request can be followed across both logs.
     const routerRequestId = req.get('x-request-id') ?? '';

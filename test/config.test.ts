@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, secretValues } from '../src/config.js';
+import { ConfigError, loadConfig, secretValues, SETTINGS } from '../src/config.js';
+import { settingLeaves, valueAt } from '../src/config/setting.js';
 
 const KOGNITIV = {
   KOGNITIV_URL: 'https://app.kognitivloyalty.com/',
@@ -211,8 +212,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache' })).toThrow(
       /^REDIS_URL: expected a redis:\/\/ or rediss:\/\/ \(TLS\) URL$/,
     );
-    expect(secretValues({ kognitiv: {}, debitsuccess: {}, routerSecret: undefined, redisUrl: config.state.redisUrl } as never)).toEqual(
-      expect.arrayContaining(['rediss://:s3cr%40t@cache.example.test:6380/0', 's3cr@t']),
-    );
+    expect(secretValues(config)).toEqual(expect.arrayContaining(['rediss://:s3cr%40t@cache.example.test:6380/0', 's3cr@t']));
+  });
+});
+
+describe('the declared secrets', () => {
+  const secrets = settingLeaves(SETTINGS).filter(({ meta }) => meta.secret !== undefined);
+  /** A value each secret may hold, and the secret inside it (a URL's password). */
+  const sample = (name: string) =>
+    name === 'REDIS_URL' ? ['redis://:pa55-word@cache.example.test:6379', 'pa55-word'] : ['f1le-secret', 'f1le-secret'];
+
+  it('are the settings the README marks secret', () => {
+    expect(secrets.map(({ meta }) => meta.env)).toEqual([
+      'KOGNITIV_SECURITY_TOKEN',
+      'DEBITSUCCESS_PASSWORD',
+      'DEBITSUCCESS_CLIENT_SECRET',
+      'ROUTER_SECRET',
+      'REDIS_URL',
+    ]);
+  });
+
+  it.each(secrets.map((leaf) => [leaf.meta.env, leaf] as const))('%s: read from its _FILE, checked at start-up, censored', (name, leaf) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cfg-')), 'secret');
+    const env = { ...KOGNITIV, ...DEBITSUCCESS, [name]: undefined, [`${name}_FILE`]: file };
+    const [value, secret] = sample(name);
+    writeFileSync(file, `${value}\n`);
+
+    const config = loadConfig(env);
+
+    expect(valueAt(config, leaf.path)).toBe(value);
+    expect(secretValues(config)).toContain(secret);
+    writeFileSync(file, name === 'REDIS_URL' ? 'redis://:ab@cache.example.test:6379' : 'ab');
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}: shorter than 4 characters`));
   });
 });

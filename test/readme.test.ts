@@ -1,15 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { settingDefault, SETTINGS, type SettingName } from '../src/config.js';
+import { SETTINGS } from '../src/config.js';
+import { declaredDefault, settingLeaves } from '../src/config/setting.js';
 import { MEMBER_ERROR_CODES } from '../src/schema/errors/member-error-code.js';
 import { VENDOR_ERROR_TABLE } from '../src/schema/errors/vendor-error-table.js';
+import { settingRow, settingsTable, TABLE_END, TABLE_START } from '../scripts/settings-table.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const errorTableRows = readme.split('\n').filter((line) => /^\| .* \| `[A-Z_]+` \|$/.test(line));
 const scripts = Object.keys(
   (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts,
 );
-const configSource = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
+const configSource = ['../src/config.ts', '../src/config/settings.ts']
+  .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .join('\n');
+const declared = settingLeaves(SETTINGS);
 const operationFiles = readdirSync(new URL('../operations/', import.meta.url)).filter((name) => name.endsWith('.graphql'));
 
 /** The fenced blocks of one language, in order. */
@@ -26,17 +31,9 @@ function settingsTableVariables(): string[] {
     .flatMap((row) => [...row.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!));
 }
 
-/** Variable → default as the Settings table states it, from rows naming as many defaults as variables (`A`, `B` | `1`, `2`). */
-function settingsTableDefaults(): Map<string, string> {
-  const section = readme.slice(readme.indexOf('## Settings'), readme.indexOf('\n## ', readme.indexOf('## Settings') + 1));
-  const defaults = new Map<string, string>();
-  for (const row of section.split('\n').filter((line) => line.startsWith('| `'))) {
-    const [, variables = '', stated = ''] = row.split('|');
-    const names = [...variables.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!);
-    const values = [...stated.matchAll(/`([^`]*)`/g)].map((m) => m[1]!);
-    if (names.length === values.length) names.forEach((name, i) => defaults.set(name, values[i]!));
-  }
-  return defaults;
+/** The Settings table as README.md has it, between its markers. */
+function settingsTableInReadme(): string {
+  return readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END)).trim();
 }
 
 describe('README', () => {
@@ -71,7 +68,7 @@ describe('README', () => {
   it('lists in its Settings table only variables src/config.ts reads', () => {
     const variables = settingsTableVariables();
 
-    expect(variables.length).toBeGreaterThan(Object.keys(SETTINGS).length);
+    expect(variables.length).toBeGreaterThan(declared.filter(({ schema }) => declaredDefault(schema) !== undefined).length);
     expect(variables.filter((name) => !new RegExp(`\\b${name}\\b`).test(configSource))).toEqual([]);
   });
 
@@ -81,8 +78,12 @@ describe('README', () => {
     expect(codes.filter((code) => !(code in MEMBER_ERROR_CODES))).toEqual([]);
   });
 
-  it.each(Object.keys(SETTINGS) as SettingName[])('states the default of %s as src/config.ts declares it', (name) => {
-    expect(settingsTableDefaults().get(name)).toBe(String(settingDefault(name)));
+  it('has the Settings table src/config/settings.ts declares (`npm run docs:settings` writes it)', () => {
+    expect(settingsTableInReadme()).toBe(settingsTable());
+  });
+
+  it.each(declared.map((leaf) => [leaf.meta.env, leaf] as const))('states the default and meaning of %s as declared', (_name, leaf) => {
+    expect(settingsTableInReadme().split('\n')).toContain(settingRow(leaf));
   });
 
   it.each(Object.keys(MEMBER_ERROR_CODES))('documents %s in the error table', (code) => {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request } from 'express';
+import type { RequestContext } from '../schema/context.js';
 
 /**
  * The types Apollo Server answers one operation in, in its own order of preference: on a tie (`*\/*`,
@@ -23,18 +24,13 @@ export function refusalStatus(req: Request, status: number): number {
   return answersPlainJson(req) ? 200 : status;
 }
 
-export interface RefusalStatusContext {
-  /** `answersPlainJson` of the HTTP request. */
-  answersPlainJson: boolean;
-}
-
 /**
  * Sets HTTP 200 on a GraphQL response whose errors gave it a 4xx or 5xx status (our cost limits,
  * Apollo Server's parse, validation and variable errors, an unexpected error) when the request is
  * answered as `application/json`, so that a router passes on each error's code and `retryable`.
  * A mutation sent over GET keeps its 405, which the spec requires whatever the type.
  */
-export function refusalStatusPlugin(): ApolloServerPlugin<RefusalStatusContext> {
+export function refusalStatusPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -39,6 +39,22 @@ describe('import directions', () => {
     expect(crossings('state', ['schema', 'http', 'vendors', 'observability', 'sandbox'])).toEqual([]);
   });
 
+  // Settings name domain values (src/domain), never the schema's or the door's types: those read the config, not the reverse.
+  it('src/config.ts and src/config import only each other and src/domain', () => {
+    const configFiles = [join(SRC, 'config.ts'), ...sourceFiles(join(SRC, 'config'))];
+    const outside = configFiles.flatMap((file) =>
+      importedPaths(file)
+        .filter((path) => !(path === 'config.js' || path.startsWith('config/') || path.startsWith('domain/')))
+        .map((path) => `${relative(SRC, file)} -> ${path}`),
+    );
+
+    expect(outside).toEqual([]);
+  });
+
+  it('nothing under src/domain imports another folder of src', () => {
+    expect(crossings('domain', ['schema', 'http', 'vendors', 'observability', 'sandbox', 'state', 'config'])).toEqual([]);
+  });
+
   it('nothing under src/schema imports src/http', () => {
     expect(crossings('schema', ['http'])).toEqual([]);
   });

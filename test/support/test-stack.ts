@@ -59,7 +59,7 @@ export async function startSubgraph(sandboxes: SandboxVendors, overrides: Subgra
     tracesUrl === undefined
       ? undefined
       : (await import('../../src/observability/tracing-sdk.js')).startTracing({ ...config.tracing, tracesUrl });
-  const secrets = secretValues({ kognitiv, debitsuccess, routerSecret: config.routerSecret, redisUrl: config.state.redisUrl });
+  const secrets = secretValues({ ...config, kognitiv, debitsuccess });
   const logger = overrides.log
     ? createLogger({ ...overrides.log, pretty: false, secrets })
     : (overrides.logger ?? pino({ level: 'silent' }));

@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import type { Config } from '../../config.js';
 import { memberError } from '../errors/member-error.js';
 
 /** Who is asking, as the router forwards it. The router authenticates; the subgraph authorizes. */
@@ -10,11 +11,7 @@ export interface Caller {
   address: string;
 }
 
-export interface AuthorizationSettings {
-  enabled: boolean;
-  /** The staff scope that may act on any member. */
-  staffScope: string;
-}
+export type AuthorizationSettings = Pick<Config['authorization'], 'enabled' | 'staffScope'>;
 
 function unauthenticated(): GraphQLError {
   return memberError('UNAUTHENTICATED', { retryable: false });
@@ -55,7 +52,7 @@ export function assertMayActOn(caller: Caller, settings: AuthorizationSettings, 
  */
 export function callerFromHeaders(
   header: (name: string) => string | undefined,
-  names: { memberIdHeader: string; staffScopesHeader: string },
+  names: Pick<Config['authorization'], 'memberIdHeader' | 'staffScopesHeader'>,
   address: string,
 ): Caller {
   const memberId = header(names.memberIdHeader)?.trim() || undefined;

@@ -1,11 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { PhoneType } from '../../domain/phone-type.js';
 
-export enum PhoneType {
-  HOME = 'HOME',
-  MOBILE = 'MOBILE',
-  WORK = 'WORK',
-  EMERGENCY = 'EMERGENCY',
-}
+// Imported from here by the schema, so that the enum is registered before a type names it.
+export { PhoneType };
 
 registerEnumType(PhoneType, {
   name: 'PhoneType',
