@@ -9,6 +9,7 @@ const SECRETS = [
 ];
 import { VENDOR_ERROR_TABLE, type VendorCodeSource } from '../../src/schema/errors/vendor-error-table.js';
 import { errorAt, startSandboxes, startSubgraph, type SubgraphOverrides } from '../support/test-stack.js';
+import { ENTER_PROMOTION, LOGIN, RECORD_INTERACTION, SAVE_PHONE } from '../support/documents.js';
 
 /**
  * How each row of the error table is provoked through the GraphQL API against the sandbox vendors.
@@ -25,10 +26,6 @@ interface Provocation {
 
 const LOYALTY = 'query($id: ID!) { member(id: $id) { loyalty { memberId } } }';
 const BILLING = 'query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }';
-const SAVE_PHONE = 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { loyalty { savedPhoneNumber } billing { status } } }';
-const PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message } }';
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
-const INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
 
 const loyaltyOf = (id: string, overrides?: SubgraphOverrides): Provocation => ({
   query: LOYALTY,
@@ -45,7 +42,7 @@ const savePhone = (part: 'loyalty' | 'billing', input: Record<string, unknown>, 
   overrides,
 });
 const promotion = (input: Record<string, unknown>, overrides?: SubgraphOverrides): Provocation => ({
-  query: PROMOTION,
+  query: ENTER_PROMOTION,
   variables: { input: { phoneNumber: '+64 21 123 4567', productCode: 'SMOOTHIE', ...input } },
   path: ['enterPromotion'],
   operation: 'ProductPromotionEntry',
@@ -58,7 +55,7 @@ const login = (accountId: string, password = 'correct-horse'): Provocation => ({
   operation: 'ExternalLogin',
 });
 const interaction = (input: Record<string, unknown>): Provocation => ({
-  query: INTERACTION,
+  query: RECORD_INTERACTION,
   variables: { input: { memberId: 'M1002', type: 'CLUB-VISIT', ...input } },
   path: ['recordInteraction'],
   operation: 'RecordInteraction',

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_OPERATIONS } from '../support/documents.js';
 import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 
-const SAVE_PHONE = /* GraphQL */ `
-  mutation SavePhone($input: SavePhoneInput!) {
-    savePhone(input: $input) {
-      member {
-        id
-      }
-      loyalty {
-        savedPhoneNumber
-      }
-      billing {
-        status
-        messageId
-        notes {
-          code
-          note
-          type
-        }
-      }
-    }
-  }
-`;
-const ENTER_PROMOTION = /* GraphQL */ `
-  mutation EnterPromotion($input: EnterPromotionInput!) {
-    enterPromotion(input: $input) {
-      message
-      firstName
-      lastName
-      programName
-      points {
-        earned
-        available
-      }
-    }
-  }
-`;
+const { savePhone: SAVE_PHONE, enterPromotion: ENTER_PROMOTION, recordInteraction: RECORD_INTERACTION } = EXAMPLE_OPERATIONS;
+// login.graphql does not ask for the Kognitiv member id, which these tests check.
 const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
     login(input: $input) {
@@ -46,16 +14,6 @@ const LOGIN = /* GraphQL */ `
         loyalty {
           memberId
         }
-      }
-    }
-  }
-`;
-const RECORD_INTERACTION = /* GraphQL */ `
-  mutation RecordInteraction($input: RecordInteractionInput!) {
-    recordInteraction(input: $input) {
-      interactionId
-      member {
-        id
       }
     }
   }

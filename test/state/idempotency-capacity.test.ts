@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { post } from '../support/idempotency-scenarios.js';
 import { errorAt, type GraphQLResponse, useSandboxedSubgraph } from '../support/test-stack.js';
+import { LOGIN, RECORD_INTERACTION } from '../support/documents.js';
 
 // One process, its memory the store, with room for 1,000 idempotency records; the per-caller login budget out of the
 // way, so that every failed login of the flood is counted.
@@ -11,8 +12,6 @@ const stack = useSandboxedSubgraph(() => ({
 }));
 const kognitiv = () => stack.sandboxes.kognitiv!.sandbox;
 
-const RECORD_INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
 const interaction = (idempotencyKey: string) => ({ input: { memberId: 'M1001', type: 'CLUB-VISIT', idempotencyKey } });
 
 /** Operations sent 10 to an HTTP request (MAX_BATCH_OPERATIONS), as a router batches them; the answers in order. */

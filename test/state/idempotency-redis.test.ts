@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ENTER_PROMOTION, idempotencyScenarios, post, promotionInput, SCENARIO_SETTINGS } from '../support/idempotency-scenarios.js';
+import { idempotencyScenarios, post, promotionInput, SCENARIO_SETTINGS } from '../support/idempotency-scenarios.js';
 import { redisServerAvailable } from '../../bench/redis-server.js';
 import { untilStoreAvailable, useReplicasOnRedis } from '../support/replicas-on-redis.js';
 import { errorAt } from '../support/test-stack.js';
+import { ENTER_PROMOTION_POINTS, LOGIN } from '../support/documents.js';
 
 describe.runIf(redisServerAvailable())('two replicas sharing one real redis-server', () => {
   const stack = useReplicasOnRedis(SCENARIO_SETTINGS);
@@ -12,19 +13,20 @@ describe.runIf(redisServerAvailable())('two replicas sharing one real redis-serv
 
   it('with Redis stopped: refuses keyed mutations without calling a vendor, serves the rest, counts logins in each replica’s memory; recovers when it returns', async () => {
     const kognitiv = stack.sandboxes.kognitiv!.sandbox;
-    const login = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
     const wrongPassword = { input: { accountId: 'M1001', password: 'not-it' } };
     await stack.redis.stop();
     await untilStoreAvailable(stack.a, false);
     kognitiv.resetCallCounts();
 
-    const keyed = await post(stack.a, ENTER_PROMOTION, promotionInput(randomUUID()));
-    const unkeyed = await post(stack.a, ENTER_PROMOTION, { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } });
+    const keyed = await post(stack.a, ENTER_PROMOTION_POINTS, promotionInput(randomUUID()));
+    const unkeyed = await post(stack.a, ENTER_PROMOTION_POINTS, {
+      input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' },
+    });
     const read = await post(stack.b, 'query { member(id: "M1001") { loyalty { firstName } } }', {});
     const logins = [
-      await post(stack.a, login, wrongPassword),
-      await post(stack.b, login, wrongPassword),
-      await post(stack.a, login, wrongPassword),
+      await post(stack.a, LOGIN, wrongPassword),
+      await post(stack.b, LOGIN, wrongPassword),
+      await post(stack.a, LOGIN, wrongPassword),
     ];
     const ready = await fetch(new URL('/ready', stack.a.url));
     const metrics = await (await fetch(new URL('/metrics', stack.a.url))).text();
@@ -46,9 +48,9 @@ describe.runIf(redisServerAvailable())('two replicas sharing one real redis-serv
     await stack.redis.start();
     await untilStoreAvailable(stack.a, true);
     const variables = promotionInput(randomUUID());
-    const recovered = await post(stack.a, ENTER_PROMOTION, variables);
+    const recovered = await post(stack.a, ENTER_PROMOTION_POINTS, variables);
     await untilStoreAvailable(stack.b, true);
-    const replayed = await post(stack.b, ENTER_PROMOTION, variables);
+    const replayed = await post(stack.b, ENTER_PROMOTION_POINTS, variables);
 
     expect(recovered.errors).toBeUndefined();
     expect(replayed).toMatchObject({ data: recovered.data, replayed: 'true' });

@@ -10,8 +10,8 @@ import { RedisStateStore } from '../../src/state/redis-state-store.js';
 import { StateStoreUnavailableError } from '../../src/state/state-store.js';
 import { post } from '../support/idempotency-scenarios.js';
 import { errorAt, startSandboxes, startSubgraph, type GraphQLResponse, type Subgraph } from '../support/test-stack.js';
+import { RECORD_INTERACTION } from '../support/documents.js';
 
-const RECORD_INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
 /** Longer than STATE_STORE_TIMEOUT_MS (500 ms): the store call times out, and lands when the pause ends. */
 const PAUSE_MS = 1_200;
 

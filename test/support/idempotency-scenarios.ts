@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { ENTER_PROMOTION_POINTS, LOGIN, RECORD_INTERACTION, SAVE_PHONE } from './documents.js';
 import { errorAt, type GraphQLResponse, type Subgraph } from './test-stack.js';
 
 /** Two replicas of the subgraph (one and the same with the in-memory store) and the sandboxes they call. */
@@ -16,8 +17,6 @@ export const SCENARIO_SETTINGS = {
   env: { LOGIN_MAX_FAILURES: '2', VENDOR_RETRY_DELAY_MS: '0', BREAKER_THRESHOLD: '1000' },
 };
 
-export const ENTER_PROMOTION =
-  'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message programName points { earned } } }';
 export const promotionInput = (idempotencyKey: string, productCode = 'PROTEIN-BAR') => ({
   input: { phoneNumber: '+64 (21) 123-4567', productCode, idempotencyKey },
 });
@@ -55,8 +54,8 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     const { a, b } = replicas();
     const variables = promotionInput(randomUUID());
 
-    const first = await post(a, ENTER_PROMOTION, variables);
-    const retry = await post(b, ENTER_PROMOTION, variables);
+    const first = await post(a, ENTER_PROMOTION_POINTS, variables);
+    const retry = await post(b, ENTER_PROMOTION_POINTS, variables);
 
     expect(first.errors).toBeUndefined();
     expect(first.replayed).toBeNull();
@@ -70,9 +69,9 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     const variables = promotionInput(randomUUID());
 
     const answers = await Promise.all([
-      post(a, ENTER_PROMOTION, variables),
-      post(b, ENTER_PROMOTION, variables),
-      post(a, ENTER_PROMOTION, variables),
+      post(a, ENTER_PROMOTION_POINTS, variables),
+      post(b, ENTER_PROMOTION_POINTS, variables),
+      post(a, ENTER_PROMOTION_POINTS, variables),
     ]);
 
     expect(answers.map((answer) => answer.data)).toEqual([answers[0]!.data, answers[0]!.data, answers[0]!.data]);
@@ -83,9 +82,9 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
   it('refuses a key used again with other input, calling no vendor', async () => {
     const { a, b } = replicas();
     const key = randomUUID();
-    await post(a, ENTER_PROMOTION, promotionInput(key, 'PROTEIN-BAR'));
+    await post(a, ENTER_PROMOTION_POINTS, promotionInput(key, 'PROTEIN-BAR'));
 
-    const reused = await post(b, ENTER_PROMOTION, promotionInput(key, 'SHAKER'));
+    const reused = await post(b, ENTER_PROMOTION_POINTS, promotionInput(key, 'SHAKER'));
 
     expect(errorAt(reused, ['enterPromotion']).extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', retryable: false });
     expect(kognitiv().callCount('ProductPromotionEntry')).toBe(1);
@@ -96,8 +95,8 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     kognitiv().injectFault({ kind: 'delay', ms: 2_500 }, 1);
     const variables = promotionInput(randomUUID());
 
-    const first = await post(a, ENTER_PROMOTION, variables);
-    const retries = [await post(b, ENTER_PROMOTION, variables), await post(a, ENTER_PROMOTION, variables)];
+    const first = await post(a, ENTER_PROMOTION_POINTS, variables);
+    const retries = [await post(b, ENTER_PROMOTION_POINTS, variables), await post(a, ENTER_PROMOTION_POINTS, variables)];
 
     expect(errorAt(first, ['enterPromotion']).extensions).toMatchObject({ code: 'VENDOR_OUTCOME_UNKNOWN', retryable: false });
     for (const retry of retries)
@@ -114,8 +113,8 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
     kognitiv().injectFault({ kind: 'status', status: 503 }, 1);
     const variables = promotionInput(randomUUID());
 
-    const first = await post(a, ENTER_PROMOTION, variables);
-    const retry = await post(b, ENTER_PROMOTION, variables);
+    const first = await post(a, ENTER_PROMOTION_POINTS, variables);
+    const retry = await post(b, ENTER_PROMOTION_POINTS, variables);
 
     expect(errorAt(first, ['enterPromotion']).extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', retryable: true });
     expect(retry.errors).toBeUndefined();
@@ -125,7 +124,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
 
   it('replays recordInteraction with the same interaction id', async () => {
     const { a, b } = replicas();
-    const query = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
+    const query = RECORD_INTERACTION;
     const variables = { input: { memberId: 'M1001', type: 'CLUB-VISIT', idempotencyKey: randomUUID() } };
 
     const first = await post(a, query, variables);
@@ -139,7 +138,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
   it('replays both parts of a savePhone as first answered, a partial success included', async () => {
     const { a, b } = replicas();
     debitsuccess().injectFault({ kind: 'soap-fault', faultcode: 'Client' }, 1);
-    const query = 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { loyalty { savedPhoneNumber } billing { status } } }';
+    const query = SAVE_PHONE;
     const variables = { input: { memberId: 'M1001', type: 'WORK', number: '+64 4 470 9999' } };
 
     const key = randomUUID();
@@ -158,7 +157,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
   it('replays a failure as not retryable: the same key can only replay it', async () => {
     const { a, b } = replicas();
     debitsuccess().injectFault({ kind: 'status', status: 503 }, 1);
-    const query = 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { loyalty { savedPhoneNumber } billing { status } } }';
+    const query = SAVE_PHONE;
     const variables = { input: { memberId: 'M1001', type: 'HOME', number: '+64 4 470 1234', idempotencyKey: randomUUID() } };
 
     const first = await post(a, query, variables);
@@ -176,7 +175,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
 
   it('takes an optional text left out, null or empty as the same input, as the resolvers do', async () => {
     const { a, b } = replicas();
-    const query = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
+    const query = RECORD_INTERACTION;
     const input = { memberId: 'M1001', type: 'CLUB-VISIT', idempotencyKey: randomUUID() };
 
     const first = await post(a, query, { input });
@@ -190,8 +189,8 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
   it('refuses an input key that differs from the Idempotency-Key header, and one over 100 characters', async () => {
     const { a } = replicas();
 
-    const differing = await post(a, ENTER_PROMOTION, promotionInput('key-1'), { 'idempotency-key': 'key-2' });
-    const tooLong = await post(a, ENTER_PROMOTION, promotionInput('k'.repeat(101)));
+    const differing = await post(a, ENTER_PROMOTION_POINTS, promotionInput('key-1'), { 'idempotency-key': 'key-2' });
+    const tooLong = await post(a, ENTER_PROMOTION_POINTS, promotionInput('k'.repeat(101)));
 
     expect(errorAt(differing, ['enterPromotion']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
     expect(errorAt(tooLong, ['enterPromotion']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
@@ -200,7 +199,7 @@ export function idempotencyScenarios(replicas: () => Replicas): void {
 
   it('counts failed logins across both replicas', async () => {
     const { a, b } = replicas();
-    const query = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
+    const query = LOGIN;
     const variables = { input: { accountId: 'M1002', password: 'wrong' } };
 
     const failures = [await post(a, query, variables), await post(b, query, variables)];

@@ -1,6 +1,5 @@
 import type { GraphQLResponse, Subgraph } from './test-stack.js';
-
-export const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
+import { LOGIN } from './documents.js';
 
 /** M1001's portal password in the sandbox seed. */
 export const RIGHT_PASSWORD = 'correct-horse';

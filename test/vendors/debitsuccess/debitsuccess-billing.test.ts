@@ -1,22 +1,23 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
-import { SANDBOX_CREDENTIALS, SANDBOX_FORBIDDEN_CLIENT } from '../../../src/sandbox/seed.js';
+import { SANDBOX_FORBIDDEN_CLIENT } from '../../../src/sandbox/seed.js';
+import { startSandboxVendors, type SandboxVendors } from '../../../src/sandbox/start-sandbox-vendors.js';
 import { DebitsuccessBilling, type DebitsuccessBillingOptions } from '../../../src/vendors/debitsuccess/debitsuccess-billing.js';
 import { createVendorAgents } from '../../../src/vendors/vendor-agents.js';
 import { VendorReturnCodeError, VendorTransportError } from '../../../src/vendors/vendor-error.js';
 import { closedPortUrl, startFakeVendor } from '../../support/fake-vendor.js';
 import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
+let vendors: SandboxVendors;
 let sandbox: DebitsuccessSandbox;
 const clients: DebitsuccessBilling[] = [];
 
-function billing(overrides: Partial<DebitsuccessBillingOptions> = {}, target: DebitsuccessSandbox = sandbox): DebitsuccessBilling {
+/** A client of the sandbox's settings, or of `target`'s endpoints (a sandbox started with options of its own). */
+function billing(overrides: Partial<DebitsuccessBillingOptions> = {}, target?: DebitsuccessSandbox): DebitsuccessBilling {
   const created = new DebitsuccessBilling({
-    apiUrl: target.apiUrl,
-    tokenUrl: target.tokenUrl,
-    clientId: SANDBOX_CREDENTIALS.debitsuccessClientId,
-    clientSecret: SANDBOX_CREDENTIALS.debitsuccessClientSecret,
+    ...vendors.debitsuccess!.settings,
+    ...(target && { apiUrl: target.apiUrl, tokenUrl: target.tokenUrl }),
     timeoutMs: 5000,
     ...DEFAULT_TRANSPORT,
     ...overrides,
@@ -26,7 +27,8 @@ function billing(overrides: Partial<DebitsuccessBillingOptions> = {}, target: De
 }
 
 beforeAll(async () => {
-  sandbox = await startDebitsuccessSandbox();
+  vendors = await startSandboxVendors({ kognitiv: false, debitsuccess: true });
+  sandbox = vendors.debitsuccess!.sandbox;
 });
 
 afterEach(() => {
@@ -36,7 +38,7 @@ afterEach(() => {
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  await sandbox?.close();
+  await vendors?.close();
 });
 
 describe('DebitsuccessBilling.findAccountsByExternalId', () => {

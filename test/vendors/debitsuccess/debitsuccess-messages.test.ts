@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingDefault } from '../../../src/config.js';
-import { startDebitsuccessSandbox, type DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
-import { SANDBOX_CREDENTIALS } from '../../../src/sandbox/seed.js';
+import type { DebitsuccessSandbox } from '../../../src/sandbox/debitsuccess/debitsuccess-sandbox.js';
+import { startSandboxVendors, type SandboxVendors } from '../../../src/sandbox/start-sandbox-vendors.js';
 import {
   DebitsuccessMessages,
   type DebitsuccessMessagesOptions,
@@ -11,15 +10,13 @@ import { UPDATE_PHONE_RESPONSE_CODES } from '../../../src/vendors/debitsuccess/r
 import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
 import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
+let vendors: SandboxVendors;
 let sandbox: DebitsuccessSandbox;
 const clients: DebitsuccessMessages[] = [];
 
 async function messages(overrides: Partial<DebitsuccessMessagesOptions> = {}): Promise<DebitsuccessMessages> {
   const created = await DebitsuccessMessages.create({
-    soapUrl: sandbox.soapUrl,
-    soapAction: settingDefault('DEBITSUCCESS_SOAP_ACTION'),
-    username: SANDBOX_CREDENTIALS.debitsuccessUsername,
-    password: SANDBOX_CREDENTIALS.debitsuccessPassword,
+    ...vendors.debitsuccess!.settings,
     requestInitiator: 'tests',
     timeoutMs: 5000,
     ...DEFAULT_TRANSPORT,
@@ -30,12 +27,13 @@ async function messages(overrides: Partial<DebitsuccessMessagesOptions> = {}): P
 }
 
 beforeAll(async () => {
-  sandbox = await startDebitsuccessSandbox();
+  vendors = await startSandboxVendors({ kognitiv: false, debitsuccess: true });
+  sandbox = vendors.debitsuccess!.sandbox;
 });
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  await sandbox?.close();
+  await vendors?.close();
 });
 
 const BASE: UpdateClientPhoneNumberInput = { externalAccountReferenceNo: 'M1001', phoneNumberType: 'Mobile', number: '211234567' };
@@ -146,7 +144,7 @@ describe('the Debitsuccess sandbox reads like DataContractSerializer', () => {
   async function send(members: string): Promise<string> {
     const response = await fetch(sandbox.soapUrl, {
       method: 'POST',
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${settingDefault('DEBITSUCCESS_SOAP_ACTION')}"` },
+      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${vendors.debitsuccess!.settings.soapAction}"` },
       body: request(members),
     });
     return response.text();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKognitivSandbox, type KognitivSandbox } from '../../../src/sandbox/kognitiv/kognitiv-sandbox.js';
-import { SANDBOX_CREDENTIALS, SANDBOX_KOGNITIV_TOKENS } from '../../../src/sandbox/seed.js';
+import type { KognitivSandbox } from '../../../src/sandbox/kognitiv/kognitiv-sandbox.js';
+import { SANDBOX_KOGNITIV_TOKENS } from '../../../src/sandbox/seed.js';
+import { startSandboxVendors, type SandboxVendors } from '../../../src/sandbox/start-sandbox-vendors.js';
 import { KOGNITIV_METHODS, KOGNITIV_SERVICES, wsdlFileOf, type KognitivMethodKey } from '../../../src/vendors/kognitiv/asmx-contract.js';
 import { asmxWsdl, KOGNITIV_PRODUCTION_URL } from '../../../src/vendors/kognitiv/asmx-wsdl.js';
 import { KognitivLoyalty, type KognitivOptions } from '../../../src/vendors/kognitiv/kognitiv-loyalty.js';
@@ -9,15 +10,13 @@ import { VendorReturnCodeError } from '../../../src/vendors/vendor-error.js';
 import { AROHA_M1001_LOYALTY } from '../../support/seeded-members.js';
 import { DEFAULT_TRANSPORT } from '../../support/vendor-transport.js';
 
+let vendors: SandboxVendors;
 let sandbox: KognitivSandbox;
 const clients: KognitivLoyalty[] = [];
 
 async function client(overrides: Partial<KognitivOptions> = {}): Promise<KognitivLoyalty> {
   const created = await KognitivLoyalty.create({
-    url: sandbox.url,
-    securityToken: SANDBOX_CREDENTIALS.kognitivSecurityToken,
-    loyaltyProgramId: SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
-    defaultLocation: 'WEB',
+    ...vendors.kognitiv!.settings,
     wsdl: 'bundled',
     timeoutMs: 5000,
     ...DEFAULT_TRANSPORT,
@@ -28,12 +27,13 @@ async function client(overrides: Partial<KognitivOptions> = {}): Promise<Kogniti
 }
 
 beforeAll(async () => {
-  sandbox = await startKognitivSandbox();
+  vendors = await startSandboxVendors({ kognitiv: true, debitsuccess: false });
+  sandbox = vendors.kognitiv!.sandbox;
 });
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  await sandbox?.close();
+  await vendors?.close();
 });
 
 /** A phone whose last four digits are `code`: the sandbox answers that code. */

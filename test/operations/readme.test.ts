@@ -1,21 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS } from '../src/config.js';
-import { declaredDefault, settingLeaves } from '../src/config/setting.js';
-import { MEMBER_ERROR_CODES } from '../src/schema/errors/member-error-code.js';
-import { VENDOR_ERROR_TABLE } from '../src/schema/errors/vendor-error-table.js';
-import { settingRow, settingsTable, TABLE_END, TABLE_START } from '../scripts/settings-table.js';
+import { SETTINGS } from '../../src/config.js';
+import { declaredDefault, settingLeaves } from '../../src/config/setting.js';
+import { MEMBER_ERROR_CODES } from '../../src/schema/errors/member-error-code.js';
+import { VENDOR_ERROR_TABLE } from '../../src/schema/errors/vendor-error-table.js';
+import { settingRow, settingsTable, TABLE_END, TABLE_START } from '../../scripts/settings-table.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const errorTableRows = readme.split('\n').filter((line) => /^\| .* \| `[A-Z_]+` \|$/.test(line));
 const scripts = Object.keys(
-  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts,
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts,
 );
-const configSource = ['../src/config.ts', '../src/config/settings.ts']
+const configSource = ['../../src/config.ts', '../../src/config/settings.ts']
   .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
   .join('\n');
 const declared = settingLeaves(SETTINGS);
-const operationFiles = readdirSync(new URL('../operations/', import.meta.url)).filter((name) => name.endsWith('.graphql'));
+const operationFiles = readdirSync(new URL('../../operations/', import.meta.url)).filter((name) => name.endsWith('.graphql'));
 
 /** The fenced blocks of one language, in order. */
 function codeBlocks(language: string): string[] {
@@ -41,7 +41,7 @@ describe('README', () => {
     const [block = ''] = codeBlocks('graphql');
     let rest = block;
     for (const name of operationFiles) {
-      const operation = readFileSync(new URL(`../operations/${name}`, import.meta.url), 'utf8').trim();
+      const operation = readFileSync(new URL(`../../operations/${name}`, import.meta.url), 'utf8').trim();
       expect(block, name).toContain(operation);
       rest = rest.replace(operation, '');
     }

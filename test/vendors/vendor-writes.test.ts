@@ -1,33 +1,34 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VENDOR_OPERATIONS, type VendorOperation } from '../../src/vendors/vendor-operations.js';
 import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
+import { ENTER_PROMOTION, LOGIN, RECORD_INTERACTION, SAVE_PHONE } from '../support/documents.js';
 
 /** For each write, a mutation that makes it and where its error lands. A write declared without a row here fails the suite. */
 const WRITE_CALLS: Record<string, { query: string; variables: Record<string, unknown>; path: string[]; callsBefore?: number }> = {
   SaveAccountPhone: {
-    query: 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { loyalty { savedPhoneNumber } billing { status } } }',
+    query: SAVE_PHONE,
     variables: { input: { memberId: 'M1001', type: 'WORK', number: '+64 4 470 9999' } },
     path: ['savePhone', 'loyalty'],
     // FetchLoyaltyMemberCore first, for the member id the write needs.
     callsBefore: 1,
   },
   UpdateClientPhoneNumber: {
-    query: 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { loyalty { savedPhoneNumber } billing { status } } }',
+    query: SAVE_PHONE,
     variables: { input: { memberId: 'M1001', type: 'WORK', number: '+64 4 470 9998' } },
     path: ['savePhone', 'billing'],
   },
   ProductPromotionEntry: {
-    query: 'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message } }',
+    query: ENTER_PROMOTION,
     variables: { input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' } },
     path: ['enterPromotion'],
   },
   ExternalLogin: {
-    query: 'mutation($input: LoginInput!) { login(input: $input) { firstName } }',
+    query: LOGIN,
     variables: { input: { accountId: 'M1001', password: 'correct-horse' } },
     path: ['login'],
   },
   RecordInteraction: {
-    query: 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }',
+    query: RECORD_INTERACTION,
     variables: { input: { memberId: 'M1001', type: 'CLUB-VISIT' } },
     path: ['recordInteraction'],
   },

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, secretValues, SETTINGS } from '../src/config.js';
-import { settingLeaves, valueAt } from '../src/config/setting.js';
+import { ConfigError, loadConfig, secretValues, SETTINGS } from '../../src/config.js';
+import { settingLeaves, valueAt } from '../../src/config/setting.js';
 
 const KOGNITIV = {
   KOGNITIV_URL: 'https://app.kognitivloyalty.com/',

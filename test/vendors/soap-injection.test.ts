@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedCall, ReceivedFields } from '../../src/sandbox/shared/received-calls.js';
 import { INPUT_LIMITS } from '../../src/schema/shared/input-limits.js';
 import { errorAt, startSubgraph, type GraphQLResponse, type Subgraph, useSandboxedSubgraph } from '../support/test-stack.js';
+import { ENTER_PROMOTION } from '../support/documents.js';
 
 /** Text an attacker writes into a SOAP field, each kept short enough for most fields' limits. */
 const HOSTILE: readonly (readonly [name: string, value: string])[] = [
@@ -68,7 +69,6 @@ const ENTITIES =
   'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { loyalty { firstName } points { available } } } }';
 const SAVE_PHONE =
   'mutation($input: SavePhoneInput!) { savePhone(input: $input) { member { id } loyalty { savedPhoneNumber } billing { status } } }';
-const ENTER_PROMOTION = 'mutation($input: EnterPromotionInput!) { enterPromotion(input: $input) { message } }';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { member { id } firstName } }';
 const RECORD_INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId member { id } } }';
 

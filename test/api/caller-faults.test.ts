@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import type { Fault } from '../../src/sandbox/shared/faults.js';
 import { errorAt, startSandboxes, startSubgraph, type GraphQLResponse, type Subgraph } from '../support/test-stack.js';
+import { LOGIN } from '../support/documents.js';
 
 // Breakers at their defaults (BREAKER_THRESHOLD 5, VENDOR_READ_ATTEMPTS 3): what a caller meets in production.
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { firstName } }';
 const LOYALTY = 'query($id: ID!) { member(id: $id) { loyalty { firstName } } }';
 const BILLING = 'query($id: ID!) { member(id: $id) { billingAccounts { accountId } } }';
 const SAVE_PHONE = 'mutation($input: SavePhoneInput!) { savePhone(input: $input) { billing { status } } }';

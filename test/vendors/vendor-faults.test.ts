@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../../src/sandbox/shared/faults.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
 import { errorAt, startSubgraph, type Subgraph, useSandboxedSubgraph } from '../support/test-stack.js';
+import { RECORD_INTERACTION } from '../support/documents.js';
 
 const LOYALTY = 'query($id: ID!) { member(id: $id) { loyalty { firstName } } }';
 const FULL = 'query($id: ID!) { member(id: $id) { loyalty { firstName } points { available } billingAccounts { accountId } } }';
-const INTERACTION = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { interactionId } }';
 
 // Short timeouts and no retry delay keep the suite fast; the breaker stays out of the way here.
 const FAST_FAILURES = {
@@ -95,7 +95,7 @@ describe('a vendor write that may have arrived', () => {
     stack.sandboxes.kognitiv!.sandbox.injectFault(fault);
     const before = stack.sandboxes.kognitiv!.sandbox.state.interactions.length;
 
-    const response = await stack.subgraph.request(INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
+    const response = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
 
     expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({
       code: 'VENDOR_OUTCOME_UNKNOWN',
@@ -111,7 +111,7 @@ describe('a vendor write that may have arrived', () => {
   it('is VENDOR_UNAVAILABLE and retryable when the connection was refused before sending', async () => {
     const refused = await startSubgraph(stack.sandboxes, { kognitiv: { url: await closedPortUrl(), wsdl: 'bundled' } });
     try {
-      const response = await refused.request(INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
+      const response = await refused.request(RECORD_INTERACTION, { input: { memberId: 'M1001', type: 'CLUB-VISIT' } });
 
       expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({
         code: 'VENDOR_UNAVAILABLE',
