@@ -73,12 +73,7 @@ export class DebitsuccessMessages {
   ) {}
 
   static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
-    const transport = createVendorHttp({
-      agents: options.agents,
-      maxSockets: options.maxSockets,
-      maxResponseBytes: options.maxResponseBytes,
-      propagateTrace: options.propagateTrace,
-    });
+    const transport = createVendorHttp(options);
     try {
       const client = await createSoapClient(WSDL, options.soapUrl, transport, {
         // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.

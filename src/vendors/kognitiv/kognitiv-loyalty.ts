@@ -83,13 +83,7 @@ export class KognitivLoyalty {
   ) {}
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
-    const transport = createVendorHttp({
-      agents: options.agents,
-      maxSockets: options.maxSockets,
-      maxResponseBytes: options.maxResponseBytes,
-      allowedOrigin: new URL(options.url).origin,
-      propagateTrace: options.propagateTrace,
-    });
+    const transport = createVendorHttp({ ...options, allowedOrigin: new URL(options.url).origin });
     const timeout = options.timeoutMs;
     try {
       const entries = await Promise.all(
