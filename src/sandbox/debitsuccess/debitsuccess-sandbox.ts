@@ -6,7 +6,7 @@ import { answerWith, FaultInjector, type Fault, type SoapFaultWriter } from '../
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import { ReceivedCalls } from '../shared/received-calls.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
-import { childElements, documentElementCount, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { childElements, documentElementCount, escapeXml, soapBodyChildren, soapEnvelope, XmlSyntaxError } from '../shared/xml.js';
 import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
 import { RestApi } from './rest-api.js';
 import { updateClientPhoneNumber, type UpdatePhoneAnswer } from './update-phone.js';
@@ -39,9 +39,8 @@ export interface DebitsuccessSandboxOptions extends SandboxListenOptions {
 
 function wcfFault(res: ServerResponse, code: string, message: string): void {
   res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
-  res.end(
-    `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${code}</faultcode><faultstring xml:lang="en-US">${escapeXml(message)}</faultstring></s:Fault></s:Body></s:Envelope>`,
-  );
+  const faultcode = `<faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${code}</faultcode>`;
+  res.end(soapEnvelope(`<s:Fault>${faultcode}<faultstring xml:lang="en-US">${escapeXml(message)}</faultstring></s:Fault>`, 's'));
 }
 
 const UNREADABLE_MESSAGE = 'The formatter threw an exception while trying to deserialize the message.';
@@ -54,12 +53,16 @@ const injectedFault: SoapFaultWriter = (res, faultcode) =>
 
 function answerXml(answer: UpdatePhoneAnswer): string {
   const notes = answer.notes
-    .map(
-      (n) =>
-        `<a:ResponseNote><a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType></a:ResponseNote>`,
-    )
+    .map((n) => `<a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType>`)
+    .map((note) => `<a:ResponseNote>${note}</a:ResponseNote>`)
     .join('');
-  return `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateClientPhoneNumberResponse xmlns="${WCF_NS}"><UpdateClientPhoneNumberResult xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a:DateCreated>${new Date().toISOString()}</a:DateCreated><a:Id>${randomUUID()}</a:Id><a:ResponseNotes>${notes}</a:ResponseNotes><a:Status>${answer.status}</a:Status></UpdateClientPhoneNumberResult></UpdateClientPhoneNumberResponse></s:Body></s:Envelope>`;
+  const namespaces =
+    'xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"';
+  const result =
+    `<a:DateCreated>${new Date().toISOString()}</a:DateCreated><a:Id>${randomUUID()}</a:Id>` +
+    `<a:ResponseNotes>${notes}</a:ResponseNotes><a:Status>${answer.status}</a:Status>`;
+  const response = `<UpdateClientPhoneNumberResult ${namespaces}>${result}</UpdateClientPhoneNumberResult>`;
+  return soapEnvelope(`<UpdateClientPhoneNumberResponse xmlns="${WCF_NS}">${response}</UpdateClientPhoneNumberResponse>`, 's');
 }
 
 /**
@@ -92,7 +95,8 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       return wcfFault(
         res,
         'a:ActionNotSupported',
-        `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`,
+        `The message with Action '${action}' cannot be processed at the receiver, ` +
+          'due to a ContractFilter mismatch at the EndpointDispatcher.',
       );
     }
     calls.record('UpdateClientPhoneNumber');
@@ -107,7 +111,8 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       return wcfFault(
         res,
         's:Client',
-        `OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`,
+        'OperationFormatter encountered an invalid Message body. ' +
+          `Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`,
       );
     }
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');

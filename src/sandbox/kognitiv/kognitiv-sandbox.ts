@@ -13,7 +13,15 @@ import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/fault
 import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
 import { ReceivedCalls } from '../shared/received-calls.js';
 import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
-import { documentElementCount, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import {
+  asmxFault,
+  documentElementCount,
+  escapeXml,
+  soapBodyChildren,
+  soapEnvelope,
+  XML_DECLARATION,
+  XmlSyntaxError,
+} from '../shared/xml.js';
 import { readAsmxRequest } from './asmx-request.js';
 import { KOGNITIV_BEHAVIOUR, type Answer, type KognitivSandboxSettings } from './kognitiv-behaviour.js';
 import { KognitivState } from './kognitiv-state.js';
@@ -31,12 +39,18 @@ export interface KognitivSandboxOptions extends SandboxListenOptions {
 
 const SERVICES: readonly AsmxService[] = Object.values(KOGNITIV_SERVICES);
 
+/** An ASMX answer's envelope: the XML declaration, and xsi and xsd declared on the envelope. */
+function asmxEnvelope(body: string): string {
+  return (
+    XML_DECLARATION +
+    soapEnvelope(body, 'soap', ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"')
+  );
+}
+
 /** An ASMX fault: HTTP 500 with a soap:Client or soap:Server fault, as .NET answers. */
 function fault(res: ServerResponse, code: 'Client' | 'Server', message: string): void {
   res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
-  res.end(
-    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><soap:Fault><faultcode>soap:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`,
-  );
+  res.end(asmxEnvelope(asmxFault(code, message)));
 }
 
 const UNREADABLE_REQUEST = 'Server was unable to read request. ---> ';
@@ -47,7 +61,8 @@ const injectedFault: SoapFaultWriter = (res, faultcode) =>
     ? fault(
         res,
         'Client',
-        `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> Hexadecimal value 0x01, is an invalid character. Line 1, position 412.`,
+        `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> ` +
+          'Hexadecimal value 0x01, is an invalid character. Line 1, position 412.',
       )
     : fault(res, 'Server', 'Server was unable to process request. ---> System.Data.SqlClient.SqlException: Timeout expired (SBLP-DB-07)');
 
@@ -58,7 +73,8 @@ function answerXml(service: AsmxService, method: AsmxMethod, answer: Answer): st
       return value === '' ? `<${name} />` : `<${name}>${escapeXml(String(value))}</${name}>`;
     })
     .join('');
-  return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><${method.name}Response xmlns="${service.namespace}"><${method.name}Result>${fields}</${method.name}Result></${method.name}Response></soap:Body></soap:Envelope>`;
+  const name = method.name;
+  return asmxEnvelope(`<${name}Response xmlns="${service.namespace}"><${name}Result>${fields}</${name}Result></${name}Response>`);
 }
 
 /**

@@ -51,11 +51,13 @@ export function asmxWsdl(service: AsmxService, location: string): string {
   const port = `${service.serviceName}Soap`;
   const methods = Object.values(service.methods);
   const guess = service.namespaceIsGuess
-    ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->`
+    ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. ` +
+      'Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->'
     : '';
+  const definitionsNamespaces = 'xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema"';
   return `<?xml version="1.0" encoding="utf-8"?>${guess}
 <!-- Bundled copy for ${service.path}.asmx, generated from src/vendors/kognitiv/asmx-contract.ts (npm run wsdl). -->
-<wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
+<wsdl:definitions ${definitionsNamespaces} xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
   <wsdl:types>
     <s:schema elementFormDefault="qualified" targetNamespace="${ns}">
 ${methods.map(methodSchema).join('\n')}
