@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { settingDefault } from '../../config.js';
 import { answerWith, FaultInjector, type Fault, type SoapFaultWriter } from '../shared/faults.js';
-import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
-import { ReceivedCalls } from '../shared/received-calls.js';
-import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
+import { readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { SandboxCallsAndFaults, type SandboxControls, type SandboxListenOptions } from '../shared/sandbox-controls.js';
 import { childElements, documentElementCount, escapeXml, soapBodyChildren, soapEnvelope, XmlSyntaxError } from '../shared/xml.js';
 import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
 import { RestApi } from './rest-api.js';
@@ -71,12 +70,10 @@ function answerXml(answer: UpdatePhoneAnswer): string {
  */
 export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptions = {}): Promise<DebitsuccessSandbox> {
   const state = new DebitsuccessState();
-  const calls = new CallCounter();
-  const received = new ReceivedCalls();
-  const faults = new FaultInjector();
+  const kept = new SandboxCallsAndFaults(options);
+  const { calls, received, faults } = kept;
   const tokenFaults = new FaultInjector();
   const soapAction = options.soapAction ?? settingDefault('DEBITSUCCESS_SOAP_ACTION');
-  let latencyMs = options.latencyMs ?? 0;
   const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
   let origin = '';
 
@@ -89,7 +86,7 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       return;
     }
     const body = await readBody(req);
-    await sleep(latencyMs);
+    await sleep(kept.latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     if (action !== soapAction) {
       return wcfFault(
@@ -134,13 +131,13 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     if (url.pathname === SOAP_PATH) return soap(req, res, url);
     if (url.pathname === TOKEN_PATH && req.method === 'POST') {
       const body = await readBody(req);
-      await sleep(latencyMs);
+      await sleep(kept.latencyMs);
       const fault = tokenFaults.take();
       if (fault) return answerWith(res, 'application/json; charset=utf-8', '', fault, injectedFault, body);
       return rest.issueToken(res, new URLSearchParams(body));
     }
     if (url.pathname.startsWith(`${API_PATH}/`) && req.method === 'GET') {
-      await sleep(latencyMs);
+      await sleep(kept.latencyMs);
       const fault = faults.take();
       if (fault) {
         calls.record(`GET ${url.pathname.slice(API_PATH.length)}`);
@@ -153,7 +150,9 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
 
   const started = await startHttpServer(handle, options);
   origin = started.origin;
+  const controls = kept.controls(started.close);
   return {
+    ...controls,
     soapUrl: `${origin}${SOAP_PATH}`,
     apiUrl: `${origin}${API_PATH}`,
     tokenUrl: `${origin}${TOKEN_PATH}`,
@@ -162,21 +161,11 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       const account = state.accountsByExternalId.get(externalId)?.[0];
       return account ? state.phonesOf(account.customerId).filter((p) => p.phoneType !== 'previous') : [];
     },
-    callCount: (operation) => calls.count(operation),
-    resetCallCounts: () => calls.reset(),
-    spans: () => calls.spans,
-    receivedCalls: () => received.list(),
-    resetReceivedCalls: () => received.reset(),
-    setLatency: (ms) => {
-      latencyMs = ms;
-    },
     revokeTokens: () => rest.revokeTokens(),
-    injectFault: (fault, times) => faults.inject(fault, times),
     injectTokenFault: (fault, times) => tokenFaults.inject(fault, times),
     clearFaults: () => {
-      faults.clear();
+      controls.clearFaults();
       tokenFaults.clear();
     },
-    close: started.close,
   };
 }

@@ -9,10 +9,9 @@ import {
   type KognitivMethodKey,
 } from '../../vendors/kognitiv/asmx-contract.js';
 import { SANDBOX_CREDENTIALS } from '../seed.js';
-import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
-import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
-import { ReceivedCalls } from '../shared/received-calls.js';
-import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
+import { answerWith, type SoapFaultWriter } from '../shared/faults.js';
+import { readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { SandboxCallsAndFaults, type SandboxControls, type SandboxListenOptions } from '../shared/sandbox-controls.js';
 import {
   asmxFault,
   documentElementCount,
@@ -87,10 +86,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     loyaltyProgramId: options.loyaltyProgramId ?? SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
   };
   const state = new KognitivState();
-  const calls = new CallCounter();
-  const received = new ReceivedCalls();
-  const faults = new FaultInjector();
-  let latencyMs = options.latencyMs ?? 0;
+  const kept = new SandboxCallsAndFaults(options);
+  const { calls, received, faults } = kept;
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -115,7 +112,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     const body = await readBody(req);
     const done = calls.begin();
     res.on('close', done);
-    await sleep(latencyMs);
+    await sleep(kept.latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     const [key, method] = Object.entries(service.methods).find(([, m]) => soapActionOf(service, m) === action) ?? [];
     if (!key || !method) return fault(res, 'Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
@@ -141,19 +138,5 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
 
   const started = await startHttpServer(handle, options);
   origin = started.origin;
-  return {
-    url: origin,
-    state,
-    callCount: (method) => calls.count(method),
-    resetCallCounts: () => calls.reset(),
-    spans: () => calls.spans,
-    receivedCalls: () => received.list(),
-    resetReceivedCalls: () => received.reset(),
-    setLatency: (ms) => {
-      latencyMs = ms;
-    },
-    injectFault: (fault, times) => faults.inject(fault, times),
-    clearFaults: () => faults.clear(),
-    close: started.close,
-  };
+  return { url: origin, state, ...kept.controls(started.close) };
 }

@@ -9,6 +9,11 @@ function element([name, type]: Field): string {
   return `          <s:element ${occurs} name="${name}" type="s:${type}" />`;
 }
 
+/** A named complex type: its elements in sequence. */
+function complexType(name: string, elements: readonly string[]): string[] {
+  return [`      <s:complexType name="${name}">`, '        <s:sequence>', ...elements, '        </s:sequence>', '      </s:complexType>'];
+}
+
 function sequence(fields: readonly string[]): string {
   return [
     '        <s:complexType>',
@@ -25,23 +30,13 @@ function methodSchema(method: AsmxMethod): string {
     : method.request.map(element);
   const parts = [`      <s:element name="${method.name}">`, sequence(requestElements), '      </s:element>'];
   if (method.parameter) {
-    parts.push(
-      `      <s:complexType name="${method.requestType}">`,
-      '        <s:sequence>',
-      ...method.request.map(element),
-      '        </s:sequence>',
-      '      </s:complexType>',
-    );
+    parts.push(...complexType(method.requestType, method.request.map(element)));
   }
   parts.push(
     `      <s:element name="${method.name}Response">`,
     sequence([`        <s:element minOccurs="0" maxOccurs="1" name="${method.name}Result" type="tns:${method.resultType}" />`]),
     '      </s:element>',
-    `      <s:complexType name="${method.resultType}">`,
-    '        <s:sequence>',
-    ...method.result.map(element),
-    '        </s:sequence>',
-    '      </s:complexType>',
+    ...complexType(method.resultType, method.result.map(element)),
   );
   return parts.join('\n');
 }
