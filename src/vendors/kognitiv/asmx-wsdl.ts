@@ -45,6 +45,7 @@ export function asmxWsdl(service: AsmxService, location: string): string {
   const ns = service.namespace;
   const port = `${service.serviceName}Soap`;
   const methods = Object.values(service.methods);
+  const eachMethod = (write: (method: AsmxMethod) => string) => methods.map(write).join('\n');
   const guess = service.namespaceIsGuess
     ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. ` +
       'Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->'
@@ -55,34 +56,29 @@ export function asmxWsdl(service: AsmxService, location: string): string {
 <wsdl:definitions ${definitionsNamespaces} xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
   <wsdl:types>
     <s:schema elementFormDefault="qualified" targetNamespace="${ns}">
-${methods.map(methodSchema).join('\n')}
+${eachMethod(methodSchema)}
     </s:schema>
   </wsdl:types>
-${methods
-  .map(
-    (m) => `  <wsdl:message name="${m.name}SoapIn">
+${eachMethod(
+  (m) => `  <wsdl:message name="${m.name}SoapIn">
     <wsdl:part name="parameters" element="tns:${m.name}" />
   </wsdl:message>
   <wsdl:message name="${m.name}SoapOut">
     <wsdl:part name="parameters" element="tns:${m.name}Response" />
   </wsdl:message>`,
-  )
-  .join('\n')}
+)}
   <wsdl:portType name="${port}">
-${methods
-  .map(
-    (m) => `    <wsdl:operation name="${m.name}">
+${eachMethod(
+  (m) => `    <wsdl:operation name="${m.name}">
       <wsdl:input message="tns:${m.name}SoapIn" />
       <wsdl:output message="tns:${m.name}SoapOut" />
     </wsdl:operation>`,
-  )
-  .join('\n')}
+)}
   </wsdl:portType>
   <wsdl:binding name="${port}" type="tns:${port}">
     <soap:binding transport="http://schemas.xmlsoap.org/soap/http" />
-${methods
-  .map(
-    (m) => `    <wsdl:operation name="${m.name}">
+${eachMethod(
+  (m) => `    <wsdl:operation name="${m.name}">
       <soap:operation soapAction="${soapActionOf(service, m)}" style="document" />
       <wsdl:input>
         <soap:body use="literal" />
@@ -91,8 +87,7 @@ ${methods
         <soap:body use="literal" />
       </wsdl:output>
     </wsdl:operation>`,
-  )
-  .join('\n')}
+)}
   </wsdl:binding>
   <wsdl:service name="${service.serviceName}">
     <wsdl:port name="${port}" binding="tns:${port}">
