@@ -50,7 +50,10 @@ export interface AppDeps {
   /** The raw datasources; the app wraps them in breakers, retries and deadlines. */
   vendors: Vendors;
   logger: Logger;
-  /** The configured secret values (config's `secretValues`), as the logger has them: censored from vendor text before it is cut for a log field. */
+  /**
+   * The configured secret values (config's `secretValues`), as the logger has them: censored from vendor text before it
+   * is cut for a log field.
+   */
   secrets: readonly (string | undefined)[];
   /** False while the vendor clients are still being created (live mode, WSDL unreachable). */
   isReady?: () => boolean;

@@ -25,7 +25,9 @@ export class SubgraphMetrics {
 
   readonly graphqlRequests = new Counter({
     name: 'graphql_requests_total',
-    help: `GraphQL requests by operation (the root fields it selects, joined by +; \`${UNRESOLVED_OPERATION}\` when none ran) and error code (\`none\` when there was no error).`,
+    help:
+      `GraphQL requests by operation (the root fields it selects, joined by +; \`${UNRESOLVED_OPERATION}\` when none ran) ` +
+      'and error code (`none` when there was no error).',
     labelNames: ['operation', 'code'] as const,
     registers: [this.registry],
   });
@@ -54,7 +56,9 @@ export class SubgraphMetrics {
 
   readonly loginThrottleStoreFailures = new Counter({
     name: 'login_throttle_store_failures_total',
-    help: "Login throttle calls the state store could not answer: a slot is then taken in this replica's memory, or one not given back stays taken until its window ends.",
+    help:
+      "Login throttle calls the state store could not answer: a slot is then taken in this replica's memory, " +
+      'or one not given back stays taken until its window ends.',
     registers: [this.registry],
   });
 

@@ -30,7 +30,9 @@ redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'owner', owner, 'value', ARGV[1], 'leased', '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
-const RELEASE = `if redis.call('TYPE', KEYS[1]).ok == 'hash' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then redis.call('DEL', KEYS[1]) end
+const RELEASE = `if redis.call('TYPE', KEYS[1]).ok == 'hash' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+end
 return 1`;
 
 /**

@@ -1,4 +1,4 @@
-import type { DebitsuccessSettings, KognitivSettings } from '../config.js';
+import type { Config, DebitsuccessSettings, KognitivSettings } from '../config.js';
 import { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
 import { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
@@ -13,7 +13,7 @@ export interface VendorClients extends VendorDatasources {
 export async function createVendorClients(
   kognitiv: KognitivSettings,
   debitsuccess: DebitsuccessSettings,
-  limits: { maxResponseBytes: number; maxSocketsPerVendor: number; propagateTrace?: boolean },
+  limits: Pick<Config['limits'], 'maxSocketsPerVendor'> & { maxResponseBytes: number; propagateTrace?: boolean },
 ): Promise<VendorClients> {
   const { maxResponseBytes, propagateTrace } = limits;
   const maxSockets = limits.maxSocketsPerVendor;

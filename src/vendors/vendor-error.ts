@@ -47,17 +47,26 @@ export interface VendorNote {
   type: 'Error' | 'Warning' | 'Info';
 }
 
-/**
- * The vendor answered, and its answer says no: a non-zero Kognitiv ReturnCode, a Debitsuccess
- * Status other than Succeed, or a REST 4xx that is the vendor's verdict rather than an outage.
- */
-export class VendorReturnCodeError extends Error {
-  override readonly name = 'VendorReturnCodeError';
+/** What both kinds of vendor error say about their call, copied from the `VendorCall` they are made with. */
+abstract class VendorCallError extends Error {
   readonly vendor: Vendor;
   /** Says which column of the error table its code is read in. */
   readonly transport: VendorTransport;
   /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
   readonly operation: string;
+
+  constructor(call: VendorCall, message: string, options?: ErrorOptions) {
+    super(message, options);
+    ({ vendor: this.vendor, transport: this.transport, operation: this.operation } = call);
+  }
+}
+
+/**
+ * The vendor answered, and its answer says no: a non-zero Kognitiv ReturnCode, a Debitsuccess
+ * Status other than Succeed, or a REST 4xx that is the vendor's verdict rather than an outage.
+ */
+export class VendorReturnCodeError extends VendorCallError {
+  override readonly name = 'VendorReturnCodeError';
 
   constructor(
     call: VendorCall,
@@ -75,8 +84,10 @@ export class VendorReturnCodeError extends Error {
       status?: 'Failed' | 'Unknown';
     } = {},
   ) {
-    super(`${call.vendor} ${call.operation} returned ${vendorCode ?? 'no code'}${details.status ? ` (status ${details.status})` : ''}`);
-    ({ vendor: this.vendor, transport: this.transport, operation: this.operation } = call);
+    super(
+      call,
+      `${call.vendor} ${call.operation} returned ${vendorCode ?? 'no code'}${details.status ? ` (status ${details.status})` : ''}`,
+    );
   }
 }
 
@@ -85,16 +96,13 @@ export class VendorReturnCodeError extends Error {
  * the body was a SOAP fault or unreadable. `sent` is false only when the request provably never
  * reached the vendor (connection refused, circuit open), which is what makes a write safe to retry.
  */
-export class VendorTransportError extends Error {
+export class VendorTransportError extends VendorCallError {
   override readonly name = 'VendorTransportError';
   /**
    * Whether the failed call was meant to change something at the vendor. Set by the resilience layer, which
    * knows each operation's kind from VENDOR_OPERATIONS; the datasource that throws does not need to.
    */
   write = false;
-  readonly vendor: Vendor;
-  readonly transport: VendorTransport;
-  readonly operation: string;
 
   constructor(
     call: VendorCall,
@@ -108,8 +116,7 @@ export class VendorTransportError extends Error {
     readonly detail: string,
     readonly extra: { httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
-    super(`${call.vendor} ${call.operation} failed: ${reason}`, { cause: extra.cause });
-    ({ vendor: this.vendor, transport: this.transport, operation: this.operation } = call);
+    super(call, `${call.vendor} ${call.operation} failed: ${reason}`, { cause: extra.cause });
   }
 }
 

@@ -150,3 +150,14 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     },
   };
 }
+
+/** Builds a datasource on a transport of its own; the transport is closed if building fails (an unreadable WSDL, say). */
+export async function buildOnVendorHttp<T>(options: VendorHttpOptions, build: (transport: VendorHttp) => Promise<T>): Promise<T> {
+  const transport = createVendorHttp(options);
+  try {
+    return await build(transport);
+  } catch (error) {
+    transport.close();
+    throw error;
+  }
+}

@@ -3,10 +3,9 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { settingDefault } from '../../config.js';
 import { answerWith, FaultInjector, type Fault, type SoapFaultWriter } from '../shared/faults.js';
-import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
-import { ReceivedCalls } from '../shared/received-calls.js';
-import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
-import { childElements, documentElementCount, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { SandboxCallsAndFaults, type SandboxControls, type SandboxListenOptions } from '../shared/sandbox-controls.js';
+import { childElements, documentElementCount, escapeXml, soapBodyChildren, soapEnvelope, XmlSyntaxError } from '../shared/xml.js';
 import { DebitsuccessState, type StoredPhone } from './debitsuccess-state.js';
 import { RestApi } from './rest-api.js';
 import { updateClientPhoneNumber, type UpdatePhoneAnswer } from './update-phone.js';
@@ -39,9 +38,8 @@ export interface DebitsuccessSandboxOptions extends SandboxListenOptions {
 
 function wcfFault(res: ServerResponse, code: string, message: string): void {
   res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
-  res.end(
-    `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${code}</faultcode><faultstring xml:lang="en-US">${escapeXml(message)}</faultstring></s:Fault></s:Body></s:Envelope>`,
-  );
+  const faultcode = `<faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${code}</faultcode>`;
+  res.end(soapEnvelope(`<s:Fault>${faultcode}<faultstring xml:lang="en-US">${escapeXml(message)}</faultstring></s:Fault>`, 's'));
 }
 
 const UNREADABLE_MESSAGE = 'The formatter threw an exception while trying to deserialize the message.';
@@ -54,12 +52,16 @@ const injectedFault: SoapFaultWriter = (res, faultcode) =>
 
 function answerXml(answer: UpdatePhoneAnswer): string {
   const notes = answer.notes
-    .map(
-      (n) =>
-        `<a:ResponseNote><a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType></a:ResponseNote>`,
-    )
+    .map((n) => `<a:Code>${escapeXml(n.code)}</a:Code><a:Note>${escapeXml(n.note)}</a:Note><a:NoteType>${n.type}</a:NoteType>`)
+    .map((note) => `<a:ResponseNote>${note}</a:ResponseNote>`)
     .join('');
-  return `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateClientPhoneNumberResponse xmlns="${WCF_NS}"><UpdateClientPhoneNumberResult xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a:DateCreated>${new Date().toISOString()}</a:DateCreated><a:Id>${randomUUID()}</a:Id><a:ResponseNotes>${notes}</a:ResponseNotes><a:Status>${answer.status}</a:Status></UpdateClientPhoneNumberResult></UpdateClientPhoneNumberResponse></s:Body></s:Envelope>`;
+  const namespaces =
+    'xmlns:a="http://schemas.datacontract.org/2004/07/Debitsuccess.WebServices.Core" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"';
+  const result =
+    `<a:DateCreated>${new Date().toISOString()}</a:DateCreated><a:Id>${randomUUID()}</a:Id>` +
+    `<a:ResponseNotes>${notes}</a:ResponseNotes><a:Status>${answer.status}</a:Status>`;
+  const response = `<UpdateClientPhoneNumberResult ${namespaces}>${result}</UpdateClientPhoneNumberResult>`;
+  return soapEnvelope(`<UpdateClientPhoneNumberResponse xmlns="${WCF_NS}">${response}</UpdateClientPhoneNumberResponse>`, 's');
 }
 
 /**
@@ -68,12 +70,10 @@ function answerXml(answer: UpdatePhoneAnswer): string {
  */
 export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptions = {}): Promise<DebitsuccessSandbox> {
   const state = new DebitsuccessState();
-  const calls = new CallCounter();
-  const received = new ReceivedCalls();
-  const faults = new FaultInjector();
+  const kept = new SandboxCallsAndFaults(options);
+  const { calls, received, faults } = kept;
   const tokenFaults = new FaultInjector();
   const soapAction = options.soapAction ?? settingDefault('DEBITSUCCESS_SOAP_ACTION');
-  let latencyMs = options.latencyMs ?? 0;
   const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
   let origin = '';
 
@@ -86,13 +86,14 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       return;
     }
     const body = await readBody(req);
-    await sleep(latencyMs);
+    await sleep(kept.latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     if (action !== soapAction) {
       return wcfFault(
         res,
         'a:ActionNotSupported',
-        `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`,
+        `The message with Action '${action}' cannot be processed at the receiver, ` +
+          'due to a ContractFilter mismatch at the EndpointDispatcher.',
       );
     }
     calls.record('UpdateClientPhoneNumber');
@@ -107,7 +108,8 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       return wcfFault(
         res,
         's:Client',
-        `OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`,
+        'OperationFormatter encountered an invalid Message body. ' +
+          `Expected to find node type 'Element' with name 'UpdateClientPhoneNumber' and namespace '${WCF_NS}'.`,
       );
     }
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
@@ -129,13 +131,13 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     if (url.pathname === SOAP_PATH) return soap(req, res, url);
     if (url.pathname === TOKEN_PATH && req.method === 'POST') {
       const body = await readBody(req);
-      await sleep(latencyMs);
+      await sleep(kept.latencyMs);
       const fault = tokenFaults.take();
       if (fault) return answerWith(res, 'application/json; charset=utf-8', '', fault, injectedFault, body);
       return rest.issueToken(res, new URLSearchParams(body));
     }
     if (url.pathname.startsWith(`${API_PATH}/`) && req.method === 'GET') {
-      await sleep(latencyMs);
+      await sleep(kept.latencyMs);
       const fault = faults.take();
       if (fault) {
         calls.record(`GET ${url.pathname.slice(API_PATH.length)}`);
@@ -148,7 +150,9 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
 
   const started = await startHttpServer(handle, options);
   origin = started.origin;
+  const controls = kept.controls(started.close);
   return {
+    ...controls,
     soapUrl: `${origin}${SOAP_PATH}`,
     apiUrl: `${origin}${API_PATH}`,
     tokenUrl: `${origin}${TOKEN_PATH}`,
@@ -157,21 +161,11 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
       const account = state.accountsByExternalId.get(externalId)?.[0];
       return account ? state.phonesOf(account.customerId).filter((p) => p.phoneType !== 'previous') : [];
     },
-    callCount: (operation) => calls.count(operation),
-    resetCallCounts: () => calls.reset(),
-    spans: () => calls.spans,
-    receivedCalls: () => received.list(),
-    resetReceivedCalls: () => received.reset(),
-    setLatency: (ms) => {
-      latencyMs = ms;
-    },
     revokeTokens: () => rest.revokeTokens(),
-    injectFault: (fault, times) => faults.inject(fault, times),
     injectTokenFault: (fault, times) => tokenFaults.inject(fault, times),
     clearFaults: () => {
-      faults.clear();
+      controls.clearFaults();
       tokenFaults.clear();
     },
-    close: started.close,
   };
 }

@@ -44,7 +44,8 @@ export class RestApi {
     if (!known) return json(res, 401, { error: 'invalid_client' });
     const ttl = this.tokenTtlSeconds();
     const expiresAt = Date.now() + ttl * 1000;
-    const token = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: clientId, exp: Math.floor(expiresAt / 1000) })}.${randomBytes(16).toString('base64url')}`;
+    const claims = { sub: clientId, exp: Math.floor(expiresAt / 1000) };
+    const token = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.${randomBytes(16).toString('base64url')}`;
     this.tokens.set(token, { clientId, expiresAt });
     json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: ttl });
   }

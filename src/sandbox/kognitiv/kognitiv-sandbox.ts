@@ -9,11 +9,18 @@ import {
   type KognitivMethodKey,
 } from '../../vendors/kognitiv/asmx-contract.js';
 import { SANDBOX_CREDENTIALS } from '../seed.js';
-import { answerWith, FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
-import { CallCounter, readBody, sleep, startHttpServer } from '../shared/http-server.js';
-import { ReceivedCalls } from '../shared/received-calls.js';
-import type { SandboxControls, SandboxListenOptions } from '../shared/sandbox-controls.js';
-import { documentElementCount, escapeXml, soapBodyChildren, XmlSyntaxError } from '../shared/xml.js';
+import { answerWith, type SoapFaultWriter } from '../shared/faults.js';
+import { readBody, sleep, startHttpServer } from '../shared/http-server.js';
+import { SandboxCallsAndFaults, type SandboxControls, type SandboxListenOptions } from '../shared/sandbox-controls.js';
+import {
+  asmxFault,
+  documentElementCount,
+  escapeXml,
+  soapBodyChildren,
+  soapEnvelope,
+  XML_DECLARATION,
+  XmlSyntaxError,
+} from '../shared/xml.js';
 import { readAsmxRequest } from './asmx-request.js';
 import { KOGNITIV_BEHAVIOUR, type Answer, type KognitivSandboxSettings } from './kognitiv-behaviour.js';
 import { KognitivState } from './kognitiv-state.js';
@@ -31,12 +38,18 @@ export interface KognitivSandboxOptions extends SandboxListenOptions {
 
 const SERVICES: readonly AsmxService[] = Object.values(KOGNITIV_SERVICES);
 
+/** An ASMX answer's envelope: the XML declaration, and xsi and xsd declared on the envelope. */
+function asmxEnvelope(body: string): string {
+  return (
+    XML_DECLARATION +
+    soapEnvelope(body, 'soap', ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"')
+  );
+}
+
 /** An ASMX fault: HTTP 500 with a soap:Client or soap:Server fault, as .NET answers. */
 function fault(res: ServerResponse, code: 'Client' | 'Server', message: string): void {
   res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
-  res.end(
-    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><soap:Fault><faultcode>soap:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`,
-  );
+  res.end(asmxEnvelope(asmxFault(code, message)));
 }
 
 const UNREADABLE_REQUEST = 'Server was unable to read request. ---> ';
@@ -47,7 +60,8 @@ const injectedFault: SoapFaultWriter = (res, faultcode) =>
     ? fault(
         res,
         'Client',
-        `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> Hexadecimal value 0x01, is an invalid character. Line 1, position 412.`,
+        `${UNREADABLE_REQUEST}There is an error in XML document (1, 412). ---> ` +
+          'Hexadecimal value 0x01, is an invalid character. Line 1, position 412.',
       )
     : fault(res, 'Server', 'Server was unable to process request. ---> System.Data.SqlClient.SqlException: Timeout expired (SBLP-DB-07)');
 
@@ -58,7 +72,8 @@ function answerXml(service: AsmxService, method: AsmxMethod, answer: Answer): st
       return value === '' ? `<${name} />` : `<${name}>${escapeXml(String(value))}</${name}>`;
     })
     .join('');
-  return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><${method.name}Response xmlns="${service.namespace}"><${method.name}Result>${fields}</${method.name}Result></${method.name}Response></soap:Body></soap:Envelope>`;
+  const name = method.name;
+  return asmxEnvelope(`<${name}Response xmlns="${service.namespace}"><${name}Result>${fields}</${name}Result></${name}Response>`);
 }
 
 /**
@@ -71,10 +86,8 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     loyaltyProgramId: options.loyaltyProgramId ?? SANDBOX_CREDENTIALS.kognitivLoyaltyProgramId,
   };
   const state = new KognitivState();
-  const calls = new CallCounter();
-  const received = new ReceivedCalls();
-  const faults = new FaultInjector();
-  let latencyMs = options.latencyMs ?? 0;
+  const kept = new SandboxCallsAndFaults(options);
+  const { calls, received, faults } = kept;
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -99,7 +112,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     const body = await readBody(req);
     const done = calls.begin();
     res.on('close', done);
-    await sleep(latencyMs);
+    await sleep(kept.latencyMs);
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     const [key, method] = Object.entries(service.methods).find(([, m]) => soapActionOf(service, m) === action) ?? [];
     if (!key || !method) return fault(res, 'Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`);
@@ -125,19 +138,5 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
 
   const started = await startHttpServer(handle, options);
   origin = started.origin;
-  return {
-    url: origin,
-    state,
-    callCount: (method) => calls.count(method),
-    resetCallCounts: () => calls.reset(),
-    spans: () => calls.spans,
-    receivedCalls: () => received.list(),
-    resetReceivedCalls: () => received.reset(),
-    setLatency: (ms) => {
-      latencyMs = ms;
-    },
-    injectFault: (fault, times) => faults.inject(fault, times),
-    clearFaults: () => faults.clear(),
-    close: started.close,
-  };
+  return { url: origin, state, ...kept.controls(started.close) };
 }

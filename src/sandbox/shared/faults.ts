@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sleep } from './http-server.js';
-import { escapeXml } from './xml.js';
+import { asmxFault, escapeXml, soapEnvelope, XML_DECLARATION } from './xml.js';
 
 /** Ways a real vendor misbehaves, on demand: what the hardening tests and `npm run sandbox` users provoke. */
 export type Fault =
@@ -62,7 +62,10 @@ export type SoapFaultCode = 'Client' | 'Server';
 /** Writes an HTTP 500 SOAP fault the way one sandbox's vendor does (envelope, prefixes, texts). */
 export type SoapFaultWriter = (res: ServerResponse, faultcode: SoapFaultCode) => void;
 
-/** A fault quoting the request: an envelope's values (its text, tags dropped, as a .NET exception message lists them), a form as it came. */
+/**
+ * A fault quoting the request: an envelope's values (its text, tags dropped, as a .NET exception message lists them), a
+ * form as it came.
+ */
 function echoOf(contentType: string, request: string, before = ''): string {
   const prefix = `Server was unable to process request. ---> ${before}`;
   if (!contentType.includes('xml')) return JSON.stringify({ error: 'server_error', error_description: `${prefix}${request}` });
@@ -70,7 +73,7 @@ function echoOf(contentType: string, request: string, before = ''): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${escapeXml(`${prefix}System.InvalidOperationException: cannot process ${values}`)}</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`;
+  return XML_DECLARATION + soapEnvelope(asmxFault('Server', `${prefix}System.InvalidOperationException: cannot process ${values}`), 'soap');
 }
 
 /** `body` with its first `name` element rewritten as the `element` fault says (XML answers only). */

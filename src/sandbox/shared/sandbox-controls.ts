@@ -1,5 +1,6 @@
-import type { Fault } from './faults.js';
-import type { ReceivedCall } from './received-calls.js';
+import { FaultInjector, type Fault } from './faults.js';
+import { CallCounter } from './http-server.js';
+import { ReceivedCalls, type ReceivedCall } from './received-calls.js';
 
 /** What tests, benchmarks and front-end developers can do to any sandbox vendor. */
 export interface SandboxControls {
@@ -24,4 +25,35 @@ export interface SandboxListenOptions {
   port?: number;
   host?: string;
   latencyMs?: number;
+}
+
+/** What every sandbox keeps: its call counts, the calls it parsed, its fault queue and its latency; and the controls over them. */
+export class SandboxCallsAndFaults {
+  readonly calls = new CallCounter();
+  readonly received = new ReceivedCalls();
+  readonly faults = new FaultInjector();
+  /** Delay added before every answer. */
+  latencyMs: number;
+
+  constructor(options: SandboxListenOptions) {
+    this.latencyMs = options.latencyMs ?? 0;
+  }
+
+  /** The controls every sandbox offers, `close` stopping its server. */
+  controls(close: () => Promise<void>): SandboxControls {
+    const { calls, received, faults } = this;
+    return {
+      callCount: (operation) => calls.count(operation),
+      resetCallCounts: () => calls.reset(),
+      spans: () => calls.spans,
+      receivedCalls: () => received.list(),
+      resetReceivedCalls: () => received.reset(),
+      setLatency: (ms) => {
+        this.latencyMs = ms;
+      },
+      injectFault: (fault, times) => faults.inject(fault, times),
+      clearFaults: () => faults.clear(),
+      close,
+    };
+  }
 }

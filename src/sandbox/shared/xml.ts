@@ -45,6 +45,20 @@ export function documentElementCount(element: Element): number {
   return element.ownerDocument?.getElementsByTagName('*').length ?? 0;
 }
 
+/** The XML declaration .NET's ASMX writes ahead of an envelope. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
+
+/** A SOAP 1.1 envelope around `body`: the envelope's prefix, and further namespace declarations as the vendor writes them on it. */
+export function soapEnvelope(body: string, prefix: string, declarations = ''): string {
+  const envelope = `${prefix}:Envelope xmlns:${prefix}="${SOAP11_ENVELOPE_NS}"${declarations}`;
+  return `<${envelope}><${prefix}:Body>${body}</${prefix}:Body></${prefix}:Envelope>`;
+}
+
+/** A soap:Fault element as ASMX writes it (the `soap` prefix, an empty detail). */
+export function asmxFault(code: 'Client' | 'Server', message: string): string {
+  return `<soap:Fault><faultcode>soap:${code}</faultcode><faultstring>${escapeXml(message)}</faultstring><detail /></soap:Fault>`;
+}
+
 export function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

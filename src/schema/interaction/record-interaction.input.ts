@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-key.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
+import { locationDescription } from '../shared/location.js';
 
 @InputType({ description: 'An interaction to record for a member or prospect.' })
 export class RecordInteractionInput {
@@ -12,10 +13,7 @@ export class RecordInteractionInput {
   })
   type!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: `Kognitiv location external reference, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.`,
-  })
+  @Field(() => String, { nullable: true, description: locationDescription() })
   location?: string | null;
 
   @Field(() => String, { nullable: true, description: `Free-text note, at most ${INPUT_LIMITS.interactionNote} characters.` })

@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import type { Config } from '../../config.js';
 import { wasRefused, type AttemptBudgets, type Budget, type Slot } from '../../state/attempt-budgets.js';
 import { StateStoreUnavailableError } from '../../state/state-store.js';
 
@@ -15,11 +16,7 @@ import { StateStoreUnavailableError } from '../../state/state-store.js';
  * with a warning and `login_throttle_store_failures_total`: a Redis outage locks no member out, and
  * a caller still gets at most the limit per replica rather than an unlimited run.
  */
-export interface LoginThrottleOptions {
-  /** Credential failures allowed per (caller, account) in a window before attempts are refused without calling the vendor. */
-  maxFailures: number;
-  /** Credential failures allowed per caller, across all accounts, in a window. */
-  maxFailuresPerCaller: number;
+export interface LoginThrottleOptions extends Pick<Config['loginThrottle'], 'maxFailures' | 'maxFailuresPerCaller'> {
   /** Counted from a budget's first attempt: once it is used up, the caller waits until the window ends. */
   windowMs: number;
   /** Every replica's budgets (Redis); absent when the state is this process's. */

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
+import { locationDescription } from '../shared/location.js';
 
 @InputType({ description: 'Member portal credentials.' })
 export class LoginInput {
@@ -9,9 +10,6 @@ export class LoginInput {
   @Field({ description: `Portal password, at most ${INPUT_LIMITS.password} characters; never logged.` })
   password!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: `Kognitiv location external reference of the portal, at most ${INPUT_LIMITS.location} characters; defaults to the configured location.`,
-  })
+  @Field(() => String, { nullable: true, description: locationDescription(' of the portal') })
   location?: string | null;
 }

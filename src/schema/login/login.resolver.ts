@@ -15,7 +15,9 @@ export class LoginResolver {
   @OpenToAnyone()
   @Mutation(() => LoginPayload, {
     description:
-      'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller, or across many accounts from one caller, are LOGIN_THROTTLED without calling Kognitiv.',
+      'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong ' +
+      'credentials are INVALID_CREDENTIALS; repeated failures for one account from one caller, or across many accounts from one ' +
+      'caller, are LOGIN_THROTTLED without calling Kognitiv.',
   })
   async login(
     @Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput,

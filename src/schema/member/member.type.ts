@@ -3,7 +3,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'A club member, keyed by the club account id. Each vendor field is fetched only when selected, and the selected ones are fetched in parallel; a vendor failure nulls only its own field.',
+    'A club member, keyed by the club account id. Each vendor field is fetched only when selected, and the selected ones are fetched ' +
+    'in parallel; a vendor failure nulls only its own field.',
 })
 export class Member {
   @Field(() => ID, {

@@ -14,7 +14,9 @@ export class SavePhoneInput {
   type!: PhoneType;
 
   @Field({
-    description: `The number with its country code, e.g. \`+64 21 123 4567\`, at most ${INPUT_LIMITS.phoneNumber} characters; formatting characters are allowed.`,
+    description:
+      `The number with its country code, e.g. \`+64 21 123 4567\`, at most ${INPUT_LIMITS.phoneNumber} characters; formatting ` +
+      'characters are allowed.',
   })
   number!: string;
 

@@ -9,7 +9,8 @@ export enum BillingUpdateStatus {
 registerEnumType(BillingUpdateStatus, {
   name: 'BillingUpdateStatus',
   description:
-    'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`).',
+    'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for ' +
+    '`Unknown`).',
   valuesConfig: { SUCCEED: { description: 'Debitsuccess applied the change (`Succeed`).' } },
 });
 
@@ -56,7 +57,9 @@ export class BillingPhoneResult {
   messageId!: string | null;
 
   @Field(() => [BillingNote], {
-    description: `The notes in the vendor's order, including warnings such as 14030 (preferred flag not applied): the first ${CLIENT_NOTE_LIMITS.count}, each text cut to ${CLIENT_NOTE_LIMITS.textLength} characters.`,
+    description:
+      `The notes in the vendor's order, including warnings such as 14030 (preferred flag not applied): the first ` +
+      `${CLIENT_NOTE_LIMITS.count}, each text cut to ${CLIENT_NOTE_LIMITS.textLength} characters.`,
   })
   notes!: BillingNote[];
 
@@ -66,7 +69,8 @@ export class BillingPhoneResult {
 
 @ObjectType({
   description:
-    'Result of a dual write. Each vendor part is its result, or `null` with its error at that path (`savePhone.loyalty`, `savePhone.billing`): one, both or neither can fail.',
+    'Result of a dual write. Each vendor part is its result, or `null` with its error at that path (`savePhone.loyalty`, ' +
+    '`savePhone.billing`): one, both or neither can fail.',
 })
 export class SavePhonePayload {
   @Field(() => Member, { description: 'The member whose phone was saved.' })

@@ -15,7 +15,8 @@ export class SavePhoneResolver {
   @Idempotent(SAVE_PHONE_OUTCOME)
   @Mutation(() => SavePhonePayload, {
     description:
-      'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess `UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
+      'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess ' +
+      '`UpdateClientPhoneNumber`. Invalid input is refused before either is called.',
   })
   async savePhone(
     @Arg('input', () => SavePhoneInput, { description: 'The member, the phone type and the number, with its optional details.' })

@@ -2,7 +2,8 @@ import { Field, ObjectType } from 'type-graphql';
 import { PointBalance } from '../shared/point-balance.type.js';
 
 const STAFF_ONLY =
-  "Null for a member caller when authorization is on: the phone may be anyone's, and Kognitiv does not say whose account it is, so only staff see it. A member reads their own points through `member(id) { points }`.";
+  "Null for a member caller when authorization is on: the phone may be anyone's, and Kognitiv does not say whose account it is, so " +
+  'only staff see it. A member reads their own points through `member(id) { points }`.';
 
 @ObjectType({ description: 'Result of Kognitiv `Mobile.asmx ProductPromotionEntry`.' })
 export class EnterPromotionPayload {

@@ -25,7 +25,9 @@ export class EnterPromotionResolver {
   @Idempotent()
   @Mutation(() => EnterPromotionPayload, {
     description:
-      "Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is PROMOTION_REJECTED. With authorization on, the member's message, names and points, and the text Kognitiv wrote with a rejection (the error's message), are returned to staff only: the phone may be anyone's.",
+      'Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is ' +
+      "PROMOTION_REJECTED. With authorization on, the member's message, names and points, and the text Kognitiv wrote with a rejection " +
+      "(the error's message), are returned to staff only: the phone may be anyone's.",
   })
   async enterPromotion(
     @Arg('input', () => EnterPromotionInput, { description: 'The phone number identifying the member, and the product code.' })

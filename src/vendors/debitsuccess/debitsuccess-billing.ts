@@ -14,19 +14,6 @@ import { RateLimitGate } from './rate-limit-gate.js';
 export type DebitsuccessBillingOptions = Pick<DebitsuccessSettings, 'apiUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'timeoutMs'> &
   VendorTransportOptions;
 
-export interface BillingAccountRecord {
-  accountId: string;
-  customerId: string;
-  overdueStatus: number;
-  overdueAmountPayment: number;
-  overdueAmountFee: number;
-  suspended: boolean;
-  paymentStopped: boolean;
-  /** ISO date. */
-  nextBillingDate: string | null;
-  accountCloseDateTime: string | null;
-}
-
 const id = z.union([z.string().min(1), z.number()]).transform(String);
 const emptyAsNull = z
   .string()
@@ -42,9 +29,12 @@ const accountSchema = z.object({
   overdueAmountFee: z.number(),
   suspended: z.boolean(),
   paymentStopped: z.boolean(),
+  /** ISO date. */
   nextBillingDate: emptyAsNull.transform((v) => (v === null ? null : v.slice(0, 10))),
   accountCloseDateTime: emptyAsNull,
 });
+/** A billing account as read from `GET /accounts`. */
+export type BillingAccountRecord = z.output<typeof accountSchema>;
 const accountsSchema = z.object({ accounts: z.array(accountSchema) });
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 

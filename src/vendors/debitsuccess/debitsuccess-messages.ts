@@ -3,7 +3,7 @@ import type { Client } from 'soap';
 import { createSoapClient } from '../soap-client.js';
 import type { DebitsuccessSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
-import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
+import { buildOnVendorHttp, type VendorHttp } from '../vendor-http.js';
 import { soapCall, VendorReturnCodeError, VendorTransportError, type VendorNote } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { decodeObject, decodeWireValue, type AnswerSource } from '../wire-values.js';
@@ -73,23 +73,14 @@ export class DebitsuccessMessages {
   ) {}
 
   static async create(options: DebitsuccessMessagesOptions): Promise<DebitsuccessMessages> {
-    const transport = createVendorHttp({
-      agents: options.agents,
-      maxSockets: options.maxSockets,
-      maxResponseBytes: options.maxResponseBytes,
-      propagateTrace: options.propagateTrace,
-    });
-    try {
+    return buildOnVendorHttp(options, async (transport) => {
       const client = await createSoapClient(WSDL, options.soapUrl, transport, {
         // Keep xs:dateTime as the vendor's text: node-soap would turn it into a Date and lose the offset.
         customDeserializer: { dateTime: (text: string) => text },
       });
       client.setSOAPAction(options.soapAction);
       return new DebitsuccessMessages(options, client, transport);
-    } catch (error) {
-      transport.close();
-      throw error;
-    }
+    });
   }
 
   close(): void {

@@ -9,6 +9,11 @@ function element([name, type]: Field): string {
   return `          <s:element ${occurs} name="${name}" type="s:${type}" />`;
 }
 
+/** A named complex type: its elements in sequence. */
+function complexType(name: string, elements: readonly string[]): string[] {
+  return [`      <s:complexType name="${name}">`, '        <s:sequence>', ...elements, '        </s:sequence>', '      </s:complexType>'];
+}
+
 function sequence(fields: readonly string[]): string {
   return [
     '        <s:complexType>',
@@ -25,23 +30,13 @@ function methodSchema(method: AsmxMethod): string {
     : method.request.map(element);
   const parts = [`      <s:element name="${method.name}">`, sequence(requestElements), '      </s:element>'];
   if (method.parameter) {
-    parts.push(
-      `      <s:complexType name="${method.requestType}">`,
-      '        <s:sequence>',
-      ...method.request.map(element),
-      '        </s:sequence>',
-      '      </s:complexType>',
-    );
+    parts.push(...complexType(method.requestType, method.request.map(element)));
   }
   parts.push(
     `      <s:element name="${method.name}Response">`,
     sequence([`        <s:element minOccurs="0" maxOccurs="1" name="${method.name}Result" type="tns:${method.resultType}" />`]),
     '      </s:element>',
-    `      <s:complexType name="${method.resultType}">`,
-    '        <s:sequence>',
-    ...method.result.map(element),
-    '        </s:sequence>',
-    '      </s:complexType>',
+    ...complexType(method.resultType, method.result.map(element)),
   );
   return parts.join('\n');
 }
@@ -50,42 +45,40 @@ export function asmxWsdl(service: AsmxService, location: string): string {
   const ns = service.namespace;
   const port = `${service.serviceName}Soap`;
   const methods = Object.values(service.methods);
+  const eachMethod = (write: (method: AsmxMethod) => string) => methods.map(write).join('\n');
   const guess = service.namespaceIsGuess
-    ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->`
+    ? `\n<!-- The namespace of ${service.path}.asmx is not published in the vendor pages we have: ${ns} is a guess. ` +
+      'Prefer KOGNITIV_WSDL=remote, or replace this copy with the live ?WSDL. -->'
     : '';
+  const definitionsNamespaces = 'xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema"';
   return `<?xml version="1.0" encoding="utf-8"?>${guess}
 <!-- Bundled copy for ${service.path}.asmx, generated from src/vendors/kognitiv/asmx-contract.ts (npm run wsdl). -->
-<wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
+<wsdl:definitions ${definitionsNamespaces} xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
   <wsdl:types>
     <s:schema elementFormDefault="qualified" targetNamespace="${ns}">
-${methods.map(methodSchema).join('\n')}
+${eachMethod(methodSchema)}
     </s:schema>
   </wsdl:types>
-${methods
-  .map(
-    (m) => `  <wsdl:message name="${m.name}SoapIn">
+${eachMethod(
+  (m) => `  <wsdl:message name="${m.name}SoapIn">
     <wsdl:part name="parameters" element="tns:${m.name}" />
   </wsdl:message>
   <wsdl:message name="${m.name}SoapOut">
     <wsdl:part name="parameters" element="tns:${m.name}Response" />
   </wsdl:message>`,
-  )
-  .join('\n')}
+)}
   <wsdl:portType name="${port}">
-${methods
-  .map(
-    (m) => `    <wsdl:operation name="${m.name}">
+${eachMethod(
+  (m) => `    <wsdl:operation name="${m.name}">
       <wsdl:input message="tns:${m.name}SoapIn" />
       <wsdl:output message="tns:${m.name}SoapOut" />
     </wsdl:operation>`,
-  )
-  .join('\n')}
+)}
   </wsdl:portType>
   <wsdl:binding name="${port}" type="tns:${port}">
     <soap:binding transport="http://schemas.xmlsoap.org/soap/http" />
-${methods
-  .map(
-    (m) => `    <wsdl:operation name="${m.name}">
+${eachMethod(
+  (m) => `    <wsdl:operation name="${m.name}">
       <soap:operation soapAction="${soapActionOf(service, m)}" style="document" />
       <wsdl:input>
         <soap:body use="literal" />
@@ -94,8 +87,7 @@ ${methods
         <soap:body use="literal" />
       </wsdl:output>
     </wsdl:operation>`,
-  )
-  .join('\n')}
+)}
   </wsdl:binding>
   <wsdl:service name="${service.serviceName}">
     <wsdl:port name="${port}" binding="tns:${port}">

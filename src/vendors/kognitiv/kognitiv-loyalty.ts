@@ -2,7 +2,7 @@ import type { Client } from 'soap';
 import { createSoapClient } from '../soap-client.js';
 import type { KognitivSettings } from '../../config.js';
 import { classifySoapFailure } from '../soap-failure.js';
-import { createVendorHttp, type VendorHttp } from '../vendor-http.js';
+import { buildOnVendorHttp, type VendorHttp } from '../vendor-http.js';
 import { soapCall, VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
 import { encodeSoapArguments } from '../xml-text.js';
@@ -83,15 +83,8 @@ export class KognitivLoyalty {
   ) {}
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
-    const transport = createVendorHttp({
-      agents: options.agents,
-      maxSockets: options.maxSockets,
-      maxResponseBytes: options.maxResponseBytes,
-      allowedOrigin: new URL(options.url).origin,
-      propagateTrace: options.propagateTrace,
-    });
     const timeout = options.timeoutMs;
-    try {
+    return buildOnVendorHttp({ ...options, allowedOrigin: new URL(options.url).origin }, async (transport) => {
       const entries = await Promise.all(
         (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).map(async ([key, service]) => {
           const client = await createSoapClient(wsdlLocation(options, service), `${options.url}/${service.path}.asmx`, transport, {
@@ -101,10 +94,7 @@ export class KognitivLoyalty {
         }),
       );
       return new KognitivLoyalty(options, Object.fromEntries(entries) as Record<KognitivServiceKey, Client>, transport);
-    } catch (error) {
-      transport.close();
-      throw error;
-    }
+    });
   }
 
   close(): void {
