@@ -41,15 +41,23 @@ function phoneTrigger(documented: readonly number[], phone: string): number | un
   return code !== 0 && documented.includes(code) ? code : undefined;
 }
 
-/** What an account-keyed method answers before it looks at the member: the token's code, then a trigger's. */
-function presetCode(
-  token: unknown,
-  accountId: string,
+/**
+ * An account-keyed method's first steps: the token's code, then a trigger's (`RC-<n>` accounts), then the member the
+ * account id names. `{ code }` to answer with at once, or the account id and its member (undefined: no such account).
+ */
+function accountOf(
+  v: Values,
+  fields: { token: string; account: string },
   settings: KognitivSandboxSettings,
   documented: readonly number[],
-): number | undefined {
-  return tokenCode(String(token), settings) || accountTrigger(documented, accountId);
+  state: KognitivState,
+): { code: number } | { accountId: string; member: SeedMember | undefined } {
+  const accountId = String(v[fields.account]);
+  const code = tokenCode(String(v[fields.token]), settings) || accountTrigger(documented, accountId);
+  return code ? { code } : { accountId, member: state.byAccountId(accountId) };
 }
+
+const BY_ACCOUNT_ID = { token: 'SecurityToken', account: 'AccountId' };
 
 const knownLocation = (location: string) => (SANDBOX_LOCATIONS as readonly string[]).includes(location);
 
@@ -69,10 +77,9 @@ export type MethodHandler = (
 /** What each method of the contract does, by method key. */
 export const KOGNITIV_BEHAVIOUR: Record<KognitivMethodKey, MethodHandler> = {
   fetchLoyaltyMemberCore(v, state, settings, documented) {
-    const accountId = String(v.AccountId);
-    const preset = presetCode(v.SecurityToken, accountId, settings, documented);
-    if (preset) return rc(preset);
-    const m = state.byAccountId(accountId);
+    const found = accountOf(v, BY_ACCOUNT_ID, settings, documented, state);
+    if ('code' in found) return rc(found.code);
+    const m = found.member;
     if (!m) return rc(300, { MemberId: -1 });
     if (m.isProspect) return rc(312, { MemberId: -1 });
     return rc(0, {
@@ -91,10 +98,9 @@ export const KOGNITIV_BEHAVIOUR: Record<KognitivMethodKey, MethodHandler> = {
   },
 
   fetchMemberPointBalances(v, state, settings, documented) {
-    const accountId = String(v.MemberAccountId);
-    const preset = presetCode(v.WSSecurityToken, accountId, settings, documented);
-    if (preset) return rc(preset);
-    const m = state.byAccountId(accountId);
+    const found = accountOf(v, { token: 'WSSecurityToken', account: 'MemberAccountId' }, settings, documented, state);
+    if ('code' in found) return rc(found.code);
+    const m = found.member;
     if (!m) return rc(300);
     if (Number(v.SBInternalMemberId) !== 0 && Number(v.SBInternalMemberId) !== m.kognitivMemberId) return rc(311);
     const p = m.points;
@@ -164,13 +170,12 @@ export const KOGNITIV_BEHAVIOUR: Record<KognitivMethodKey, MethodHandler> = {
   },
 
   externalLogin(v, state, settings, documented) {
-    const accountId = String(v.AccountId);
-    const preset = presetCode(v.SecurityToken, accountId, settings, documented);
-    if (preset) return rc(preset);
+    const found = accountOf(v, BY_ACCOUNT_ID, settings, documented, state);
+    if ('code' in found) return rc(found.code);
     if (String(v.Password) === '') return rc(606);
     // 503 is not documented for this method: an unknown portal location is an undefined error.
     if (!knownLocation(String(v.LocationExternalReference))) return rc(1);
-    const m = state.byAccountId(accountId);
+    const { accountId, member: m } = found;
     if (!m || m.portalPassword !== String(v.Password)) return rc(605);
     if (!m.isVerified) return rc(602);
     if (m.isSuspended) return rc(603);
@@ -179,10 +184,9 @@ export const KOGNITIV_BEHAVIOUR: Record<KognitivMethodKey, MethodHandler> = {
   },
 
   recordInteraction(v, state, settings, documented) {
-    const accountId = String(v.AccountId);
-    const preset = presetCode(v.SecurityToken, accountId, settings, documented);
-    if (preset) return rc(preset, { InteractionId: -1 });
-    const m = state.byAccountId(accountId);
+    const found = accountOf(v, BY_ACCOUNT_ID, settings, documented, state);
+    if ('code' in found) return rc(found.code, { InteractionId: -1 });
+    const { accountId, member: m } = found;
     if (!m) return rc(300, { InteractionId: -1 });
     if (m.isInactive) return rc(301, { InteractionId: -1 });
     const location = String(v.LocationExternalReference);

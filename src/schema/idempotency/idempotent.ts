@@ -85,6 +85,16 @@ function replay<T>(record: OutcomeRecord, codec: OutcomeCodec<T>): T {
   throw new Error(`a ${record.state} record has no outcome`);
 }
 
+/** One keyed mutation of one request: where its record lives, what its input was, and how to run and store it. */
+interface KeyedCall<T> {
+  idempotency: RequestIdempotency;
+  operation: string;
+  recordKey: string;
+  fingerprint: string;
+  codec: OutcomeCodec<T>;
+  run: () => Promise<T>;
+}
+
 /** One request's hold on a key: the key, the owner token its claim carries, and the claim's lease. */
 interface Claim {
   recordKey: string;
@@ -108,14 +118,8 @@ function abandon(store: StateStore, { recordKey, owner }: Claim): void {
  * first still holds the key, and is refused with other input. A retryable failure (nothing written)
  * releases the key, so the client's retry runs again.
  */
-async function once<T>(
-  idempotency: RequestIdempotency,
-  operation: string,
-  recordKey: string,
-  fingerprint: string,
-  codec: OutcomeCodec<T>,
-  run: () => Promise<T>,
-): Promise<T> {
+async function once<T>(call: KeyedCall<T>): Promise<T> {
+  const { idempotency, operation, recordKey, fingerprint, codec } = call;
   const { store, retentionMs, deadline } = idempotency;
   // Owner: 128 random bits as one flat string (randomUUID()'s string is kept as many pieces: 500 bytes a record, not 60).
   const claim: Claim = { recordKey, owner: randomBytes(16).toString('base64url'), leaseMs: claimLeaseMs(idempotency.storeTimeoutMs) };
@@ -128,7 +132,7 @@ async function once<T>(
       abandon(store, claim);
       throw error;
     }
-    if (taken === 'taken') return firstRun(idempotency, claim, performance.now(), claimed, codec, run);
+    if (taken === 'taken') return firstRun(call, claim, performance.now(), claimed);
     if (taken === 'full') throw memberError('IDEMPOTENCY_UNAVAILABLE', { retryable: true, reason: 'STORE_FULL' });
     const stored = await store.get(recordKey);
     if (stored === undefined) continue; // released or expired since the claim: claim again
@@ -150,14 +154,8 @@ async function once<T>(
   }
 }
 
-async function firstRun<T>(
-  idempotency: RequestIdempotency,
-  claim: Claim,
-  claimAnsweredAt: number,
-  claimed: OutcomeRecord,
-  codec: OutcomeCodec<T>,
-  run: () => Promise<T>,
-): Promise<T> {
+async function firstRun<T>(call: KeyedCall<T>, claim: Claim, claimAnsweredAt: number, claimed: OutcomeRecord): Promise<T> {
+  const { idempotency, codec, run } = call;
   const { store, retentionMs, storeTimeoutMs } = idempotency;
   const { recordKey, owner, leaseMs } = claim;
   const running: OutcomeRecord = { ...claimed, state: 'running' };
@@ -212,8 +210,10 @@ export function Idempotent<T>(codec: OutcomeCodec<T> = PLAIN_JSON as OutcomeCode
     const caller = isStaff(context.caller, context.authorization) ? 'staff' : `member:${context.caller.memberId ?? ''}`;
     // Hashed: the caller's key never becomes part of a Redis key name as sent.
     const recordKey = `idempotency:${info.fieldName}:${sha256(JSON.stringify([caller, key]))}`;
+    const fingerprint = sha256(canonicalJson(input));
+    const run = next as () => Promise<T>;
     try {
-      return await once(context.idempotency, info.fieldName, recordKey, sha256(canonicalJson(input)), codec, next as () => Promise<T>);
+      return await once({ idempotency: context.idempotency, operation: info.fieldName, recordKey, fingerprint, codec, run });
     } catch (error) {
       // Fails closed: without the store there is no knowing whether this key already ran.
       if (error instanceof StateStoreUnavailableError) throw memberError('IDEMPOTENCY_UNAVAILABLE', { retryable: true });

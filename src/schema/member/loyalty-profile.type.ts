@@ -1,16 +1,12 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { describedEnum, type EnumValue } from '../shared/described-enum.js';
 
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-
-registerEnumType(Gender, {
-  name: 'Gender',
-  description: 'Gender as recorded by Kognitiv; an empty vendor value is `null`.',
-  valuesConfig: { MALE: { description: 'Kognitiv `male`.' }, FEMALE: { description: 'Kognitiv `female`.' } },
+export const Gender = describedEnum('Gender', 'Gender as recorded by Kognitiv; an empty vendor value is `null`.', {
+  MALE: 'Kognitiv `male`.',
+  FEMALE: 'Kognitiv `female`.',
 });
+export type Gender = EnumValue<typeof Gender>;
 
 @ObjectType({ description: 'The member profile held by Kognitiv Loyalty (`LoyaltyMember.asmx FetchLoyaltyMemberCore`).' })
 export class LoyaltyProfile {

@@ -1,34 +1,22 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { describedEnum, type EnumValue } from '../shared/described-enum.js';
 import { Member } from '../member/member.type.js';
 import { CLIENT_NOTE_LIMITS } from '../shared/vendor-notes.js';
 
-export enum BillingUpdateStatus {
-  SUCCEED = 'SUCCEED',
-}
-
-registerEnumType(BillingUpdateStatus, {
-  name: 'BillingUpdateStatus',
-  description:
-    'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for ' +
+export const BillingUpdateStatus = describedEnum(
+  'BillingUpdateStatus',
+  'Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for ' +
     '`Unknown`).',
-  valuesConfig: { SUCCEED: { description: 'Debitsuccess applied the change (`Succeed`).' } },
-});
+  { SUCCEED: 'Debitsuccess applied the change (`Succeed`).' },
+);
+export type BillingUpdateStatus = EnumValue<typeof BillingUpdateStatus>;
 
-export enum BillingNoteType {
-  ERROR = 'ERROR',
-  WARNING = 'WARNING',
-  INFO = 'INFO',
-}
-
-registerEnumType(BillingNoteType, {
-  name: 'BillingNoteType',
-  description: 'Debitsuccess response note type.',
-  valuesConfig: {
-    ERROR: { description: 'The request was refused for this reason.' },
-    WARNING: { description: 'Applied, with a caveat (e.g. 14030).' },
-    INFO: { description: 'Information, e.g. `00` Success.' },
-  },
+export const BillingNoteType = describedEnum('BillingNoteType', 'Debitsuccess response note type.', {
+  ERROR: 'The request was refused for this reason.',
+  WARNING: 'Applied, with a caveat (e.g. 14030).',
+  INFO: 'Information, e.g. `00` Success.',
 });
+export type BillingNoteType = EnumValue<typeof BillingNoteType>;
 
 @ObjectType({ description: 'A Debitsuccess response note, written by the vendor for people.' })
 export class BillingNote {
