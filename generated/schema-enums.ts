@@ -7,6 +7,19 @@ export type BillingNoteType =
   /** Applied, with a caveat (e.g. 14030). */
   | 'WARNING';
 
+/** A phone number's type at Debitsuccess (`phoneType`); the names it shares with `PhoneType` mean the same type. */
+export type BillingPhoneType =
+  /** Debitsuccess `emergency`: an emergency contact, named in `name`. */
+  | 'EMERGENCY'
+  /** Debitsuccess `fax` (`savePhone` does not write this type). */
+  | 'FAX'
+  /** Debitsuccess `home`. */
+  | 'HOME'
+  /** Debitsuccess `mobile`. */
+  | 'MOBILE'
+  /** Debitsuccess `work`. */
+  | 'WORK';
+
 /** Debitsuccess `Status` of a write that succeeded. `Failed` and `Unknown` arrive as errors instead (VENDOR_OUTCOME_UNKNOWN for `Unknown`). */
 export type BillingUpdateStatus =
   /** Debitsuccess applied the change (`Succeed`). */

@@ -59,7 +59,7 @@ export function requestContextFactory(deps: RequestContextDeps): (http: { req: R
         // A header, so a router can pass it on (e.g. Apollo Router's headers `propagate`); errors also say `replayed`.
         markReplayed: () => res.setHeader('idempotent-replayed', 'true'),
       },
-      loaders: createLoaders(requestVendors, settings.vendorConcurrency),
+      loaders: createLoaders(requestVendors, { concurrency: settings.vendorConcurrency, maxPhonePages: config.limits.maxPhonePages }),
       costBudget: new RequestCostBudget(),
       answersPlainJson: answersPlainJson(req),
     };

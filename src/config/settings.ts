@@ -271,6 +271,12 @@ export const SETTINGS = z.object({
         'larger vendor answers are refused unparsed (`MALFORMED_RESPONSE`): on its declared length, or as it arrives, counted after ' +
         'decompression',
     }),
+    maxPhonePages: setting(int.min(1).max(100).default(10), {
+      env: 'MAX_PHONE_PAGES',
+      description:
+        'pages of 50 a `billingPhones` read follows per Debitsuccess customer (10: 500 numbers, 10 calls); a customer with more is ' +
+        '`VENDOR_UNAVAILABLE`/`MALFORMED_RESPONSE` on that field, never a list cut short',
+    }),
     maxSocketsPerVendor: setting(int.min(1).default(64), {
       env: 'MAX_SOCKETS_PER_VENDOR',
       description:

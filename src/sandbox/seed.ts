@@ -42,6 +42,16 @@ export interface SeedPhone {
   number: string;
 }
 
+/** A number Debitsuccess holds for a customer, as its Customer Services API lists it (`phoneNumberId` aside). */
+export interface SeedBillingPhone {
+  phoneType: 'home' | 'mobile' | 'work' | 'emergency' | 'fax' | 'previous';
+  phoneName: string | null;
+  countryCode: string | null;
+  areaCode: string | null;
+  phoneNumber: string;
+  isPrimary: boolean;
+}
+
 export interface SeedBillingAccount {
   accountId: string;
   customerId: string;
@@ -92,6 +102,8 @@ export interface SeedMember {
   points: { earned: number; used: number; deducted: number; expired: number; locked: number };
   phones: SeedPhone[];
   billingAccounts: SeedBillingAccount[];
+  /** The numbers Debitsuccess holds for the customer of the first billing account. */
+  billingPhones: SeedBillingPhone[];
 }
 
 function billingAccount(overrides: Partial<SeedBillingAccount> & Pick<SeedBillingAccount, 'accountId' | 'customerId'>): SeedBillingAccount {
@@ -137,6 +149,7 @@ function member(
     points: { earned: 0, used: 0, deducted: 0, expired: 0, locked: 0 },
     phones: [],
     billingAccounts: [],
+    billingPhones: [],
     ...overrides,
   };
 }
@@ -156,6 +169,10 @@ export function seedMembers(): SeedMember[] {
       points: { earned: 1250.5, used: 200, deducted: 10.25, expired: 40, locked: 0 },
       phones: [{ type: 'MOBILE', number: '64211234567' }],
       billingAccounts: [billingAccount({ accountId: '880001', customerId: '770001' })],
+      billingPhones: [
+        { phoneType: 'mobile', phoneName: null, countryCode: '+64', areaCode: '21', phoneNumber: '123 4567', isPrimary: true },
+        { phoneType: 'home', phoneName: null, countryCode: '+64', areaCode: '09', phoneNumber: '301 2345', isPrimary: false },
+      ],
     }),
     member({
       accountId: 'M1002',
@@ -243,6 +260,17 @@ export function seedMembers(): SeedMember[] {
           overdueStatus: 1,
           overdueAmountPayment: 45.5,
         }),
+      ],
+      billingPhones: [
+        { phoneType: 'work', phoneName: null, countryCode: '+64', areaCode: '04', phoneNumber: '499 0000', isPrimary: true },
+        {
+          phoneType: 'emergency',
+          phoneName: 'Alex Twoaccounts',
+          countryCode: '+64',
+          areaCode: '27',
+          phoneNumber: '555 0199',
+          isPrimary: false,
+        },
       ],
     }),
   ];

@@ -1,7 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { BillingAccountRecord } from '../vendors/debitsuccess/debitsuccess-billing.js';
+import type { BillingAccountRecord, BillingPhoneRecord } from '../vendors/debitsuccess/debitsuccess-billing.js';
 import type { LoyaltyMemberCore, PointBalances } from '../vendors/kognitiv/kognitiv-loyalty.js';
 import type { Vendors } from '../vendors/vendor-operations.js';
 
@@ -11,6 +11,8 @@ export interface Loaders {
   loyaltyCore: DataLoader<string, LoyaltyMemberCore>;
   pointBalances: DataLoader<string, PointBalances>;
   billingAccounts: DataLoader<string, BillingAccountRecord[]>;
+  /** Keyed by Debitsuccess customer id: two accounts of one customer, or two members of one, read its numbers once. */
+  customerPhones: DataLoader<string, BillingPhoneRecord[]>;
   /** Kognitiv's internal member ids learnt from FetchLoyaltyMemberCore in this request, by account id, so later calls can send them. */
   knownKognitivMemberIds: Map<string, number>;
 }
@@ -32,7 +34,14 @@ function fanOut<V>(name: string, limit: LimitFunction, fetchOne: (key: string) =
     );
 }
 
-export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
+export interface LoaderLimits {
+  /** VENDOR_CONCURRENCY: calls in flight per vendor for this request. */
+  concurrency: number;
+  /** MAX_PHONE_PAGES: pages followed per customer. */
+  maxPhonePages: number;
+}
+
+export function createLoaders(vendors: Vendors, { concurrency, maxPhonePages }: LoaderLimits): Loaders {
   const kognitivLimit = pLimit(concurrency);
   const debitsuccessLimit = pLimit(concurrency);
   const knownKognitivMemberIds = new Map<string, number>();
@@ -54,6 +63,10 @@ export function createLoaders(vendors: Vendors, concurrency: number): Loaders {
     ),
     billingAccounts: new DataLoader(
       fanOut('billingAccounts', debitsuccessLimit, (accountId) => vendors.debitsuccessBilling.findAccountsByExternalId(accountId)),
+    ),
+    // One slot of the Debitsuccess limit per customer for its whole chain of pages (they follow each other).
+    customerPhones: new DataLoader(
+      fanOut('customerPhones', debitsuccessLimit, (customerId) => vendors.debitsuccessBilling.listPhoneNumbers(customerId, maxPhonePages)),
     ),
   };
 }

@@ -61,6 +61,14 @@ export const VENDOR_OPERATIONS = {
       operation: 'GET /accounts',
       kind: 'read',
     },
+    // Every page of one customer's numbers is one logical read: retried, timed and counted by the breaker as one.
+    listPhoneNumbers: {
+      vendor: 'DEBITSUCCESS',
+      transport: 'REST',
+      service: 'CustomerServices',
+      operation: 'GET /customers/{customerId}/phoneNumbers',
+      kind: 'read',
+    },
   },
 } as const satisfies Record<string, Record<string, VendorOperation>>;
 

@@ -5,6 +5,7 @@ import {
   EnterPromotionDocument,
   LoginDocument,
   MemberDocument,
+  MemberPhonesDocument,
   RecordInteractionDocument,
   SavePhoneDocument,
 } from '../../generated/graphql/graphql.js';
@@ -34,6 +35,19 @@ const EXAMPLES: Record<string, Example<TypedDocumentNode<any, any>>> = {
         loyalty: { memberId: 5001, firstName: 'Aroha', lastName: 'Ngata', birthDate: '1988-03-14', gender: 'FEMALE', isSuspended: false },
         points: { earned: 1250.5, used: 200, available: 1000.25 },
         billingAccounts: [{ accountId: '880001', overdueStatus: 0, overdueAmount: 0, nextBillingDate: '2026-12-01', closed: false }],
+      },
+    },
+  }),
+  'member-phones.graphql': example({
+    document: MemberPhonesDocument,
+    variables: { id: 'M1001' },
+    data: {
+      member: {
+        id: 'M1001',
+        billingPhones: [
+          { type: 'MOBILE', countryCode: '+64', areaCode: '21', number: '123 4567', name: null, preferred: true },
+          { type: 'HOME', countryCode: '+64', areaCode: '09', number: '301 2345', name: null, preferred: false },
+        ],
       },
     },
   }),

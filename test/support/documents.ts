@@ -11,6 +11,7 @@ const example = (file: string) => readFileSync(new URL(`../../operations/${file}
 /** The files of `operations/`, as a client sends them. */
 export const EXAMPLE_OPERATIONS = {
   member: example('member.graphql'),
+  memberPhones: example('member-phones.graphql'),
   savePhone: example('save-phone.graphql'),
   enterPromotion: example('enter-promotion.graphql'),
   login: example('login.graphql'),

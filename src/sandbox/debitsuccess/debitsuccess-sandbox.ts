@@ -29,6 +29,11 @@ export interface DebitsuccessSandbox extends SandboxControls {
   revokeTokens(): void;
   /** The token endpoint misbehaves on its next `times` requests (default: until cleared by `clearFaults`). */
   injectTokenFault(fault: TokenFault, times?: number): void;
+  /**
+   * `GET /customers/{id}/phoneNumbers` misbehaves on its next `times` requests (default: until cleared), after the same token
+   * check as every API call; faults that alter an answer alter the real page.
+   */
+  injectPhoneNumbersFault(fault: Fault, times?: number): void;
 }
 
 export interface DebitsuccessSandboxOptions extends SandboxListenOptions {
@@ -73,8 +78,9 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
   const kept = new SandboxCallsAndFaults(options);
   const { calls, received, faults } = kept;
   const tokenFaults = new FaultInjector();
+  const phoneFaults = new FaultInjector();
   const soapAction = options.soapAction ?? settingDefault('DEBITSUCCESS_SOAP_ACTION');
-  const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600);
+  const rest = new RestApi(state, calls, () => options.tokenTtlSeconds ?? 3600, phoneFaults, injectedFault);
   let origin = '';
 
   async function soap(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -115,14 +121,10 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     const requestElement = childElements(operation).find((e) => e.namespaceURI === WCF_NS && e.localName === 'request');
     const request = requestElement ? readDataContract(requestElement, UPDATE_PHONE_REQUEST) : {};
     received.record({ operation: 'UpdateClientPhoneNumber', fields: request, elementCount: documentElementCount(operation) });
-    await answerWith(
-      res,
-      'text/xml; charset=utf-8',
-      answerXml(updateClientPhoneNumber(request, state)),
-      faults.take(),
-      injectedFault,
-      body,
-    );
+    // The vendor acts first and misbehaves after (a timed-out or dropped write may still have happened), except for `drop`.
+    const fault = faults.take();
+    const answer = fault?.kind === 'drop' ? '' : answerXml(updateClientPhoneNumber(request, state));
+    await answerWith(res, 'text/xml; charset=utf-8', answer, fault, injectedFault, body);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -163,9 +165,11 @@ export async function startDebitsuccessSandbox(options: DebitsuccessSandboxOptio
     },
     revokeTokens: () => rest.revokeTokens(),
     injectTokenFault: (fault, times) => tokenFaults.inject(fault, times),
+    injectPhoneNumbersFault: (fault, times) => phoneFaults.inject(fault, times),
     clearFaults: () => {
       controls.clearFaults();
       tokenFaults.clear();
+      phoneFaults.clear();
     },
   };
 }

@@ -1,13 +1,7 @@
-import { seedMembers, type SeedBillingAccount } from '../seed.js';
+import { seedMembers, type SeedBillingAccount, type SeedBillingPhone } from '../seed.js';
 
-export interface StoredPhone {
+export interface StoredPhone extends SeedBillingPhone {
   phoneNumberId: string;
-  phoneType: 'home' | 'mobile' | 'work' | 'emergency' | 'previous';
-  phoneName: string | null;
-  countryCode: string | null;
-  areaCode: string | null;
-  phoneNumber: string;
-  isPrimary: boolean;
 }
 
 /** Billing accounts by the club's account id (Debitsuccess accountExternalId), and customers' phones. */
@@ -19,6 +13,8 @@ export class DebitsuccessState {
   constructor() {
     for (const member of seedMembers()) {
       if (member.billingAccounts.length > 0) this.accountsByExternalId.set(member.accountId, member.billingAccounts);
+      const customerId = member.billingAccounts[0]?.customerId;
+      for (const phone of member.billingPhones) this.addPhone(customerId!, phone);
     }
   }
 
@@ -32,6 +28,11 @@ export class DebitsuccessState {
 
   phonesOf(customerId: string): StoredPhone[] {
     return this.phonesByCustomer.get(customerId) ?? [];
+  }
+
+  /** Adds a number as it is, replacing none: the seed, and tests that need a customer with many numbers. */
+  addPhone(customerId: string, phone: Omit<StoredPhone, 'phoneNumberId'>): void {
+    this.phonesByCustomer.set(customerId, [...this.phonesOf(customerId), { ...phone, phoneNumberId: String(this.nextPhoneId++) }]);
   }
 
   /** The number replaces the customer's number of that type, which becomes type Previous. */

@@ -1,10 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SANDBOX_CREDENTIALS, SANDBOX_FORBIDDEN_CLIENT, type SeedBillingAccount } from '../seed.js';
+import { answerWith, type FaultInjector, type SoapFaultWriter } from '../shared/faults.js';
 import type { CallCounter } from '../shared/http-server.js';
 import type { DebitsuccessState } from './debitsuccess-state.js';
 
 const RATE_LIMIT = 1000;
+const PHONE_PAGE_LIMIT = 50;
+
+/** An opaque cursor, as the API's are: the customer and the id of the last number served. */
+function writeCursor(customerId: string, afterId: number): string {
+  return Buffer.from(JSON.stringify({ c: customerId, a: afterId })).toString('base64url');
+}
+
+/** The id a cursor continues after, or null when it is not one of this customer's cursors. */
+function readCursor(cursor: string, customerId: string): number | null {
+  try {
+    const { c, a } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { c?: unknown; a?: unknown };
+    return c === customerId && Number.isInteger(a) ? (a as number) : null;
+  } catch {
+    return null;
+  }
+}
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
@@ -31,6 +48,8 @@ export class RestApi {
     private readonly state: DebitsuccessState,
     private readonly calls: CallCounter,
     private readonly tokenTtlSeconds: () => number,
+    private readonly phoneFaults: FaultInjector,
+    private readonly faultWriter: SoapFaultWriter,
   ) {}
 
   issueToken(res: ServerResponse, form: URLSearchParams): void {
@@ -55,7 +74,7 @@ export class RestApi {
     this.tokens.clear();
   }
 
-  handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
+  handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void | Promise<void> {
     const operation = path.startsWith('/accounts/')
       ? 'GET /accounts/{id}'
       : path.startsWith('/customers/')
@@ -80,11 +99,39 @@ export class RestApi {
       return found ? json(res, 200, publicAccount(found)) : json(res, 404, { errorCode: 'NotFound', message: 'Account not found' });
     }
     const phones = /^\/customers\/([^/]+)\/phoneNumbers$/.exec(path);
-    if (phones)
-      return json(res, 200, {
-        phoneNumbers: this.state.phonesOf(decodeURIComponent(phones[1]!)).filter((p) => p.phoneType !== 'previous'),
-      });
+    if (phones) {
+      const page = this.phonePage(decodeURIComponent(phones[1]!), query);
+      if ('error' in page) return json(res, 400, page.error);
+      const fault = this.phoneFaults.take();
+      if (fault) return answerWith(res, 'application/json; charset=utf-8', JSON.stringify(page.answer), fault, this.faultWriter);
+      return json(res, 200, page.answer);
+    }
     json(res, 404, { errorCode: 'NotFound', message: 'No such resource' });
+  }
+
+  /**
+   * One page of a customer's numbers (those UpdateClientPhoneNumber replaced left out), `limit` at most 50 (the default).
+   * The cursor names the last number of the page before, so a number saved between two pages is never listed twice.
+   */
+  phonePage(customerId: string, query: URLSearchParams): { answer: unknown } | { error: unknown } {
+    const limit = Number(query.get('limit') ?? PHONE_PAGE_LIMIT);
+    if (!Number.isInteger(limit) || limit < 1 || limit > PHONE_PAGE_LIMIT)
+      return { error: { errorCode: 'BadRequest', message: 'Invalid request', errors: [{ field: 'limit', message: 'must be 1 to 50' }] } };
+    const cursor = query.get('nextCursor');
+    const after = cursor === null ? undefined : readCursor(cursor, customerId);
+    if (after === null)
+      return { error: { errorCode: 'BadRequest', message: 'Invalid request', errors: [{ field: 'nextCursor', message: 'invalid' }] } };
+    const listed = this.state.phonesOf(customerId).filter((p) => p.phoneType !== 'previous');
+    const start = after === undefined ? 0 : listed.findIndex((p) => Number(p.phoneNumberId) > after);
+    const page = start < 0 ? [] : listed.slice(start, start + limit);
+    const hasNext = start >= 0 && start + limit < listed.length;
+    const last = page.at(-1);
+    return {
+      answer: {
+        phoneNumbers: page,
+        responseMetadata: { nextCursor: hasNext && last ? writeCursor(customerId, Number(last.phoneNumberId)) : null, hasNext },
+      },
+    };
   }
 
   /** `RC-…` external ids answer the failures a real API produces now and then. */

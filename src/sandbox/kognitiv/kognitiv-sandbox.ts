@@ -130,10 +130,12 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
       if (error instanceof XmlSyntaxError) return fault(res, 'Client', `${UNREADABLE_REQUEST}${error.message}`);
       throw error;
     }
-    // The vendor acts first and misbehaves after: a timed-out or dropped write may still have happened.
+    // The vendor acts first and misbehaves after (a timed-out or dropped write may still have happened), except for `drop`.
+    const injected = faults.take();
+    if (injected?.kind === 'drop') return answerWith(res, 'text/xml; charset=utf-8', '', injected, injectedFault, body);
     const answer =
       values === 'missing' ? { ReturnCode: 2 } : KOGNITIV_BEHAVIOUR[key as KognitivMethodKey](values, state, settings, method.returnCodes);
-    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), faults.take(), injectedFault, body);
+    await answerWith(res, 'text/xml; charset=utf-8', answerXml(service, method, answer), injected, injectedFault, body);
   }
 
   const started = await startHttpServer(handle, options);

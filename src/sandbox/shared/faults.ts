@@ -9,6 +9,11 @@ export type Fault =
   /** Process the request, then drop the connection halfway through the answer. */
   | { kind: 'reset' }
   /**
+   * Drop the connection once the request has arrived, without acting on it: to the caller a write cut after it was sent,
+   * exactly as `reset`, though this time it did not happen.
+   */
+  | { kind: 'drop' }
+  /**
    * HTTP 500 with a SOAP fault, written as this vendor writes its faults. `Server` (the default): its own failure,
    * with raw internals in the text. `Client`: the vendor refused the request, as its .NET reader does with input it
    * cannot read.
@@ -107,6 +112,9 @@ export async function answerWith(
       res.writeHead(200, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
       res.write(body.slice(0, Math.floor(body.length / 2)));
       await sleep(5);
+      res.socket?.destroy();
+      return;
+    case 'drop':
       res.socket?.destroy();
       return;
     case 'soap-fault':

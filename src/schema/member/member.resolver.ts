@@ -5,9 +5,10 @@ import { PrivateCache } from '../shared/cache-hint.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
+import { BillingPhone } from './billing-phone.type.js';
 import { LoyaltyProfile } from './loyalty-profile.type.js';
 import { canHaveBillingRecord, parseMemberId } from './member-id.js';
-import { toBillingAccount, toLoyaltyProfile } from './member.mappers.js';
+import { toBillingAccount, toBillingPhone, toLoyaltyProfile } from './member.mappers.js';
 import { Member } from './member.type.js';
 
 @Resolver(() => Member)
@@ -55,5 +56,22 @@ export class MemberResolver {
   async billingAccounts(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<BillingAccount[]> {
     if (!canHaveBillingRecord(member.id)) return [];
     return (await loaders.billingAccounts.load(member.id)).map(toBillingAccount);
+  }
+
+  @PrivateCache('billing')
+  @Directive('@authenticated')
+  @FieldResolver(() => [BillingPhone], {
+    nullable: true,
+    description:
+      "The phone numbers Debitsuccess holds for the customers behind this member's billing accounts, each customer read once, every " +
+      'page followed (`GET /customers/{customerId}/phoneNumbers`); `[]` without billing accounts. Where `savePhone` writes its ' +
+      "Debitsuccess part, so the read that shows whether it landed. Kognitiv publishes no read of a member's phones: its part " +
+      'of `savePhone` cannot be read back here.',
+  })
+  async billingPhones(@Root() member: Member, @Ctx() { loaders }: RequestContext): Promise<BillingPhone[]> {
+    if (!canHaveBillingRecord(member.id)) return [];
+    const customers = [...new Set((await loaders.billingAccounts.load(member.id)).map((account) => account.customerId))];
+    const phones = await Promise.all(customers.map((customerId) => loaders.customerPhones.load(customerId)));
+    return customers.flatMap((customerId, i) => phones[i]!.map((phone) => toBillingPhone(customerId, phone)));
   }
 }

@@ -38,7 +38,29 @@ export type BillingAccountRecord = z.output<typeof accountSchema>;
 const accountsSchema = z.object({ accounts: z.array(accountSchema) });
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
+/** Debitsuccess `phoneType` values, as the OpenAPI file lists them; `previous` is what UpdateClientPhoneNumber leaves behind. */
+export const BILLING_PHONE_TYPES = ['emergency', 'fax', 'home', 'mobile', 'work'] as const;
+const phoneSchema = z.object({
+  phoneNumberId: id,
+  phoneName: emptyAsNull,
+  countryCode: emptyAsNull,
+  areaCode: emptyAsNull,
+  phoneType: z.enum([...BILLING_PHONE_TYPES, 'previous']),
+  phoneNumber: z.string(),
+  isPrimary: z.boolean(),
+});
+const phonePageSchema = z.object({
+  phoneNumbers: z.array(phoneSchema),
+  responseMetadata: z.object({ nextCursor: emptyAsNull, hasNext: z.boolean() }),
+});
+/** A phone number as read from `GET /customers/{customerId}/phoneNumbers`; never one of type `previous`. */
+export type BillingPhoneRecord = Omit<z.output<typeof phoneSchema>, 'phoneType'> & { phoneType: (typeof BILLING_PHONE_TYPES)[number] };
+
+/** The most the API serves per page (its default), so a customer's numbers take as few calls as they can. */
+export const PHONE_PAGE_SIZE = 50;
+
 const ACCOUNTS = 'GET /accounts';
+const PHONE_NUMBERS = 'GET /customers/{customerId}/phoneNumbers';
 const TOKEN = 'POST /identity/connect/token';
 
 /** HTTP statuses that are the vendor's verdict on this request, each with its own row in the error table. */
@@ -176,5 +198,35 @@ export class DebitsuccessBilling {
   async findAccountsByExternalId(externalId: string): Promise<BillingAccountRecord[]> {
     const { accounts } = await this.getJson(ACCOUNTS, `/accounts?accountExternalId=${encodeURIComponent(externalId)}`, accountsSchema);
     return accounts;
+  }
+
+  /**
+   * Every phone number of a customer, following `nextCursor` for at most `maxPages` pages. More pages than that, a
+   * cursor the vendor already gave, or `hasNext` without a cursor is an answer we cannot use whole (MALFORMED_RESPONSE),
+   * never a list silently cut short. A number of type `previous` (one UpdateClientPhoneNumber replaced; whether the
+   * API lists them is not published) is left out: it is no longer the customer's.
+   */
+  async listPhoneNumbers(customerId: string, maxPages: number): Promise<BillingPhoneRecord[]> {
+    const path = `/customers/${encodeURIComponent(customerId)}/phoneNumbers?limit=${PHONE_PAGE_SIZE}`;
+    const phones: BillingPhoneRecord[] = [];
+    const cursorsSeen = new Set<string>();
+    let cursor: string | null = null;
+    for (let page = 1; ; page++) {
+      const query: string = cursor === null ? '' : `&nextCursor=${encodeURIComponent(cursor)}`;
+      const { phoneNumbers, responseMetadata } = await this.getJson(PHONE_NUMBERS, path + query, phonePageSchema);
+      for (const phone of phoneNumbers) if (phone.phoneType !== 'previous') phones.push({ ...phone, phoneType: phone.phoneType });
+      if (!responseMetadata.hasNext) return phones;
+      cursor = responseMetadata.nextCursor;
+      const unusable =
+        cursor === null
+          ? 'hasNext without a nextCursor'
+          : cursorsSeen.has(cursor)
+            ? `nextCursor repeated on page ${page}`
+            : page >= maxPages
+              ? `more than ${maxPages} pages (MAX_PHONE_PAGES)`
+              : undefined;
+      if (unusable) throw new VendorTransportError(restCall('DEBITSUCCESS', PHONE_NUMBERS), 'MALFORMED_RESPONSE', true, unusable);
+      cursorsSeen.add(cursor!);
+    }
   }
 }

@@ -255,3 +255,33 @@ describe('DebitsuccessBilling.findAccountsByExternalId', () => {
     expect(error).toMatchObject({ reason: 'CONNECTION', sent: true });
   });
 });
+
+describe('DebitsuccessBilling.listPhoneNumbers', () => {
+  /** A vendor whose every phone page says there is another, always with `cursor`. */
+  async function endlessPages(cursor: (page: number) => string | null) {
+    let page = 0;
+    return startFakeVendor((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.url?.includes('/token')) return res.end(JSON.stringify({ access_token: 't', expires_in: 3600 }));
+      page += 1;
+      res.end(JSON.stringify({ phoneNumbers: [], responseMetadata: { nextCursor: cursor(page), hasNext: true } }));
+    });
+  }
+
+  it.each([
+    ['repeats a cursor', () => 'same', 'nextCursor repeated'],
+    ['says hasNext without a cursor', () => null, 'hasNext without a nextCursor'],
+    ['has more pages than the bound', (page: number) => `c${page}`, 'more than 4 pages'],
+  ])('refuses a vendor that %s as MALFORMED_RESPONSE, within the bound', async (_, cursor, detail) => {
+    const fake = await endlessPages(cursor);
+    try {
+      const client = billing({ apiUrl: fake.origin, tokenUrl: `${fake.origin}/token` });
+      const error = await client.listPhoneNumbers('770001', 4).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VendorTransportError);
+      expect(error).toMatchObject({ reason: 'MALFORMED_RESPONSE', operation: 'GET /customers/{customerId}/phoneNumbers' });
+      expect((error as VendorTransportError).detail).toContain(detail);
+    } finally {
+      await fake.close();
+    }
+  });
+});
