@@ -232,7 +232,8 @@ export const SETTINGS = z.object({
       env: 'MAX_ENTITY_MEMBERS',
       description:
         'distinct members named by `_entities` representations per HTTP request (all operations of a batch together, whose ' +
-        'DataLoaders are shared): the vendor work, up to three vendor calls per member, while a repeated member is served by the ' +
+        'DataLoaders are shared): the vendor work, per member two Kognitiv reads, one Debitsuccess accounts read and, with ' +
+        '`billingPhones`, up to `MAX_PHONE_PAGES` phone pages per billing customer, while a repeated member is served by the ' +
         "request's DataLoaders. Ids count as given, as the DataLoaders key on them (`M1001` and `m1001` are two members); a " +
         'representation whose id cannot be read before execution (no string `id`) counts as a member of its own. Sized for ' +
         'routers: a page of 100 distinct members, or Hive Gateway merging two parallel fetches of 60 into one `_entities` of 120. ' +

@@ -14,11 +14,14 @@ export interface OperationCost {
   depth: number;
   /** Aliased fields, introspection included: each alias is one more answer to compute and send. */
   aliases: number;
-  /** `member` fields at the root: each may cost three vendor calls. */
+  /**
+   * `member` fields at the root: each may cost a member's vendor reads (two Kognitiv reads, the Debitsuccess accounts
+   * read, and a bounded number of phone pages per billing customer).
+   */
   memberFields: number;
   /** Representations passed to `_entities`, duplicates included: each is parsed, checked and answered. */
   entityRepresentations: number;
-  /** The distinct members those representations name: each may cost three vendor calls. */
+  /** The distinct members those representations name: each may cost a member's vendor reads. */
   entityMembers: EntityMembers;
   /** `__schema` and `__type` fields at the root: each answers tens of kilobytes. */
   introspectionFields: number;
