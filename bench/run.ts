@@ -33,7 +33,7 @@ const debitsuccess = sandboxes.debitsuccess!;
 
 const MEMBERS = ['M1001', 'M1002', 'M1003', 'M1004', 'M1006', 'M1007', 'M1008', 'M1009', 'M1005', 'NOBODY'];
 const FULL =
-  '{ member(id: "M1001") { id loyalty { memberId firstName lastName birthDate gender isSuspended } points { earned available } billingAccounts { accountId overdueStatus nextBillingDate closed } } }';
+  '{ member(id: "M1001") { id loyalty { kognitivMemberId firstName lastName birthDate gender isSuspended } points { earned available } billingAccounts { accountId overdueStatus nextBillingDate closed } } }';
 const SCENARIOS = {
   'member (full profile)': { query: FULL, roundTrips: 1 },
   '_entities x50 (10 members)': {

@@ -7,6 +7,7 @@ import { checkEntityRepresentations } from './entity-representations.js';
 import { MemberErrorCodeEnum } from './errors/member-error-code.enum.js';
 import { RecordInteractionResolver } from './interaction/record-interaction.resolver.js';
 import { LoginResolver } from './login/login.resolver.js';
+import { LoyaltyProfileResolver } from './member/loyalty-profile.resolver.js';
 import { MemberResolver } from './member/member.resolver.js';
 import { SavePhoneResolver } from './phone/save-phone.resolver.js';
 import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js';
@@ -16,7 +17,14 @@ export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.d
 /** The schema type-graphql builds from the decorated classes; refused when a Query or Mutation field declares no access. */
 export async function buildMemberSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [MemberResolver, SavePhoneResolver, EnterPromotionResolver, LoginResolver, RecordInteractionResolver],
+    resolvers: [
+      MemberResolver,
+      LoyaltyProfileResolver,
+      SavePhoneResolver,
+      EnterPromotionResolver,
+      LoginResolver,
+      RecordInteractionResolver,
+    ],
     validate: false,
   });
   checkDeclaredAccess(schema);

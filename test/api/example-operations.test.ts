@@ -32,7 +32,14 @@ const EXAMPLES: Record<string, Example<TypedDocumentNode<any, any>>> = {
     data: {
       member: {
         id: 'M1001',
-        loyalty: { memberId: 5001, firstName: 'Aroha', lastName: 'Ngata', birthDate: '1988-03-14', gender: 'FEMALE', isSuspended: false },
+        loyalty: {
+          kognitivMemberId: 5001,
+          firstName: 'Aroha',
+          lastName: 'Ngata',
+          birthDate: '1988-03-14',
+          gender: 'FEMALE',
+          isSuspended: false,
+        },
         points: { earned: 1250.5, used: 200, available: 1000.25 },
         billingAccounts: [{ accountId: '880001', overdueStatus: 0, overdueAmount: 0, nextBillingDate: '2026-12-01', closed: false }],
       },

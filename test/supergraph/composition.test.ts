@@ -34,6 +34,16 @@ function expectBothWays(api: ComposedApi): void {
   expect(api.getType('MemberErrorCode')).toBeDefined();
 }
 
+/** The renamed ids reach the composed graph's clients under both names, the old one deprecated (README, "One name per id"). */
+function expectOldNamesDeprecated(api: ComposedApi): void {
+  const field = (type: string, name: string) =>
+    (api.getType(type) as { getFields(): Record<string, { deprecationReason?: string | null; type: object }> }).getFields()[name];
+  expect(field('LoginInput', 'accountId')?.deprecationReason).toBe('Use memberId.');
+  expect(String(field('LoginInput', 'memberId')?.type)).toBe('ID');
+  expect(field('LoyaltyProfile', 'memberId')?.deprecationReason).toBe('Use kognitivMemberId.');
+  expect(field('LoyaltyProfile', 'kognitivMemberId')?.deprecationReason ?? null).toBeNull();
+}
+
 /** The supergraph carries @authenticated where the member data is, for the router to enforce. */
 function expectAuthenticatedOnMemberData(supergraphSdl: string): void {
   const member = /type Member[^{]*\{([^}]*)\}/.exec(supergraphSdl)?.[1] ?? '';
@@ -47,6 +57,7 @@ describe('composing the subgraph with a companion that references Member', () =>
 
     expect(result.errors).toBeUndefined();
     expectBothWays(result.schema!.toAPISchema().toGraphQLJSSchema());
+    expectOldNamesDeprecated(result.schema!.toAPISchema().toGraphQLJSSchema());
     expectAuthenticatedOnMemberData(result.supergraphSdl!);
   });
 
@@ -55,6 +66,7 @@ describe('composing the subgraph with a companion that references Member', () =>
 
     expect(result.errors).toBeUndefined();
     expectBothWays(buildSchema(result.publicSdl!));
+    expectOldNamesDeprecated(buildSchema(result.publicSdl!));
     expectAuthenticatedOnMemberData(result.supergraphSdl!);
   });
 
@@ -63,6 +75,7 @@ describe('composing the subgraph with a companion that references Member', () =>
 
     if (!result.success) throw new AggregateError(result.errors, 'composition failed');
     expectBothWays(result.federatedGraphClientSchema);
+    expectOldNamesDeprecated(result.federatedGraphClientSchema);
     const needsSignIn = (typeName: string, fieldName: string) =>
       result.fieldConfigurations.find((f) => f.typeName === typeName && f.fieldName === fieldName)?.requiresAuthentication ?? false;
     for (const name of PROTECTED_MEMBER_FIELDS) expect(needsSignIn('Member', name)).toBe(true);

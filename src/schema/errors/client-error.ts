@@ -3,6 +3,8 @@ import type { GraphQLError } from 'graphql';
 import { VendorReturnCodeError, VendorTransportError } from '../../vendors/vendor-error.js';
 import { isMemberErrorCode } from './member-error-code.js';
 import { memberErrorBody, type MemberErrorBody } from './member-error.js';
+import { userInputErrorBody } from './user-input-error.js';
+import { variableValueProblem } from './variable-value-error.js';
 import { clientVendorError } from './vendor-error-extensions.js';
 
 /**
@@ -21,8 +23,10 @@ export function isDeliberateError(original: unknown): boolean {
 
 /**
  * What a client reads for any error, decided here only (as graphql-yoga's mask-error): a vendor failure through the
- * error table (vendor-error-extensions.ts); an error raised on purpose as it is, `retryable: false` when it does not
- * say (Apollo's own refusals: the same malformed request fails again); anything else masked as INTERNAL_SERVER_ERROR,
+ * error table (vendor-error-extensions.ts); a variable graphql-js could not coerce as our own refused input
+ * (`field`, and words that never quote the value: variable-value-error.ts); an error raised on purpose as it is,
+ * `retryable: false` when it does not say (Apollo's own refusals: the same malformed request fails again); anything
+ * else masked as INTERNAL_SERVER_ERROR,
  * with the request's `correlationId` by which the operator finds its log line (unexpected-errors-plugin.ts).
  * formatError sends it, the idempotency store keeps it to answer repeats with.
  */
@@ -31,6 +35,8 @@ export function clientError(error: unknown, correlationId?: string): MemberError
   if (original instanceof VendorReturnCodeError || original instanceof VendorTransportError) return clientVendorError(original);
   if (isDeliberateError(original)) {
     const { message, extensions } = original as GraphQLError;
+    const variable = extensions.code === 'BAD_USER_INPUT' ? variableValueProblem(original as GraphQLError) : undefined;
+    if (variable !== undefined) return userInputErrorBody(variable.field, variable.problem);
     // `http` is Apollo's instruction for the response (status, headers), never part of the body; a stack never is either.
     const { http: _http, stacktrace: _stacktrace, ...body } = extensions;
     return { message, extensions: { ...body, retryable: body.retryable ?? false } } as MemberErrorBody;

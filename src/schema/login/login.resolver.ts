@@ -4,7 +4,7 @@ import { OpenToAnyone } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { memberError } from '../errors/member-error.js';
 import { returnCodeErrorCode } from '../errors/vendor-error-extensions.js';
-import { parseMemberId } from '../member/member-id.js';
+import { parseMemberIdOrAccountId } from '../member/member-id.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { LoginInput } from './login.input.js';
@@ -20,10 +20,10 @@ export class LoginResolver {
       'caller, are LOGIN_THROTTLED without calling Kognitiv.',
   })
   async login(
-    @Arg('input', () => LoginInput, { description: 'Account id and portal password.' }) input: LoginInput,
+    @Arg('input', () => LoginInput, { description: 'Club account id and portal password.' }) input: LoginInput,
     @Ctx() { vendors, caller, loginThrottle }: RequestContext,
   ): Promise<LoginPayload> {
-    const member = parseMemberId('input.accountId', input.accountId);
+    const member = parseMemberIdOrAccountId('input', input);
     const password = requireText('input.password', input.password, INPUT_LIMITS.password);
     const location = optionalText('input.location', input.location, INPUT_LIMITS.location);
     // The slot is taken before Kognitiv is called: a check made first and counted after lets a batch all pass.

@@ -10,8 +10,8 @@ export type Gender = EnumValue<typeof Gender>;
 
 @ObjectType({ description: 'The member profile held by Kognitiv Loyalty (`LoyaltyMember.asmx FetchLoyaltyMemberCore`).' })
 export class LoyaltyProfile {
-  // Named for the schema as before; in the code `memberId` is the club's account id, so this one says whose id it is.
-  @Field(() => Int, { name: 'memberId', description: "Kognitiv's internal member id (`MemberId`)." })
+  // `memberId` is the club account id everywhere else; the old schema name resolves in loyalty-profile.resolver.ts.
+  @Field(() => Int, { description: "Kognitiv's internal member id (`MemberId`), not the club account id (`Member.id`)." })
   kognitivMemberId!: number;
 
   @Field(() => String, { nullable: true, description: 'First name (`FirstName`).' })
