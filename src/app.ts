@@ -6,6 +6,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createAdmission } from './http/admission.js';
+import { allowBrowserOrigins } from './http/browser-origins.js';
 import { limitBatchSize } from './http/batch-limit.js';
 import { bodyReadDeadline } from './http/body-read-deadline.js';
 import { costLimitsPlugin } from './http/cost-limits-plugin.js';
@@ -155,6 +156,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (preload !== undefined) app.use(EXPLORER_PATH, await offlineExplorer(preload, GRAPHQL_PATH));
 
   const graphql: express.RequestHandler[] = [];
+  // Preflights first: they carry neither the router secret nor a body.
+  if (config.corsOrigins.length > 0) {
+    const { memberIdHeader, staffScopesHeader } = config.authorization;
+    graphql.push(allowBrowserOrigins(config.corsOrigins, [memberIdHeader, staffScopesHeader]));
+  }
   // The secret is checked before the body is even read.
   if (config.routerSecret !== undefined) graphql.push(requireRouterSecret(config.routerSecret));
   graphql.push(

@@ -40,7 +40,9 @@ describe('savePhone', () => {
   });
 
   it('makes the saved number usable for a promotion entry', async () => {
-    const response = await stack.subgraph.request(ENTER_PROMOTION, { promotionInput: { phoneNumber: '+64 21 987 6543', productCode: 'SMOOTHIE' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, {
+      promotionInput: { phoneNumber: '+64 21 987 6543', productCode: 'SMOOTHIE' },
+    });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.enterPromotion).toMatchObject({ firstName: 'Aroha', lastName: 'Ngata', programName: expect.any(String) });
@@ -58,7 +60,9 @@ describe('savePhone', () => {
   });
 
   it('keeps the loyalty part when the member has no billing record', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { phoneInput: { memberId: 'M1002', type: 'WORK', number: '+64 4 470 1234' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      phoneInput: { memberId: 'M1002', type: 'WORK', number: '+64 4 470 1234' },
+    });
 
     expect(response.data?.savePhone.loyalty).toEqual({ savedPhoneNumber: '+6444701234' });
     expect(response.data?.savePhone.billing).toBeNull();
@@ -71,7 +75,9 @@ describe('savePhone', () => {
   });
 
   it('keeps the billing part when Kognitiv refuses', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { phoneInput: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      phoneInput: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' },
+    });
 
     expect(response.data?.savePhone.loyalty).toBeNull();
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({
@@ -83,7 +89,9 @@ describe('savePhone', () => {
   });
 
   it('returns both errors when both vendors refuse', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { phoneInput: { memberId: 'NOBODY', type: 'HOME', number: '+64 9 300 0000' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      phoneInput: { memberId: 'NOBODY', type: 'HOME', number: '+64 9 300 0000' },
+    });
 
     expect(response.data?.savePhone).toEqual({ member: { id: 'NOBODY' }, loyalty: null, billing: null });
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendorCode: '300' });
@@ -145,7 +153,9 @@ describe('enterPromotion', () => {
   });
 
   it('refuses an empty product code', async () => {
-    const response = await stack.subgraph.request(ENTER_PROMOTION, { promotionInput: { phoneNumber: '+64 21 123 4567', productCode: ' ' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, {
+      promotionInput: { phoneNumber: '+64 21 123 4567', productCode: ' ' },
+    });
 
     expect(errorAt(response, ['enterPromotion']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.productCode' });
   });
