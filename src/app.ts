@@ -153,7 +153,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states(), state });
   });
 
-  if (preload !== undefined) app.use(EXPLORER_PATH, await offlineExplorer(preload, GRAPHQL_PATH));
+  if (preload !== undefined) app.use(EXPLORER_PATH, offlineExplorer(preload, GRAPHQL_PATH));
 
   const graphql: express.RequestHandler[] = [];
   // Preflights first: they carry neither the router secret nor a body.

@@ -28,42 +28,44 @@ interface GraphiQLBundle {
   graphqlWorker: string;
 }
 
+/** Where each file of the bundle is served, below the explorer's page. */
+const ASSETS: Record<string, { type: string; source: (bundle: GraphiQLBundle) => string }> = {
+  'graphiql.css': { type: 'text/css', source: (bundle) => bundle.css },
+  'graphiql.js': { type: 'text/javascript', source: (bundle) => bundle.js },
+  'start.js': { type: 'text/javascript', source: () => START_JS },
+  'workers/editorWorkerService.js': { type: 'text/javascript', source: (bundle) => bundle.editorWorkerService },
+  'workers/json.js': { type: 'text/javascript', source: (bundle) => bundle.jsonWorker },
+  'workers/graphql.js': { type: 'text/javascript', source: (bundle) => bundle.graphqlWorker },
+};
+
 /**
  * The explorer the subgraph serves itself, for browsers that cannot reach Apollo's CDN (offline, or a proxy that
  * blocks it): GraphiQL, from npm, with one tab per example operation (its variables and headers) querying /graphql.
- * Outside production only (app.ts does not mount it there). The bundle is a development dependency: where it is not
- * installed (`npm ci --omit=dev`), the page says where the operations are and how to send one with curl.
+ * Outside production only (app.ts does not mount it there). The bundle (9 MB of text, some 45 MB of memory once loaded)
+ * is loaded on the first request for it, not at start-up. It is a development dependency: where it is not installed
+ * (`npm ci --omit=dev`), the page says where the operations are and how to send one with curl.
  */
-export async function offlineExplorer(preload: ExplorerPreload, graphqlPath: string): Promise<express.Router> {
+export function offlineExplorer(preload: ExplorerPreload, graphqlPath: string): express.Router {
+  let loading: Promise<GraphiQLBundle | undefined> | undefined;
+  const bundle = () => (loading ??= loadBundle());
   const router = express.Router();
   router.get('/fallback.js', (_req, res) => {
     res.type('text/javascript').send(FALLBACK_JS);
   });
-  const bundle = await loadBundle();
-  if (bundle === undefined) {
-    router.get('/', (req, res) => {
-      res.type('html').send(notInstalledPage(preload, `${req.protocol}://${req.get('host')}${graphqlPath}`));
-    });
-    return router;
-  }
-  const scripts: Record<string, string> = {
-    'graphiql.js': bundle.js,
-    'start.js': START_JS,
-    'workers/editorWorkerService.js': bundle.editorWorkerService,
-    'workers/json.js': bundle.jsonWorker,
-    'workers/graphql.js': bundle.graphqlWorker,
-  };
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     // Relative asset paths: without its trailing slash the page would load them from the parent folder.
     if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, `${req.baseUrl}/`);
-    res.type('html').send(explorerPage(preload, graphqlPath));
+    if ((await bundle()) === undefined) {
+      res.type('html').send(notInstalledPage(preload, `${req.protocol}://${req.get('host')}${graphqlPath}`));
+    } else {
+      res.type('html').send(explorerPage(preload, graphqlPath));
+    }
   });
-  router.get('/graphiql.css', (_req, res) => {
-    res.type('text/css').send(bundle.css);
-  });
-  for (const [path, source] of Object.entries(scripts)) {
-    router.get(`/${path}`, (_req, res) => {
-      res.type('text/javascript').send(source);
+  for (const [path, asset] of Object.entries(ASSETS)) {
+    router.get(`/${path}`, async (_req, res, next) => {
+      const loaded = await bundle();
+      if (loaded === undefined) return next();
+      res.type(asset.type).send(asset.source(loaded));
     });
   }
   return router;
