@@ -6,11 +6,14 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createAdmission } from './http/admission.js';
+import { allowBrowserOrigins } from './http/browser-origins.js';
 import { limitBatchSize } from './http/batch-limit.js';
 import { bodyReadDeadline } from './http/body-read-deadline.js';
 import { costLimitsPlugin } from './http/cost-limits-plugin.js';
 import { jsonErrors, unknownRoute } from './http/json-errors.js';
-import { landingPagePlugin } from './http/landing-page.js';
+import { explorerPreload } from './http/explorer/example-operations.js';
+import { landingPagePlugin } from './http/explorer/landing-page.js';
+import { EXPLORER_PATH, offlineExplorer } from './http/explorer/offline-explorer.js';
 import { refusalStatusPlugin } from './http/refusal-status.js';
 import { requireRouterSecret } from './http/require-router-secret.js';
 import { correlationScope } from './observability/correlation-scope.js';
@@ -105,6 +108,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     onReplay: (operation) => metrics.idempotentReplays.inc({ operation }),
   };
 
+  // Outside production only: Apollo Sandbox on GET /graphql, and the explorer served from npm for when Sandbox cannot load.
+  const preload = config.nodeEnv === 'production' ? undefined : explorerPreload(config.authorization.memberIdHeader);
   const foreignText = logText(deps.secrets);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildMemberSubgraphSchema(),
@@ -124,7 +129,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       refusalStatusPlugin(),
       requestLogPlugin(logger, metrics),
       unexpectedErrorsPlugin(logger, foreignText),
-      landingPagePlugin(config.nodeEnv === 'production'),
+      landingPagePlugin(preload),
       ...(tracing ? [operationSpanPlugin()] : []),
     ],
   });
@@ -148,7 +153,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states(), state });
   });
 
+  if (preload !== undefined) app.use(EXPLORER_PATH, offlineExplorer(preload, GRAPHQL_PATH));
+
   const graphql: express.RequestHandler[] = [];
+  // Preflights first: they carry neither the router secret nor a body.
+  if (config.corsOrigins.length > 0) {
+    const { memberIdHeader, staffScopesHeader } = config.authorization;
+    graphql.push(allowBrowserOrigins(config.corsOrigins, [memberIdHeader, staffScopesHeader]));
+  }
   // The secret is checked before the body is even read.
   if (config.routerSecret !== undefined) graphql.push(requireRouterSecret(config.routerSecret));
   graphql.push(

@@ -14,20 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "mutation EnterPromotion($input: EnterPromotionInput!) {\n  enterPromotion(input: $input) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}": typeof types.EnterPromotionDocument,
-    "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}": typeof types.LoginDocument,
+    "mutation EnterPromotion($promotionInput: EnterPromotionInput!) {\n  enterPromotion(input: $promotionInput) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}": typeof types.EnterPromotionDocument,
+    "mutation Login($loginInput: LoginInput!) {\n  login(input: $loginInput) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}": typeof types.LoginDocument,
     "query MemberPhones($id: ID!) {\n  member(id: $id) {\n    id\n    billingPhones {\n      type\n      countryCode\n      areaCode\n      number\n      name\n      preferred\n    }\n  }\n}": typeof types.MemberPhonesDocument,
     "query Member($id: ID!) {\n  member(id: $id) {\n    id\n    loyalty {\n      kognitivMemberId\n      firstName\n      lastName\n      birthDate\n      gender\n      isSuspended\n    }\n    points {\n      earned\n      used\n      available\n    }\n    billingAccounts {\n      accountId\n      overdueStatus\n      overdueAmount\n      nextBillingDate\n      closed\n    }\n  }\n}": typeof types.MemberDocument,
-    "mutation RecordInteraction($input: RecordInteractionInput!) {\n  recordInteraction(input: $input) {\n    interactionId\n    member {\n      id\n    }\n  }\n}": typeof types.RecordInteractionDocument,
-    "mutation SavePhone($input: SavePhoneInput!) {\n  savePhone(input: $input) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}": typeof types.SavePhoneDocument,
+    "mutation RecordInteraction($interactionInput: RecordInteractionInput!) {\n  recordInteraction(input: $interactionInput) {\n    interactionId\n    member {\n      id\n    }\n  }\n}": typeof types.RecordInteractionDocument,
+    "mutation SavePhone($phoneInput: SavePhoneInput!) {\n  savePhone(input: $phoneInput) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}": typeof types.SavePhoneDocument,
 };
 const documents: Documents = {
-    "mutation EnterPromotion($input: EnterPromotionInput!) {\n  enterPromotion(input: $input) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}": types.EnterPromotionDocument,
-    "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}": types.LoginDocument,
+    "mutation EnterPromotion($promotionInput: EnterPromotionInput!) {\n  enterPromotion(input: $promotionInput) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}": types.EnterPromotionDocument,
+    "mutation Login($loginInput: LoginInput!) {\n  login(input: $loginInput) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}": types.LoginDocument,
     "query MemberPhones($id: ID!) {\n  member(id: $id) {\n    id\n    billingPhones {\n      type\n      countryCode\n      areaCode\n      number\n      name\n      preferred\n    }\n  }\n}": types.MemberPhonesDocument,
     "query Member($id: ID!) {\n  member(id: $id) {\n    id\n    loyalty {\n      kognitivMemberId\n      firstName\n      lastName\n      birthDate\n      gender\n      isSuspended\n    }\n    points {\n      earned\n      used\n      available\n    }\n    billingAccounts {\n      accountId\n      overdueStatus\n      overdueAmount\n      nextBillingDate\n      closed\n    }\n  }\n}": types.MemberDocument,
-    "mutation RecordInteraction($input: RecordInteractionInput!) {\n  recordInteraction(input: $input) {\n    interactionId\n    member {\n      id\n    }\n  }\n}": types.RecordInteractionDocument,
-    "mutation SavePhone($input: SavePhoneInput!) {\n  savePhone(input: $input) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}": types.SavePhoneDocument,
+    "mutation RecordInteraction($interactionInput: RecordInteractionInput!) {\n  recordInteraction(input: $interactionInput) {\n    interactionId\n    member {\n      id\n    }\n  }\n}": types.RecordInteractionDocument,
+    "mutation SavePhone($phoneInput: SavePhoneInput!) {\n  savePhone(input: $phoneInput) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}": types.SavePhoneDocument,
 };
 
 /**
@@ -47,11 +47,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation EnterPromotion($input: EnterPromotionInput!) {\n  enterPromotion(input: $input) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}"): (typeof documents)["mutation EnterPromotion($input: EnterPromotionInput!) {\n  enterPromotion(input: $input) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}"];
+export function graphql(source: "mutation EnterPromotion($promotionInput: EnterPromotionInput!) {\n  enterPromotion(input: $promotionInput) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}"): (typeof documents)["mutation EnterPromotion($promotionInput: EnterPromotionInput!) {\n  enterPromotion(input: $promotionInput) {\n    message\n    firstName\n    lastName\n    programName\n    points {\n      earned\n      available\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}"): (typeof documents)["mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}"];
+export function graphql(source: "mutation Login($loginInput: LoginInput!) {\n  login(input: $loginInput) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}"): (typeof documents)["mutation Login($loginInput: LoginInput!) {\n  login(input: $loginInput) {\n    firstName\n    lastName\n    member {\n      id\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -63,11 +63,11 @@ export function graphql(source: "query Member($id: ID!) {\n  member(id: $id) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation RecordInteraction($input: RecordInteractionInput!) {\n  recordInteraction(input: $input) {\n    interactionId\n    member {\n      id\n    }\n  }\n}"): (typeof documents)["mutation RecordInteraction($input: RecordInteractionInput!) {\n  recordInteraction(input: $input) {\n    interactionId\n    member {\n      id\n    }\n  }\n}"];
+export function graphql(source: "mutation RecordInteraction($interactionInput: RecordInteractionInput!) {\n  recordInteraction(input: $interactionInput) {\n    interactionId\n    member {\n      id\n    }\n  }\n}"): (typeof documents)["mutation RecordInteraction($interactionInput: RecordInteractionInput!) {\n  recordInteraction(input: $interactionInput) {\n    interactionId\n    member {\n      id\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SavePhone($input: SavePhoneInput!) {\n  savePhone(input: $input) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}"): (typeof documents)["mutation SavePhone($input: SavePhoneInput!) {\n  savePhone(input: $input) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}"];
+export function graphql(source: "mutation SavePhone($phoneInput: SavePhoneInput!) {\n  savePhone(input: $phoneInput) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}"): (typeof documents)["mutation SavePhone($phoneInput: SavePhoneInput!) {\n  savePhone(input: $phoneInput) {\n    member {\n      id\n    }\n    loyalty {\n      savedPhoneNumber\n    }\n    billing {\n      status\n      messageId\n      notes {\n        code\n        note\n        type\n      }\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

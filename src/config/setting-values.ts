@@ -38,3 +38,22 @@ export function countryCodes(raw: string | undefined): Record<string, string> {
   if (bad.length > 0) throw new ConfigError(`DEBITSUCCESS_COUNTRY_CODES: ${bad.join(', ')} is not a calling code (digits, e.g. 64)`);
   return map;
 }
+
+/**
+ * CORS_ORIGINS: comma-separated exact origins (`scheme://host[:port]`, as a browser sends `Origin`); blank is none. `*` and
+ * anything with a path are refused: a wildcard would let any site's scripts call the API from a visitor's browser.
+ */
+export function browserOrigins(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+    if (origin !== entry || !/^https?:/.test(entry))
+      throw new ConfigError(
+        `CORS_ORIGINS: "${entry}" is not an origin (http or https scheme, host and port only, e.g. http://localhost:3000)`,
+      );
+  }
+  return entries;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { setting, vendorGroup } from './setting.js';
-import { countryCodes, phoneTypes, withoutTrailingSlash } from './setting-values.js';
+import { browserOrigins, countryCodes, phoneTypes, withoutTrailingSlash } from './setting-values.js';
 
 const int = z.coerce.number().int();
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -196,6 +196,15 @@ export const SETTINGS = z.object({
       { env: 'STAFF_SCOPES_HEADER', description: "header with the caller's scopes (space or comma separated)" },
     ),
     staffScope: setting(z.string().default('members:manage'), { env: 'STAFF_SCOPE', description: 'the scope that may act on any member' }),
+  }),
+  corsOrigins: setting(z.string().optional().transform(browserOrigins), {
+    env: 'CORS_ORIGINS',
+    description:
+      'browser origins that may call `/graphql` directly, comma-separated and exact (`http://localhost:3000`); for a front end in ' +
+      'development (README, "From a browser app in development"). Their preflights are answered before the router secret and ' +
+      'admission; no credentials (cookies) are allowed, and `*` is refused. CSRF prevention still refuses requests a browser sends ' +
+      'without a preflight',
+    whenUnset: 'none',
   }),
   trustProxyHops: setting(int.min(0).default(1), {
     env: 'TRUST_PROXY_HOPS',

@@ -26,14 +26,17 @@ describe('the access check runs before idempotency on every keyed mutation', () 
   const MUTATIONS = {
     savePhone: {
       document: print(SavePhoneDocument),
+      variable: 'phoneInput',
       input: (key: string, number: string) => ({ memberId: 'M1001', type: 'MOBILE', number, idempotencyKey: key }),
     },
     recordInteraction: {
       document: print(RecordInteractionDocument),
+      variable: 'interactionInput',
       input: (key: string, note: string) => ({ memberId: 'M1001', type: 'CLUB-VISIT', note, idempotencyKey: key }),
     },
     enterPromotion: {
       document: print(EnterPromotionDocument),
+      variable: 'promotionInput',
       input: (key: string, productCode: string) => ({ phoneNumber: '+64 (21) 123-4567', productCode, idempotencyKey: key }),
     },
   };
@@ -45,13 +48,13 @@ describe('the access check runs before idempotency on every keyed mutation', () 
     ['recordInteraction', 'FORBIDDEN', "another member's identity", AS_OTHER_MEMBER],
     ['enterPromotion', 'UNAUTHENTICATED', 'no identity', ANONYMOUS],
   ] as const)('%s answers %s to %s on every try with one key, never a replay', async (field, code, _case, headers) => {
-    const { document, input } = MUTATIONS[field];
+    const { document, variable, input } = MUTATIONS[field];
     const key = randomUUID();
     const vendorCallsBefore = stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
 
-    const first = await post(stack.subgraph, document, { input: input(key, '+64 21 555 0101') }, headers);
-    const repeat = await post(stack.subgraph, document, { input: input(key, '+64 21 555 0101') }, headers);
-    const otherInput = await post(stack.subgraph, document, { input: input(key, '+64 21 555 0202') }, headers);
+    const first = await post(stack.subgraph, document, { [variable]: input(key, '+64 21 555 0101') }, headers);
+    const repeat = await post(stack.subgraph, document, { [variable]: input(key, '+64 21 555 0101') }, headers);
+    const otherInput = await post(stack.subgraph, document, { [variable]: input(key, '+64 21 555 0202') }, headers);
 
     for (const answer of [first, repeat, otherInput]) {
       expect(errorAt(answer, [field]).extensions).toEqual({ code, retryable: false });

@@ -60,7 +60,7 @@ const EXAMPLES: Record<string, Example<TypedDocumentNode<any, any>>> = {
   }),
   'save-phone.graphql': example({
     document: SavePhoneDocument,
-    variables: { input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true } },
+    variables: { phoneInput: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true } },
     data: {
       savePhone: {
         member: { id: 'M1001' },
@@ -75,7 +75,7 @@ const EXAMPLES: Record<string, Example<TypedDocumentNode<any, any>>> = {
   }),
   'enter-promotion.graphql': example({
     document: EnterPromotionDocument,
-    variables: { input: { phoneNumber: '+64 9 301 2345', productCode: 'PROTEIN-BAR' } },
+    variables: { promotionInput: { phoneNumber: '+64 9 301 2345', productCode: 'PROTEIN-BAR' } },
     data: {
       enterPromotion: {
         message: 'Thanks James! 50 points have been added to your account.',
@@ -88,12 +88,12 @@ const EXAMPLES: Record<string, Example<TypedDocumentNode<any, any>>> = {
   }),
   'login.graphql': example({
     document: LoginDocument,
-    variables: { input: { accountId: 'M1001', password: 'correct-horse' } },
+    variables: { loginInput: { accountId: 'M1001', password: 'correct-horse' } },
     data: { login: { firstName: 'Aroha', lastName: 'Ngata', member: { id: 'M1001' } } },
   }),
   'record-interaction.graphql': example({
     document: RecordInteractionDocument,
-    variables: { input: { memberId: 'M1001', type: 'CLUB-VISIT', note: 'Front desk check-in' } },
+    variables: { interactionInput: { memberId: 'M1001', type: 'CLUB-VISIT', note: 'Front desk check-in' } },
     data: { recordInteraction: { interactionId: expect.any(Number), member: { id: 'M1001' } } },
   }),
 };
@@ -114,7 +114,7 @@ describe('the example operations in operations/', () => {
 
   it('login.graphql with a wrong password answers INVALID_CREDENTIALS, not retryable, and no data', async () => {
     const response = await stack.subgraph.request(operation('login.graphql'), {
-      input: { accountId: 'M1001', password: 'not-the-password' },
+      loginInput: { accountId: 'M1001', password: 'not-the-password' },
     });
 
     expect(response.data).toBeNull();

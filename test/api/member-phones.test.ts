@@ -110,7 +110,7 @@ describe('Member.billingPhones', () => {
 
   it('shows a number savePhone wrote on the next read, in place of the number of that type', async () => {
     const saved = await stack.subgraph.request(EXAMPLE_OPERATIONS.savePhone, {
-      input: { memberId: 'M1001', type: 'HOME', number: '+64 9 555 0123', areaCode: '09' },
+      phoneInput: { memberId: 'M1001', type: 'HOME', number: '+64 9 555 0123', areaCode: '09' },
     });
     expect(saved.data?.savePhone.billing.status).toBe('SUCCEED');
 

@@ -25,7 +25,7 @@ describe('savePhone', () => {
 
   it('writes the number to both vendors', async () => {
     const response = await stack.subgraph.request(SAVE_PHONE, {
-      input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true },
+      phoneInput: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 987 6543', preferred: true },
     });
 
     expect(response.errors).toBeUndefined();
@@ -40,7 +40,9 @@ describe('savePhone', () => {
   });
 
   it('makes the saved number usable for a promotion entry', async () => {
-    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 987 6543', productCode: 'SMOOTHIE' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, {
+      promotionInput: { phoneNumber: '+64 21 987 6543', productCode: 'SMOOTHIE' },
+    });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.enterPromotion).toMatchObject({ firstName: 'Aroha', lastName: 'Ngata', programName: expect.any(String) });
@@ -48,7 +50,7 @@ describe('savePhone', () => {
 
   it('passes the area code and contact name of an emergency contact to Debitsuccess', async () => {
     const response = await stack.subgraph.request(SAVE_PHONE, {
-      input: { memberId: 'M1001', type: 'EMERGENCY', number: '+64 9 555 1234', areaCode: '09', contactName: 'Hemi Ngata' },
+      phoneInput: { memberId: 'M1001', type: 'EMERGENCY', number: '+64 9 555 1234', areaCode: '09', contactName: 'Hemi Ngata' },
     });
 
     expect(response.errors).toBeUndefined();
@@ -58,7 +60,9 @@ describe('savePhone', () => {
   });
 
   it('keeps the loyalty part when the member has no billing record', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1002', type: 'WORK', number: '+64 4 470 1234' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      phoneInput: { memberId: 'M1002', type: 'WORK', number: '+64 4 470 1234' },
+    });
 
     expect(response.data?.savePhone.loyalty).toEqual({ savedPhoneNumber: '+6444701234' });
     expect(response.data?.savePhone.billing).toBeNull();
@@ -71,7 +75,9 @@ describe('savePhone', () => {
   });
 
   it('keeps the billing part when Kognitiv refuses', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      phoneInput: { memberId: 'M1001', type: 'HOME', number: '+64 9 301 2345' },
+    });
 
     expect(response.data?.savePhone.loyalty).toBeNull();
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({
@@ -83,7 +89,9 @@ describe('savePhone', () => {
   });
 
   it('returns both errors when both vendors refuse', async () => {
-    const response = await stack.subgraph.request(SAVE_PHONE, { input: { memberId: 'NOBODY', type: 'HOME', number: '+64 9 300 0000' } });
+    const response = await stack.subgraph.request(SAVE_PHONE, {
+      phoneInput: { memberId: 'NOBODY', type: 'HOME', number: '+64 9 300 0000' },
+    });
 
     expect(response.data?.savePhone).toEqual({ member: { id: 'NOBODY' }, loyalty: null, billing: null });
     expect(errorAt(response, ['savePhone', 'loyalty']).extensions).toMatchObject({ code: 'MEMBER_NOT_FOUND', vendorCode: '300' });
@@ -92,7 +100,7 @@ describe('savePhone', () => {
 
   it('reports warning 14030 as a note of a successful billing result', async () => {
     const response = await stack.subgraph.request(SAVE_PHONE, {
-      input: { memberId: 'M1008', type: 'MOBILE', number: '+64 21 246 8024', preferred: true },
+      phoneInput: { memberId: 'M1008', type: 'MOBILE', number: '+64 21 246 8024', preferred: true },
     });
 
     expect(response.errors).toBeUndefined();
@@ -111,7 +119,7 @@ describe('savePhone', () => {
     stack.sandboxes.debitsuccess!.sandbox.resetCallCounts();
 
     const response = await stack.subgraph.request(SAVE_PHONE, {
-      input: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...change },
+      phoneInput: { memberId: 'M1001', type: 'MOBILE', number: '+64 21 123 4567', ...change },
     });
 
     expect(response.data).toBeNull();
@@ -126,7 +134,7 @@ describe('enterPromotion', () => {
 
   it('adds the product points and returns the totals', async () => {
     const response = await stack.subgraph.request(ENTER_PROMOTION, {
-      input: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' },
+      promotionInput: { phoneNumber: '+64 (21) 123-4567', productCode: 'PROTEIN-BAR' },
     });
 
     expect(response.errors).toBeUndefined();
@@ -136,7 +144,7 @@ describe('enterPromotion', () => {
 
   it('passes the message Kognitiv wrote for a rejected entry', async () => {
     const response = await stack.subgraph.request(ENTER_PROMOTION, {
-      input: { phoneNumber: '+64 21 123 4567', productCode: 'NOT-A-PRODUCT' },
+      promotionInput: { phoneNumber: '+64 21 123 4567', productCode: 'NOT-A-PRODUCT' },
     });
 
     const error = errorAt(response, ['enterPromotion']);
@@ -145,7 +153,9 @@ describe('enterPromotion', () => {
   });
 
   it('refuses an empty product code', async () => {
-    const response = await stack.subgraph.request(ENTER_PROMOTION, { input: { phoneNumber: '+64 21 123 4567', productCode: ' ' } });
+    const response = await stack.subgraph.request(ENTER_PROMOTION, {
+      promotionInput: { phoneNumber: '+64 21 123 4567', productCode: ' ' },
+    });
 
     expect(errorAt(response, ['enterPromotion']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.productCode' });
   });
@@ -182,7 +192,7 @@ describe('recordInteraction', () => {
 
   it('records the interaction and returns its id', async () => {
     const response = await stack.subgraph.request(RECORD_INTERACTION, {
-      input: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' },
+      interactionInput: { memberId: 'M1002', type: 'CLASS-BOOKING', note: 'Spin class 6am' },
     });
 
     expect(response.errors).toBeUndefined();
@@ -191,15 +201,15 @@ describe('recordInteraction', () => {
   });
 
   it('gives each interaction its own id', async () => {
-    const first = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT' } });
-    const second = await stack.subgraph.request(RECORD_INTERACTION, { input: { memberId: 'M1002', type: 'CLUB-VISIT' } });
+    const first = await stack.subgraph.request(RECORD_INTERACTION, { interactionInput: { memberId: 'M1002', type: 'CLUB-VISIT' } });
+    const second = await stack.subgraph.request(RECORD_INTERACTION, { interactionInput: { memberId: 'M1002', type: 'CLUB-VISIT' } });
 
     expect(second.data?.recordInteraction.interactionId).not.toBe(first.data?.recordInteraction.interactionId);
   });
 
   it('refuses a note over 256 characters', async () => {
     const response = await stack.subgraph.request(RECORD_INTERACTION, {
-      input: { memberId: 'M1002', type: 'CLUB-VISIT', note: 'n'.repeat(257) },
+      interactionInput: { memberId: 'M1002', type: 'CLUB-VISIT', note: 'n'.repeat(257) },
     });
 
     expect(errorAt(response, ['recordInteraction']).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
