@@ -11,7 +11,9 @@ const stack = useSandboxedSubgraph();
 const debitsuccess = () => stack.sandboxes.debitsuccess!.sandbox;
 
 async function savePhone(number: string, idempotencyKey: string) {
-  return stack.subgraph.request(EXAMPLE_OPERATIONS.savePhone, { phoneInput: { memberId: 'M1001', type: 'MOBILE', number, idempotencyKey } });
+  return stack.subgraph.request(EXAMPLE_OPERATIONS.savePhone, {
+    phoneInput: { memberId: 'M1001', type: 'MOBILE', number, idempotencyKey },
+  });
 }
 
 async function mobileNumbers(): Promise<string[]> {
