@@ -48,6 +48,14 @@ export function drainGraceMs(limits: Pick<Config['limits'], 'requestDeadlineMs' 
   return Math.max(limits.requestDeadlineMs, limits.admission.maxWaitMs + limits.bodyReadTimeoutMs) + 1_000;
 }
 
+/** After the drain, closing vendor sockets and the sandboxes takes moments; this bounds a hang there. */
+const CLOSE_AFTER_DRAIN_MS = 2_000;
+
+/** The longest a signalled process lives (close-on-signals.ts): the drain, then the closing; a pod's termination grace must cover it. */
+export function shutdownGraceMs(limits: Parameters<typeof drainGraceMs>[0]): number {
+  return drainGraceMs(limits) + CLOSE_AFTER_DRAIN_MS;
+}
+
 export interface AppDeps {
   config: Config;
   /** The raw datasources; the app wraps them in breakers, retries and deadlines. */

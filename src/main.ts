@@ -3,13 +3,10 @@ import { setFlagsFromString } from 'node:v8';
 import { closeOnSignals } from './close-on-signals.js';
 import { ConfigError, loadConfig, secretValues } from './config.js';
 import { createLogger } from './observability/logger.js';
-import { drainGraceMs } from './app.js';
+import { shutdownGraceMs } from './app.js';
 import { startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
 import { PendingVendorClients } from './vendors/pending-vendor-clients.js';
-
-/** After the drain, closing vendor sockets and the sandboxes takes moments; this bounds a hang there. */
-const CLOSE_AFTER_DRAIN_MS = 2_000;
 
 async function main(): Promise<void> {
   let config;
@@ -71,7 +68,7 @@ async function main(): Promise<void> {
   );
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
 
-  closeOnSignals({ graceMs: drainGraceMs(config.limits) + CLOSE_AFTER_DRAIN_MS, logger }, async () => {
+  closeOnSignals({ graceMs: shutdownGraceMs(config.limits), logger }, async () => {
     await server.stop();
     vendorClients.close();
     await sandbox?.close();
