@@ -121,7 +121,11 @@ export function entityFetches(relay: RecordingRelay): { representations: unknown
 export interface GatewayAnswer {
   status: number;
   headers: Headers;
-  body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: any;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+    extensions?: Record<string, any>;
+  };
 }
 
 /** A client's POST to a gateway. */
