@@ -1,6 +1,7 @@
 import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hiveGatewayConfig, startHiveGateway, type RunningGateway } from '../support/hive-gateway.js';
+import { hiveGatewayConfig, startHiveGateway, type HiveGatewayConfig, type RunningGateway } from '../support/hive-gateway.js';
 import { askGateway, signedInAs, signedInUser, STAFF, useSupergraphStack } from '../support/supergraph-stack.js';
 
 /**
@@ -13,17 +14,21 @@ function callerSession(request: Request): string | null {
   return user?.scope ? 'staff' : null;
 }
 
-const stack = useSupergraphStack();
-let gateway: RunningGateway;
-
-beforeAll(async () => {
-  gateway = await startHiveGateway(stack, (supergraph) => ({
+function cachingGatewayConfig(supergraph: string): HiveGatewayConfig {
+  return {
     ...hiveGatewayConfig(supergraph),
     cache: new InMemoryLRUCache(), // what the `hive-gateway` command uses when its config names none
     // As docs/deploy.md has it: no `ttl` of its own, so each answer lives as long as our subgraph's Cache-Control says.
     // The metadata (`extensions.responseCache`) lets the tests read what the cache did; production leaves it off.
     responseCaching: { session: callerSession, includeExtensionMetadata: true },
-  }));
+  };
+}
+
+const stack = useSupergraphStack();
+let gateway: RunningGateway;
+
+beforeAll(async () => {
+  gateway = await startHiveGateway(stack, cachingGatewayConfig);
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -125,5 +130,30 @@ describe("Hive Gateway's response cache in front of the subgraph", () => {
 
     expect(entry.body.errors).toBeUndefined();
     expect(after.body.data?.member.points.earned).toBe(before.body.data?.member.points.earned + 25);
+  });
+});
+
+describe('once the max-age has passed', () => {
+  const shortLived = useSupergraphStack({ CACHE_MEMBER_SECONDS: '1', CACHE_LOYALTY_SECONDS: '1', CACHE_BILLING_SECONDS: '1' });
+  let shortGateway: RunningGateway;
+  beforeAll(async () => {
+    shortGateway = await startHiveGateway(shortLived, cachingGatewayConfig);
+  });
+  afterAll(async () => {
+    await shortGateway?.stop();
+  });
+
+  it('asks the subgraph again', async () => {
+    const read = () => askGateway(shortGateway.url, PROFILE, signedInAs('M1001'));
+    await read();
+    const cached = await read();
+    await sleep(1_200);
+    shortLived.forget();
+
+    const expired = await read();
+
+    expect(cached.body.extensions).toMatchObject({ responseCache: { hit: true } });
+    expect(expired.body.extensions).toMatchObject({ responseCache: { hit: false, didCache: true, ttl: 1_000 } });
+    expect(shortLived.sandboxes.kognitiv!.sandbox.callCount('FetchLoyaltyMemberCore')).toBe(1);
   });
 });
