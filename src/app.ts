@@ -27,6 +27,7 @@ import { vendorCallObserver } from './observability/vendor-call-observer.js';
 import { requestContextFactory } from './request-context.js';
 import type { RequestContext } from './schema/context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
+import { cacheControlHeaderPlugins } from './schema/shared/cache-hint.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { LoginThrottle } from './schema/login/login-throttle.js';
@@ -133,6 +134,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     allowBatchedHttpRequests: config.limits.maxBatchOperations > 1,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainGraceMs(config.limits) }),
+      ...cacheControlHeaderPlugins(),
       costLimitsPlugin(config.limits),
       refusalStatusPlugin(),
       requestLogPlugin(logger, metrics),

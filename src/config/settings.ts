@@ -313,7 +313,12 @@ export const SETTINGS = z.object({
   cacheSeconds: z.object({
     member: setting(int.min(0).default(60), { env: 'CACHE_MEMBER_SECONDS', description: cacheHint('`member`') }),
     loyalty: setting(int.min(0).default(60), { env: 'CACHE_LOYALTY_SECONDS', description: cacheHint('Kognitiv loyalty') }),
-    points: setting(int.min(0).default(0), { env: 'CACHE_POINTS_SECONDS', description: cacheHint('Kognitiv points') }),
+    points: setting(int.min(0).default(0), {
+      env: 'CACHE_POINTS_SECONDS',
+      description:
+        `${cacheHint('Kognitiv points')}. Also how old points a router may show after \`enterPromotion\`, ` +
+        'which names no member to invalidate',
+    }),
     billing: setting(int.min(0).default(60), { env: 'CACHE_BILLING_SECONDS', description: cacheHint('Debitsuccess billing') }),
   }),
   loginThrottle: z.object({
@@ -437,5 +442,5 @@ export const SETTINGS = z.object({
 /** The meaning of each CACHE_*_SECONDS. */
 function cacheHint(fields: string): string {
   const header = '(`Cache-Control`, always `private`)';
-  return `seconds a router with entity caching may cache the ${fields} fields ${header}; \`0\` disables. Mutations are never cacheable`;
+  return `seconds a router's cache may keep the ${fields} fields ${header}; \`0\` disables. Mutations are never cacheable`;
 }

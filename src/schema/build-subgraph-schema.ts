@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse, printType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { checkDeclaredAccess } from './auth/access.js';
+import { checkCacheHints } from './shared/cache-hint.js';
 import { checkEntityRepresentations } from './entity-representations.js';
 import { MemberErrorCodeEnum } from './errors/member-error-code.enum.js';
 import { RecordInteractionResolver } from './interaction/record-interaction.resolver.js';
@@ -14,7 +15,10 @@ import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js'
 
 export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated"])';
 
-/** The schema type-graphql builds from the decorated classes; refused when a Query or Mutation field declares no access. */
+/**
+ * The schema type-graphql builds from the decorated classes; refused when a Query or Mutation field declares no access,
+ * or a cache hint is not where its row says.
+ */
 export async function buildMemberSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
@@ -28,6 +32,7 @@ export async function buildMemberSchema(): Promise<GraphQLSchema> {
     validate: false,
   });
   checkDeclaredAccess(schema);
+  checkCacheHints(schema);
   return schema;
 }
 

@@ -3,7 +3,7 @@ import type { RequestContext } from './context.js';
 
 /**
  * The steps a field's decorators declare, in the order they run (src/schema/README.md, "Declared steps"): the access
- * check (`@SignedIn`, `@ActsOnMember`), the cache hint (`@PrivateCache`), idempotency (`@Idempotent`), the resolver.
+ * check (`@SignedIn`, `@ActsOnMember`), the cache hint (`@CacheHint`), idempotency (`@Idempotent`), the resolver.
  */
 const ORDER = ['access', 'cacheHint', 'idempotency'] as const;
 

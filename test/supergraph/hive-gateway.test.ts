@@ -1,68 +1,27 @@
-import { createGatewayRuntime, type GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
-import { composeServices } from '@theguild/federation-composition';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY_WEEK_MEMBERS } from '../support/companion-subgraph.js';
 import { itPassesOnTheCallerAndNothingElse } from '../support/gateway-caller-scenarios.js';
+import { startHiveGateway, type RunningGateway } from '../support/hive-gateway.js';
 import {
   bookingMemberNotFoundAt,
   askGateway,
   entityFetches,
   manyMembers,
-  MEMBER_SUBGRAPH_SECRET,
   signedInAs,
-  signedInUser,
   STAFF,
   useSupergraphStack,
-  type SignedIn,
 } from '../support/supergraph-stack.js';
-
-/**
- * Hive Gateway configured as docs/deploy.md shows it: generic auth enforcing the schema's @authenticated, and
- * only the headers named here reaching our subgraph.
- */
-function hiveGatewayConfig(supergraph: string): GatewayConfigSupergraph<{ currentUser?: SignedIn | null }> {
-  return {
-    supergraph,
-    logging: false,
-    genericAuth: {
-      mode: 'protect-granular',
-      resolveUserFn: ({ request }) => signedInUser(request.headers.get('authorization')),
-    },
-    propagateHeaders: {
-      fromClientToSubgraphs({ request, context, subgraphName }) {
-        if (subgraphName !== 'members') return;
-        return {
-          'router-authorization': MEMBER_SUBGRAPH_SECRET,
-          'x-forwarded-for': request.headers.get('x-forwarded-for'),
-          'x-member-id': context.currentUser?.memberId,
-          'x-staff-scopes': context.currentUser?.scope,
-        };
-      },
-    },
-  };
-}
 
 const stack = useSupergraphStack();
 let url: string;
-let server: Server;
-let dispose: () => Promise<void> | void;
+let gateway: RunningGateway;
 
 beforeAll(async () => {
-  // Hive Gateway's own composition library, as `hive-gateway supergraph` would use it.
-  const composition = composeServices(stack.definitions());
-  if (composition.errors) throw new AggregateError(composition.errors, 'composition failed');
-  const gateway = createGatewayRuntime(hiveGatewayConfig(composition.supergraphSdl));
-  dispose = () => gateway.dispose();
-  server = createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  gateway = await startHiveGateway(stack);
+  url = gateway.url;
 });
 afterAll(async () => {
-  await dispose?.();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await gateway?.stop();
 });
 
 describe('through Hive Gateway', () => {

@@ -33,14 +33,16 @@ export interface SupergraphStack {
 }
 
 /**
- * Sandboxes, our subgraph as production runs it (authorization on, router secret required) behind a recording
- * relay, and the companion bookings subgraph, for the enclosing file.
+ * Sandboxes, our subgraph as production runs it (authorization on, router secret required, other settings from
+ * `env`) behind a recording relay, and the companion bookings subgraph, for the enclosing file or describe.
  */
-export function useSupergraphStack(): SupergraphStack {
+export function useSupergraphStack(env: Record<string, string> = {}): SupergraphStack {
   const started = {} as { sandboxes: SandboxVendors; subgraph: Subgraph; members: RecordingRelay; companion: Companion };
   beforeAll(async () => {
     started.sandboxes = await startSandboxes();
-    started.subgraph = await startSubgraph(started.sandboxes, { env: { AUTHORIZATION: 'on', ROUTER_SECRET: MEMBER_SUBGRAPH_SECRET } });
+    started.subgraph = await startSubgraph(started.sandboxes, {
+      env: { AUTHORIZATION: 'on', ROUTER_SECRET: MEMBER_SUBGRAPH_SECRET, ...env },
+    });
     started.members = await startRecordingRelay(started.subgraph.url);
     started.companion = await startCompanion();
   });
@@ -121,7 +123,11 @@ export function entityFetches(relay: RecordingRelay): { representations: unknown
 export interface GatewayAnswer {
   status: number;
   headers: Headers;
-  body: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: any;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+    extensions?: Record<string, any>;
+  };
 }
 
 /** A client's POST to a gateway. */

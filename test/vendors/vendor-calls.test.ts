@@ -77,27 +77,3 @@ describe('vendor calls per operation', () => {
     expect(billingWrite!.start).toBeLessThan(lookup!.end);
   });
 });
-
-describe('cache hints for the router', () => {
-  async function cacheControl(query: string): Promise<string | null> {
-    const response = await fetch(stack.subgraph.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    return response.headers.get('cache-control');
-  }
-
-  it('lets loyalty and billing be cached briefly, privately', async () => {
-    expect(await cacheControl('{ member(id: "M1001") { loyalty { firstName } billingAccounts { accountId } } }')).toBe(
-      'max-age=60, private',
-    );
-  });
-
-  it('never caches points (by default) or mutations', async () => {
-    expect(await cacheControl('{ member(id: "M1001") { loyalty { firstName } points { available } } }')).toBe('no-store');
-    expect(await cacheControl('mutation { recordInteraction(input: { memberId: "M1001", type: "CLUB-VISIT" }) { interactionId } }')).toBe(
-      'no-store',
-    );
-  });
-});

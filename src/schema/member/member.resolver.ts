@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
-import { PrivateCache } from '../shared/cache-hint.js';
+import { CacheHint } from '../shared/cache-hint.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
@@ -14,7 +14,7 @@ import { Member } from './member.type.js';
 @Resolver(() => Member)
 export class MemberResolver {
   // Also the router's `_entities` entry point for Member (build-subgraph-schema.ts): one check for both.
-  @PrivateCache('member')
+  @CacheHint('Query.member')
   @ActsOnMember(({ id }) => parseMemberId('id', id).id)
   @Query(() => Member, {
     nullable: true,
@@ -27,7 +27,7 @@ export class MemberResolver {
   // On each vendor field rather than on Member: routers that enforce @authenticated then refuse an anonymous
   // caller this member data wherever Member is reached (another subgraph's Booking.member, login's payload),
   // while `login { member { id } }` and references by id stay open. Enforced here too (member, _entities).
-  @PrivateCache('loyalty')
+  @CacheHint('Member.loyalty')
   @Directive('@authenticated')
   @FieldResolver(() => LoyaltyProfile, {
     nullable: true,
@@ -37,7 +37,7 @@ export class MemberResolver {
     return toLoyaltyProfile(await loaders.loyaltyCore.load(member.id));
   }
 
-  @PrivateCache('points')
+  @CacheHint('Member.points')
   @Directive('@authenticated')
   @FieldResolver(() => PointBalance, {
     nullable: true,
@@ -47,7 +47,7 @@ export class MemberResolver {
     return loaders.pointBalances.load(member.id);
   }
 
-  @PrivateCache('billing')
+  @CacheHint('Member.billingAccounts')
   @Directive('@authenticated')
   @FieldResolver(() => [BillingAccount], {
     nullable: true,
@@ -58,7 +58,7 @@ export class MemberResolver {
     return (await loaders.billingAccounts.load(member.id)).map(toBillingAccount);
   }
 
-  @PrivateCache('billing')
+  @CacheHint('Member.billingPhones')
   @Directive('@authenticated')
   @FieldResolver(() => [BillingPhone], {
     nullable: true,
