@@ -28,6 +28,7 @@ import { requestContextFactory } from './request-context.js';
 import type { RequestContext } from './schema/context.js';
 import { buildMemberSubgraphSchema } from './schema/build-subgraph-schema.js';
 import { cacheControlHeaderPlugins } from './schema/shared/cache-hint.js';
+import type { ContractDrift } from './vendors/kognitiv/contract-drift.js';
 import type { Vendors } from './vendors/vendor-operations.js';
 import { createFormatError } from './schema/errors/format-error.js';
 import { LoginThrottle } from './schema/login/login-throttle.js';
@@ -69,6 +70,8 @@ export interface AppDeps {
   secrets: readonly (string | undefined)[];
   /** False while the vendor clients are still being created (live mode, WSDL unreachable). */
   isReady?: () => boolean;
+  /** How the vendors' WSDLs differ from the contracts: reported on `/ready` and as a metric, never a reason to be unready. */
+  contractDrift?: () => readonly ContractDrift[];
 }
 
 export interface App {
@@ -85,7 +88,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = createHttpServer(app);
   const policies = new VendorPolicies(config.resilience);
   const admission = createAdmission(config.limits.admission);
-  const metrics = new SubgraphMetrics({ breakerStates: () => policies.states(), inFlight: admission.inFlight, queued: admission.queued });
+  const contractDrift = deps.contractDrift ?? (() => []);
+  const metrics = new SubgraphMetrics({
+    breakerStates: () => policies.states(),
+    inFlight: admission.inFlight,
+    queued: admission.queued,
+    contractDrift,
+  });
   admission.onShed((reason) => metrics.operationsShed.inc({ reason }));
   const breakerState = (breaker: string) => policies.states()[breaker];
   // Spans only when tracing is configured: with it off, none of the tracing hooks is even installed.
@@ -160,7 +169,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const ready = deps.isReady?.() ?? true;
     // The state store is reported, never a reason to be unready: reads do not need it, and keyed mutations refuse on their own.
     const state = { store: stateStore.kind, available: stateStore.isAvailable() };
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', breakers: policies.states(), state });
+    const body = { status: ready ? 'ready' : 'starting', breakers: policies.states(), state, contractDrift: contractDrift() };
+    res.status(ready ? 200 : 503).json(body);
   });
 
   if (preload !== undefined) app.use(EXPLORER_PATH, offlineExplorer(preload, GRAPHQL_PATH));

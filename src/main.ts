@@ -63,7 +63,14 @@ async function main(): Promise<void> {
     logger,
   );
   const server = await startServer(
-    { config, vendors: vendorClients.vendors, logger, secrets, isReady: () => vendorClients.isReady() },
+    {
+      config,
+      vendors: vendorClients.vendors,
+      logger,
+      secrets,
+      isReady: () => vendorClients.isReady(),
+      contractDrift: () => vendorClients.contractDrift(),
+    },
     { port: config.port, host: config.host },
   );
   logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);

@@ -78,8 +78,8 @@ export const SETTINGS = z.object({
         env: 'KOGNITIV_WSDL',
         description:
           '`remote` reads `<endpoint>?WSDL` at start-up, following its `wsdl:import`/`xsd:import`/`xsd:include` only on ' +
-          "`KOGNITIV_URL`'s own origin (one elsewhere fails start-up, naming it, and is never fetched); `bundled` uses the copies in " +
-          '`src/vendors/kognitiv/wsdl/`',
+          "`KOGNITIV_URL`'s own origin (one elsewhere fails start-up, naming it, and is never fetched), and reports how it differs from " +
+          'the contract (README, "Vendor contract drift"); `bundled` uses the copies in `src/vendors/kognitiv/wsdl/`',
       }),
       timeoutMs: setting(int.positive().default(5000), { env: 'KOGNITIV_TIMEOUT_MS', description: 'per-call timeout' }),
     },

@@ -9,6 +9,8 @@ export interface MetricReadings {
   inFlight(): number;
   /** GraphQL requests waiting for admission. */
   queued(): number;
+  /** How the vendors' WSDLs differ from their contracts (`vendors/kognitiv/contract-drift.ts`). */
+  contractDrift(): readonly { vendor: string; service: string; item: string; change: string }[];
 }
 
 /** The subgraph's Prometheus metrics, in a registry of its own (one per server, so tests do not collide). */
@@ -63,7 +65,7 @@ export class SubgraphMetrics {
   });
 
   constructor(read: MetricReadings) {
-    const { breakerStates, inFlight, queued } = read;
+    const { breakerStates, inFlight, queued, contractDrift } = read;
     collectDefaultMetrics({ register: this.registry }); // includes nodejs_eventloop_lag_seconds
     new Gauge({
       name: 'vendor_circuit_open',
@@ -73,6 +75,16 @@ export class SubgraphMetrics {
       collect() {
         this.reset();
         for (const [breaker, state] of Object.entries(breakerStates())) this.set({ breaker }, state === 'open' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'vendor_contract_drift',
+      help: "1 for each operation or element the product uses that the vendor's WSDL lacks, types otherwise or namespaces otherwise.",
+      labelNames: ['vendor', 'service', 'item', 'change'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { vendor, service, item, change } of contractDrift()) this.set({ vendor, service, item, change }, 1);
       },
     });
     new Gauge({

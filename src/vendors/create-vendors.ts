@@ -1,11 +1,14 @@
 import type { Config, DebitsuccessSettings, KognitivSettings } from '../config.js';
 import { DebitsuccessBilling } from './debitsuccess/debitsuccess-billing.js';
 import { DebitsuccessMessages } from './debitsuccess/debitsuccess-messages.js';
+import type { ContractDrift } from './kognitiv/contract-drift.js';
 import { KognitivLoyalty } from './kognitiv/kognitiv-loyalty.js';
 import { createVendorAgents } from './vendor-agents.js';
 import type { VendorDatasources } from './vendor-operations.js';
 
 export interface VendorClients extends VendorDatasources {
+  /** How the vendors' WSDLs, as read at creation, differ from the contracts the product uses. */
+  contractDrift: readonly ContractDrift[];
   close(): void;
 }
 
@@ -33,6 +36,7 @@ export async function createVendorClients(
     kognitiv: kognitivClient,
     debitsuccessMessages: messages,
     debitsuccessBilling: billing,
+    contractDrift: kognitivClient.contractDrift,
     close() {
       kognitivClient.close();
       messages.close();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { VendorClients } from './create-vendors.js';
+import type { ContractDrift } from './kognitiv/contract-drift.js';
 import { VendorTransportError } from './vendor-error.js';
 import { callVendor, vendorsCalling, type VendorOperation, type Vendors } from './vendor-operations.js';
 
@@ -17,6 +18,11 @@ export class PendingVendorClients {
     return this.clients !== undefined;
   }
 
+  /** How the vendors' WSDLs differ from the contracts (empty until the clients exist): `/ready` and a metric report it. */
+  contractDrift(): readonly ContractDrift[] {
+    return this.clients?.contractDrift ?? [];
+  }
+
   /** Tries `create` until it succeeds, waiting `retryDelayMs` (doubling up to a minute) between attempts. */
   connect(create: () => Promise<VendorClients>, logger: Logger, retryDelayMs = 1_000): Promise<void> {
     return new Promise((resolve) => {
@@ -25,6 +31,12 @@ export class PendingVendorClients {
           (clients) => {
             if (this.stopped) clients.close();
             else this.clients = clients;
+            // Not a reason to be unready: each drift breaks at most the calls that use its item, and every replica reads the
+            // same WSDL, so refusing readiness would stop the operations that still work too.
+            for (const drift of clients.contractDrift) {
+              const { service, item, change } = drift;
+              logger.warn({ contractDrift: drift }, `vendor contract drift: ${drift.vendor} ${service} ${item} (${change})`);
+            }
             logger.info('vendor clients ready');
             resolve();
           },

@@ -29,6 +29,11 @@ export interface KognitivSandbox extends SandboxControls {
   /** Host root, as KOGNITIV_URL. */
   url: string;
   state: KognitivState;
+  /**
+   * Serves the service's `?WSDL` (by service name, `LoyaltyMember`) as `alter` rewrites it: a vendor that changed its
+   * contract (an element renamed, an operation dropped). Calls are still answered by the contract. Without `alter`, as bundled.
+   */
+  alterWsdl(serviceName: string, alter?: (wsdl: string) => string): void;
 }
 
 export interface KognitivSandboxOptions extends SandboxListenOptions {
@@ -88,6 +93,7 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
   const state = new KognitivState();
   const kept = new SandboxCallsAndFaults(options);
   const { calls, received, faults } = kept;
+  const alteredWsdls = new Map<string, (wsdl: string) => string>();
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,9 +106,10 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
     if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
       calls.record('?WSDL');
       const wsdl = await readFile(new URL(`../../vendors/kognitiv/wsdl/${wsdlFileOf(service)}`, import.meta.url), 'utf8');
+      const alter = alteredWsdls.get(service.serviceName) ?? ((bundled: string) => bundled);
       res
         .writeHead(200, { 'content-type': 'text/xml; charset=utf-8' })
-        .end(wsdl.replace(/location="[^"]*"/g, `location="${origin}/${service.path}.asmx"`));
+        .end(alter(wsdl.replace(/location="[^"]*"/g, `location="${origin}/${service.path}.asmx"`)));
       return;
     }
     if (req.method !== 'POST') {
@@ -140,5 +147,10 @@ export async function startKognitivSandbox(options: KognitivSandboxOptions = {})
 
   const started = await startHttpServer(handle, options);
   origin = started.origin;
-  return { url: origin, state, ...kept.controls(started.close) };
+  const alterWsdl = (serviceName: string, alter?: (wsdl: string) => string) => {
+    if (!SERVICES.some((s) => s.serviceName === serviceName)) throw new Error(`no Kognitiv service ${serviceName}`);
+    if (alter) alteredWsdls.set(serviceName, alter);
+    else alteredWsdls.delete(serviceName);
+  };
+  return { url: origin, state, alterWsdl, ...kept.controls(started.close) };
 }

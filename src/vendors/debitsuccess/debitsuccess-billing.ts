@@ -61,7 +61,8 @@ export const PHONE_PAGE_SIZE = 50;
 
 const ACCOUNTS = 'GET /accounts';
 const PHONE_NUMBERS = 'GET /customers/{customerId}/phoneNumbers';
-const TOKEN = 'POST /identity/connect/token';
+/** The token endpoint, as errors name its operation. */
+export const TOKEN_OPERATION = 'POST /identity/connect/token';
 
 /** HTTP statuses that are the vendor's verdict on this request, each with its own row in the error table. */
 const VERDICTS = new Set([401, 403, 404]);
@@ -158,9 +159,9 @@ export class DebitsuccessBilling {
     try {
       body = (await this.exchange(this.options.tokenUrl, { method: 'POST', headers: { accept: 'application/json' }, form })).body;
     } catch (error) {
-      throw this.failure(TOKEN, error);
+      throw this.failure(TOKEN_OPERATION, error);
     }
-    const token = this.parse(TOKEN, tokenSchema, body);
+    const token = this.parse(TOKEN_OPERATION, tokenSchema, body);
     return { accessToken: token.access_token, expiresInSeconds: token.expires_in };
   }
 

@@ -18,6 +18,7 @@ import {
   type RequestFieldOf,
   type ResultOf,
 } from './asmx-contract.js';
+import { contractDriftOf, type ContractDrift, type WsdlDescription } from './contract-drift.js';
 import { decodeFlag, decodeGender, decodeKognitivDate, decodeResult } from './kognitiv-values.js';
 
 /** Kognitiv's settings as configured (`src/config.ts` declares them and their defaults), and how to reach it. */
@@ -76,11 +77,18 @@ function malformed(key: KognitivMethodKey, detail: string): VendorTransportError
  * everything that is not an answer with VendorTransportError.
  */
 export class KognitivLoyalty {
+  /** How the WSDLs read at creation differ from the contract (`contract-drift.ts`); empty when they match. */
+  readonly contractDrift: readonly ContractDrift[];
+
   private constructor(
     private readonly options: KognitivOptions,
     private readonly clients: Record<KognitivServiceKey, Client>,
     private readonly transport: VendorHttp,
-  ) {}
+  ) {
+    this.contractDrift = (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).flatMap(([key, service]) =>
+      contractDriftOf(service, clients[key].describe() as WsdlDescription),
+    );
+  }
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
     const timeout = options.timeoutMs;
