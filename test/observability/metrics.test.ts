@@ -101,3 +101,27 @@ describe('METRICS_PORT', () => {
     await expect(onMetricsPort('/health')).rejects.toThrow();
   });
 });
+
+describe('METRICS_PORT during a drain', () => {
+  it('keeps answering there, /ready saying 503 stopping, until the requests in flight are answered', async () => {
+    const metricsPort = await freePort();
+    const sandboxes = await startSandboxes();
+    const subgraph = await startSubgraph(sandboxes, { env: { METRICS_PORT: String(metricsPort) } });
+    const kognitiv = sandboxes.kognitiv!.sandbox;
+    try {
+      kognitiv.setLatency(1_000);
+      const inFlight = subgraph.request('{ member(id: "M1001") { loyalty { firstName } } }');
+      while (kognitiv.spans().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      const closed = subgraph.close();
+      const ready = await fetch(`http://127.0.0.1:${metricsPort}/ready`);
+
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'stopping' });
+      expect((await inFlight).data).toEqual({ member: { loyalty: { firstName: 'Aroha' } } });
+      await closed;
+    } finally {
+      await sandboxes.close();
+    }
+  });
+});

@@ -29,25 +29,31 @@ afterAll(async () => {
   await receiver?.close();
 });
 
+/** The built process in live mode against the sandboxes, tracing to the receiver, once it has logged that it is ready. */
+async function startTracedProcess(): Promise<{ url: string; started: ChildProcess; exited: Promise<number | null> }> {
+  const env = {
+    ...process.env,
+    ...liveVendorEnv(sandboxes),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+  };
+  const started = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = started;
+  const exited = new Promise<number | null>((resolve) => started.once('close', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve) => {
+    createInterface({ input: started.stdout! }).on('line', (line) => {
+      const parsed = JSON.parse(line) as { url?: string; msg?: string };
+      if (parsed.url && parsed.msg?.includes('ready at')) resolve(parsed.url);
+    });
+  });
+  return { url, started, exited };
+}
+
 describe('the built process with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
   it('continues the caller trace and exports its spans, the last of them on SIGTERM', async () => {
-    const env = {
-      ...process.env,
-      ...liveVendorEnv(sandboxes),
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-    };
-    const started = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    child = started;
-    const exited = new Promise<number | null>((resolve) => started.once('close', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve) => {
-      createInterface({ input: started.stdout! }).on('line', (line) => {
-        const parsed = JSON.parse(line) as { url?: string; msg?: string };
-        if (parsed.url && parsed.msg?.includes('ready at')) resolve(parsed.url);
-      });
-    });
+    const { url, started, exited } = await startTracedProcess();
     const traceId = randomBytes(16).toString('hex');
     const parentId = randomBytes(8).toString('hex');
 
@@ -68,19 +74,7 @@ describe('the built process with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
 
   it('traces the start-up WSDL fetches under one start-up span, none of them a trace of its own', async () => {
     const exported = receiver.spans.length;
-    const env = { ...process.env, ...liveVendorEnv(sandboxes), NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: '0' };
-    const started = spawn(process.execPath, [MAIN], {
-      env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child = started;
-    const exited = new Promise<number | null>((resolve) => started.once('close', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve) => {
-      createInterface({ input: started.stdout! }).on('line', (line) => {
-        const parsed = JSON.parse(line) as { url?: string; msg?: string };
-        if (parsed.url && parsed.msg?.includes('ready at')) resolve(parsed.url);
-      });
-    });
+    const { url, started, exited } = await startTracedProcess();
     // The WSDLs have been fetched once /ready says so.
     await waitUntilReady(url);
 
