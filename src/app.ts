@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createAdmission } from './http/admission.js';
 import { allowBrowserOrigins } from './http/browser-origins.js';
 import { limitBatchSize } from './http/batch-limit.js';
+import { operatorEndpoints } from './http/operator-endpoints.js';
 import { bodyReadDeadline } from './http/body-read-deadline.js';
 import { costLimitsPlugin } from './http/cost-limits-plugin.js';
 import { jsonErrors, unknownRoute } from './http/json-errors.js';
@@ -77,11 +78,13 @@ export interface AppDeps {
 export interface App {
   /** Not listening yet: whoever runs the process chooses where (server.ts). */
   httpServer: Server;
+  /** With METRICS_PORT: /metrics, /health and /ready alone, not listening yet either; stop() closes it last. */
+  operatorServer?: Server;
   /** Stops taking requests and drains those in flight (within drainGraceMs). */
   stop(): Promise<void>;
 }
 
-/** Wires the Express app (GraphQL at /graphql, /health, /ready, /metrics) into an HTTP server. */
+/** Wires the Express app (GraphQL at /graphql; /health, /ready, /metrics there too or on a server of their own) into HTTP servers. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, vendors, logger } = deps;
   const app = express();
@@ -94,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     inFlight: admission.inFlight,
     queued: admission.queued,
     contractDrift,
+    stateStore: () => ({ kind: stateStore.kind, available: stateStore.isAvailable() }),
   });
   admission.onShed((reason) => metrics.operationsShed.inc({ reason }));
   const breakerState = (breaker: string) => policies.states()[breaker];
@@ -159,19 +163,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', config.trustProxyHops);
   // Answers are private and POSTed by the router: an ETag (a hash of every body) is CPU for nothing.
   app.disable('etag');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  let stopping = false;
+  const operator = operatorEndpoints({
+    readiness() {
+      const ready = !stopping && (deps.isReady?.() ?? true);
+      // The state store is reported, never a reason to be unready: reads do not need it, and keyed mutations refuse on their own.
+      const state = { store: stateStore.kind, available: stateStore.isAvailable() };
+      const status = stopping ? 'stopping' : ready ? 'ready' : 'starting';
+      return { ready, body: { status, breakers: policies.states(), state, contractDrift: contractDrift() } };
+    },
+    metrics: async () => ({ contentType: metrics.registry.contentType, text: await metrics.registry.metrics() }),
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  app.get('/ready', (_req, res) => {
-    const ready = deps.isReady?.() ?? true;
-    // The state store is reported, never a reason to be unready: reads do not need it, and keyed mutations refuse on their own.
-    const state = { store: stateStore.kind, available: stateStore.isAvailable() };
-    const body = { status: ready ? 'ready' : 'starting', breakers: policies.states(), state, contractDrift: contractDrift() };
-    res.status(ready ? 200 : 503).json(body);
-  });
+  const operatorServer = config.metricsPort === undefined ? undefined : createHttpServer(operatorApp(operator, logger));
+  if (operatorServer === undefined) app.use(operator);
 
   if (preload !== undefined) app.use(EXPLORER_PATH, offlineExplorer(preload, GRAPHQL_PATH));
 
@@ -208,9 +212,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     httpServer,
+    operatorServer,
     stop: async () => {
+      stopping = true;
       await apollo.stop();
       await stateStore.close();
+      // Last, so that Prometheus and the probes see the drain through.
+      if (operatorServer?.listening) {
+        await new Promise<void>((resolve) => {
+          operatorServer.close(() => resolve());
+          operatorServer.closeAllConnections();
+        });
+      }
     },
   };
+}
+
+/** The operator endpoints as an app of their own: whatever else is asked there is a 404. */
+function operatorApp(operator: express.Router, logger: Logger): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(operator, unknownRoute, jsonErrors(logger));
+  return app;
 }

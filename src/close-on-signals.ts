@@ -6,34 +6,45 @@ import type { Logger } from 'pino';
  */
 const ECHO_WINDOW_MS = 500;
 
+/** Why the process ended, as its last log line (`stopped`) gives it. */
+type ExitReason = 'signal' | 'error' | 'grace exceeded' | 'second signal';
+
 /**
  * The process's only SIGTERM/SIGINT handlers (Apollo Server's own are turned off in server.ts: its
  * stop() racing ours left the second stop() pending forever, and the process up). The first signal
  * runs `close` and exits 0. Whatever happens the process ends within `graceMs`: a close that fails or
- * overruns the grace, or a second signal, exits 1 with the reason logged.
+ * overruns the grace, or a second signal, exits 1 with the reason logged. The last line is always
+ * `stopped`, with the reason, the exit code and how long the shutdown took.
  */
 export function closeOnSignals(options: { graceMs: number; logger: Logger }, close: () => Promise<void>): void {
   const { graceMs, logger } = options;
-  let firstSignalAt: number | undefined;
+  let firstSignal: { signal: NodeJS.Signals; at: number } | undefined;
+
+  const exit = (exitCode: 0 | 1, reason: ExitReason): never => {
+    const { signal, at } = firstSignal!;
+    logger[exitCode === 0 ? 'info' : 'error']({ reason, signal, exitCode, durationMs: Date.now() - at }, 'stopped');
+    process.exit(exitCode);
+  };
 
   const onSignal = (signal: NodeJS.Signals) => {
-    if (firstSignalAt !== undefined) {
-      if (Date.now() - firstSignalAt < ECHO_WINDOW_MS) return;
+    if (firstSignal !== undefined) {
+      if (Date.now() - firstSignal.at < ECHO_WINDOW_MS) return;
       logger.error({ signal }, 'second signal while shutting down: exiting without finishing');
-      process.exit(1);
+      exit(1, 'second signal');
     }
-    firstSignalAt = Date.now();
+    firstSignal = { signal, at: Date.now() };
+    // graceMs bounds the shutdown; it ends as soon as the requests in flight are answered, the `stopped` line says when.
     logger.info({ signal, graceMs }, 'shutting down');
     setTimeout(() => {
       logger.error({ graceMs }, 'shutdown grace ran out: exiting without finishing');
-      process.exit(1);
+      exit(1, 'grace exceeded');
     }, graceMs);
     close().then(
-      () => process.exit(0),
+      () => exit(0, 'signal'),
       (error: unknown) => {
         // The message only: an error's other properties can hold a request, and its secrets.
         logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'shutdown failed');
-        process.exit(1);
+        exit(1, 'error');
       },
     );
   };

@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { closeOnSignals } from './close-on-signals.js';
 import { ConfigError, loadConfig, secretValues } from './config.js';
 import { createLogger } from './observability/logger.js';
+import { inStartUpSpan } from './observability/start-up-span.js';
 import { shutdownGraceMs } from './app.js';
 import { startServer } from './server.js';
 import { createVendorClients } from './vendors/create-vendors.js';
@@ -53,13 +54,15 @@ async function main(): Promise<void> {
 
   // Serve at once; the vendor clients (and their WSDLs) join when they can, and /ready says when.
   const vendorClients = new PendingVendorClients();
-  void vendorClients.connect(
+  const connected = vendorClients.connect(
     () =>
-      createVendorClients(kognitiv, debitsuccess, {
-        maxResponseBytes: config.limits.maxVendorResponseBytes,
-        maxSocketsPerVendor: config.limits.maxSocketsPerVendor,
-        propagateTrace: config.tracing.propagateToVendors,
-      }),
+      inStartUpSpan('vendor clients start-up', () =>
+        createVendorClients(kognitiv, debitsuccess, {
+          maxResponseBytes: config.limits.maxVendorResponseBytes,
+          maxSocketsPerVendor: config.limits.maxSocketsPerVendor,
+          propagateTrace: config.tracing.propagateToVendors,
+        }),
+      ),
     logger,
   );
   const server = await startServer(
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     },
     { port: config.port, host: config.host },
   );
-  logger.info({ url: server.url }, `member-subgraph ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
+  logger.info({ url: server.url, metricsPort: config.metricsPort }, `member-subgraph listening at ${server.url}`);
 
   closeOnSignals({ graceMs: shutdownGraceMs(config.limits), logger }, async () => {
     await server.stop();
@@ -81,6 +84,12 @@ async function main(): Promise<void> {
     await sandbox?.close();
     await tracing?.shutdown();
   });
+
+  // When /ready turns 200; never while the WSDLs cannot be read. The page at GET /graphql is off in production.
+  await connected;
+  if (!vendorClients.isReady()) return;
+  const sandboxHint = config.nodeEnv === 'production' ? '' : ' (open it in a browser for Apollo Sandbox)';
+  logger.info({ url: server.url }, `member-subgraph ready at ${server.url}${sandboxHint}`);
 }
 
 main().catch((error: unknown) => {

@@ -47,6 +47,7 @@ export function requestContextFactory(deps: RequestContextDeps): (http: { req: R
     );
     return {
       correlationId,
+      receivedAt,
       vendors: requestVendors,
       settings,
       caller,

@@ -29,7 +29,15 @@ export const TRACE_SAMPLERS = [
 export const SETTINGS = z.object({
   port: setting(int.min(0).max(65535).default(4001), {
     env: 'PORT',
-    description: 'HTTP port; GraphQL is at `/graphql`, plus `/health` and `/ready`',
+    description: 'HTTP port; GraphQL is at `/graphql`, plus `/health`, `/ready` and `/metrics` unless `METRICS_PORT` is set',
+  }),
+  metricsPort: setting(int.min(1).max(65535).optional(), {
+    env: 'METRICS_PORT',
+    description:
+      'a second port, on the same address, for `/metrics`, `/health` and `/ready` only (then not on `PORT`): a network policy can ' +
+      'admit the router to `PORT` and Prometheus and the kubelet to this one. It stays open through the drain, `/ready` saying 503',
+    whenUnset: 'none: all on `PORT`',
+    blankIsUnset: true,
   }),
   host: setting(z.string().default('127.0.0.1'), {
     env: 'HOST',

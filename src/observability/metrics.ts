@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { BREAKER_STATES } from '../vendors/resilience/vendor-policies.js';
 import { UNRESOLVED_OPERATION } from './operation-labels.js';
 
 /** What the gauges read when scraped: plain functions, so metrics depend on no other part of the app. */
@@ -11,6 +12,8 @@ export interface MetricReadings {
   queued(): number;
   /** How the vendors' WSDLs differ from their contracts (`vendors/kognitiv/contract-drift.ts`). */
   contractDrift(): readonly { vendor: string; service: string; item: string; change: string }[];
+  /** The state store's kind and whether it answers now (its connection is up). */
+  stateStore(): { kind: string; available: boolean };
 }
 
 /** The subgraph's Prometheus metrics, in a registry of its own (one per server, so tests do not collide). */
@@ -31,6 +34,17 @@ export class SubgraphMetrics {
       `GraphQL requests by operation (the root fields it selects, joined by +; \`${UNRESOLVED_OPERATION}\` when none ran) ` +
       'and error code (`none` when there was no error).',
     labelNames: ['operation', 'code'] as const,
+    registers: [this.registry],
+  });
+
+  readonly graphqlRequestDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help:
+      'GraphQL request duration from arrival (admission wait and body read included) to the answer, by operation (as in ' +
+      'graphql_requests_total) and outcome: ok, request (the request or the member: refused input, not found, …), ' +
+      'vendor (a VENDOR_* code: outage or misconfiguration) or internal (a bug); the worst when there are several.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
     registers: [this.registry],
   });
 
@@ -65,16 +79,33 @@ export class SubgraphMetrics {
   });
 
   constructor(read: MetricReadings) {
-    const { breakerStates, inFlight, queued, contractDrift } = read;
+    const { breakerStates, inFlight, queued, contractDrift, stateStore } = read;
     collectDefaultMetrics({ register: this.registry }); // includes nodejs_eventloop_lag_seconds
     new Gauge({
-      name: 'vendor_circuit_open',
-      help: '1 while a vendor service circuit breaker is open (failing fast), else 0.',
-      labelNames: ['breaker'] as const,
+      name: 'vendor_circuit_state',
+      help:
+        "A vendor service circuit breaker's state: 1 on the series of the state it is in (closed; open: failing fast; " +
+        'half-open: letting one call try), 0 on the others.',
+      labelNames: ['breaker', 'state'] as const,
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const [breaker, state] of Object.entries(breakerStates())) this.set({ breaker }, state === 'open' ? 1 : 0);
+        for (const [breaker, current] of Object.entries(breakerStates())) {
+          for (const state of BREAKER_STATES) this.set({ breaker, state }, state === current ? 1 : 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'state_store_available',
+      help:
+        '1 while the state store (redis, or memory: always 1) answers, else 0: keyed mutations are then refused and the ' +
+        "login throttle counts in each replica's memory.",
+      labelNames: ['store'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        const { kind, available } = stateStore();
+        this.set({ store: kind }, available ? 1 : 0);
       },
     });
     new Gauge({

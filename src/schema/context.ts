@@ -16,6 +16,8 @@ export type SchemaSettings = Pick<Config, 'kognitivPhoneTypes' | 'debitsuccessCo
 export interface RequestContext {
   /** Follows the request through the logs (the router's `x-request-id` when it sends one). */
   correlationId: string;
+  /** When the HTTP request arrived (ms since the epoch): its deadline and its duration run from here, admission wait included. */
+  receivedAt: number;
   /** Wrapped per request: breakers, read retries and the request's deadline apply to every call. */
   vendors: Vendors;
   settings: SchemaSettings;

@@ -11,6 +11,8 @@ const MISSPELLED_QUERY = '{ membr(id: "M1001") { id } }';
 /** Apollo Server's NoIntrospection validation rule, refusing the operation before anything runs. */
 const INTROSPECTION_DISABLED = { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: 'INTROSPECTION_DISABLED', retryable: false };
 
+const INTROSPECTION_OFF_MESSAGE = 'Introspection is off on this subgraph: set INTROSPECTION=on to answer __schema and __type.';
+
 /** NODE_ENV=production needs live vendors (the sandboxes, reached as if live) and the router secret. */
 const production =
   (env: Record<string, string> = {}) =>
@@ -28,6 +30,8 @@ describe('in production', () => {
     expect(response.data).toBeUndefined();
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]!.extensions).toEqual(INTROSPECTION_DISABLED);
+    // The operator's setting, not Apollo's advice to its own users ("pass introspection: true to ApolloServer").
+    expect(response.errors![0]!.message).toBe(INTROSPECTION_OFF_MESSAGE);
   });
 
   it('names no other field of the schema when a field is misspelled', async () => {
@@ -82,6 +86,7 @@ describe.each(['development', 'test'])('with NODE_ENV=%s', (nodeEnv) => {
       const misspelled = await stack.subgraph.request(MISSPELLED_QUERY);
 
       expect(schema.errors![0]!.extensions).toEqual(INTROSPECTION_DISABLED);
+      expect(schema.errors![0]!.message).toBe(INTROSPECTION_OFF_MESSAGE);
       expect(misspelled.errors![0]!.message).toBe('Cannot query field "membr" on type "Query".');
     });
   });

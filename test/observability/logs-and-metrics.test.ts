@@ -78,7 +78,7 @@ describe('/metrics', () => {
 
     expect(text).toMatch(/vendor_call_duration_seconds_count\{vendor="KOGNITIV",operation="FetchLoyaltyMemberCore",outcome="ok"\} \d+/);
     expect(text).toMatch(/graphql_requests_total\{operation="member",code="none"\} \d+/);
-    expect(text).toMatch(/vendor_circuit_open\{breaker="KOGNITIV:LoyaltyMember.asmx"\} 0/);
+    expect(text).toMatch(/vendor_circuit_state\{breaker="KOGNITIV:LoyaltyMember.asmx",state="closed"\} 1/);
     expect(text).toContain('nodejs_eventloop_lag_seconds');
   });
 

@@ -77,7 +77,8 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const parsed = JSON.parse(line) as { url?: string; msg?: string };
       logLines.push(parsed);
-      if (parsed.url && parsed.msg?.includes('ready at')) resolve(parsed.url);
+      // Listening, not ready: with an unreachable WSDL it never is.
+      if (parsed.url && parsed.msg?.includes('listening at')) resolve(parsed.url);
     });
   });
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(env.ROUTER_SECRET && { 'router-authorization': env.ROUTER_SECRET }) };
@@ -184,6 +185,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
     expect(await outcome(subgraph)).toBe(1);
     expect(processGroupAlive(subgraph)).toBe(false);
     expect(subgraph.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'second signal while shutting down: exiting without finishing', signal: 'SIGTERM' }));
+    expect(subgraph.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'second signal', exitCode: 1 });
     expect(await inFlight).toBe('cut');
   }, 30_000);
 });
@@ -198,7 +200,7 @@ describe('when shutting down itself fails or hangs', () => {
       closeOnSignals({ graceMs: 500, logger }, ${close});
       // Something still to do, as a server's listening socket is.
       setInterval(() => undefined, 60_000);
-      logger.info({ url: 'http://127.0.0.1:1/' }, 'ready at');`;
+      logger.info({ url: 'http://127.0.0.1:1/' }, 'listening at');`;
     return startProcess(['--input-type=module', '-e', script], {});
   }
 
@@ -210,6 +212,7 @@ describe('when shutting down itself fails or hangs', () => {
     expect(await outcome(hung)).toBe(1);
     expect(processGroupAlive(hung)).toBe(false);
     expect(hung.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown grace ran out: exiting without finishing', graceMs: 500 }));
+    expect(hung.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'grace exceeded', exitCode: 1, durationMs: expect.any(Number) });
   });
 
   it('exits 1 when closing throws, and logs the error', async () => {
@@ -219,5 +222,6 @@ describe('when shutting down itself fails or hangs', () => {
 
     expect(await outcome(failing)).toBe(1);
     expect(failing.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown failed', err: expect.objectContaining({ message: 'vendor sockets would not close' }) }));
+    expect(failing.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'error', exitCode: 1, durationMs: expect.any(Number) });
   });
 });

@@ -7,6 +7,8 @@ import { userInputErrorBody } from './user-input-error.js';
 import { variableValueProblem } from './variable-value-error.js';
 import { clientVendorError } from './vendor-error-extensions.js';
 
+const INTROSPECTION_OFF = 'Introspection is off on this subgraph: set INTROSPECTION=on to answer __schema and __type.';
+
 /**
  * Whether an error is one we (or Apollo, refusing a request) raised on purpose with a code the client
  * may see. Decided on the original error, never on the formatted code: Apollo labels every unknown
@@ -39,7 +41,9 @@ export function clientError(error: unknown, correlationId?: string): MemberError
     if (variable !== undefined) return userInputErrorBody(variable.field, variable.problem);
     // `http` is Apollo's instruction for the response (status, headers), never part of the body; a stack never is either.
     const { http: _http, stacktrace: _stacktrace, ...body } = extensions;
-    return { message, extensions: { ...body, retryable: body.retryable ?? false } } as MemberErrorBody;
+    // Apollo's text tells its own users to "pass introspection: true to ApolloServer"; ours set a variable.
+    const text = body.validationErrorCode === 'INTROSPECTION_DISABLED' ? INTROSPECTION_OFF : message;
+    return { message: text, extensions: { ...body, retryable: body.retryable ?? false } } as MemberErrorBody;
   }
   return memberErrorBody('INTERNAL_SERVER_ERROR', { retryable: false, ...(correlationId !== undefined && { correlationId }) });
 }

@@ -12,6 +12,16 @@ import type { Config } from '../../config.js';
 import { isVendorOutage, VendorTransportError, type Vendor } from '../vendor-error.js';
 import type { VendorOperation } from '../vendor-operations.js';
 
+/** A breaker's states by the names /ready, the logs and `vendor_circuit_state` give them. */
+const BREAKER_STATE_NAMES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+} as const;
+export type BreakerState = (typeof BREAKER_STATE_NAMES)[CircuitState];
+export const BREAKER_STATES: readonly BreakerState[] = Object.values(BREAKER_STATE_NAMES);
+
 /** Breaker and retry settings (`src/config.ts` declares them, their meaning and their defaults). */
 export type ResilienceSettings = Config['resilience'];
 
@@ -55,14 +65,8 @@ export class VendorPolicies {
   }
 
   /** Breaker states by `VENDOR:service`, for readiness and metrics. */
-  states(): Record<string, 'closed' | 'open' | 'half-open' | 'isolated'> {
-    const names = {
-      [CircuitState.Closed]: 'closed',
-      [CircuitState.Open]: 'open',
-      [CircuitState.HalfOpen]: 'half-open',
-      [CircuitState.Isolated]: 'isolated',
-    } as const;
-    return Object.fromEntries([...this.breakers].map(([id, b]) => [id, names[b.state]]));
+  states(): Record<string, BreakerState> {
+    return Object.fromEntries([...this.breakers].map(([id, b]) => [id, BREAKER_STATE_NAMES[b.state]]));
   }
 
   private async throughBreaker<T>(op: VendorOperation, call: () => Promise<T>): Promise<T> {
