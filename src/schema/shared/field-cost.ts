@@ -30,7 +30,7 @@ export const FIELD_COSTS = {
   billingAccounts: { vendorCalls: 1, listSize: ASSUMED_BILLING_ACCOUNTS },
   /**
    * The accounts read, then one page of numbers per account's customer: Debitsuccess keeps one number per type, so a
-   * customer's fit one page of 50 (MAX_PHONE_PAGES is the bound for a vendor that breaks that).
+   * customer's numbers fit one page of 50 (MAX_PHONE_PAGES bounds the pages should it ever hold more).
    */
   billingPhones: { vendorCalls: 1 + ASSUMED_BILLING_ACCOUNTS, listSize: ASSUMED_BILLING_ACCOUNTS * Object.keys(BillingPhoneType).length },
   /** `FetchLoyaltyMemberCore` for the MemberId, then the two writes, `SaveAccountPhone` and `UpdateClientPhoneNumber`. */
@@ -48,9 +48,9 @@ export const FIELD_COSTS = {
 export type CostedField = keyof typeof FIELD_COSTS;
 
 /**
- * The `@cost` weight of a field. Routers multiply a list field's weight by its size (Apollo Router and Hive Gateway
- * alike), so a list's weight is its calls shared out over its items, rounded up: a router's estimate of a field,
- * weight × size, is never below the vendor calls it makes.
+ * The `@cost` weight of a field. Routers multiply a list field's weight by its size (Hive Gateway's estimator does, as
+ * the IBM cost spec they follow says), so a list's weight is its calls shared out over its items, rounded up: a
+ * router's estimate of a field, weight × size, is never below the vendor calls it makes.
  */
 export function costWeight({ vendorCalls, listSize = 1 }: FieldCost): number {
   return Math.ceil(vendorCalls / listSize);
