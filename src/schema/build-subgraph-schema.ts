@@ -13,7 +13,9 @@ import { MemberResolver } from './member/member.resolver.js';
 import { SavePhoneResolver } from './phone/save-phone.resolver.js';
 import { EnterPromotionResolver } from './promotion/enter-promotion.resolver.js';
 
-export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@authenticated"])';
+// 2.9 defines @cost and @listSize (schema/shared/field-cost.ts).
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@cost", "@listSize"])';
 
 /**
  * The schema type-graphql builds from the decorated classes; refused when a Query or Mutation field declares no access,

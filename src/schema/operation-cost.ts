@@ -16,7 +16,8 @@ export interface OperationCost {
   aliases: number;
   /**
    * `member` fields at the root: each may cost a member's vendor reads (two Kognitiv reads, the Debitsuccess accounts
-   * read, and a bounded number of phone pages per billing customer).
+   * read, and a bounded number of phone pages per billing customer: `FIELD_COSTS`, shared/field-cost.ts, which routers
+   * estimate an operation by).
    */
   memberFields: number;
   /** Representations passed to `_entities`, duplicates included: each is parsed, checked and answered. */

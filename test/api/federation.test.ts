@@ -23,7 +23,7 @@ describe('as a Federation 2 subgraph', () => {
         .filter((d) => d.name.value !== 'Query')
         .map((d) => print(d));
     expect(typesOf(response.data?._service.sdl)).toEqual(expect.arrayContaining(typesOf(committed)));
-    expect(committed).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(committed).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
     expect(committed).toMatch(/type Member\s+@key\(fields: "id"\)/);
     expect(committed).toContain('enum MemberErrorCode');
   });

@@ -1,8 +1,9 @@
 import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { federateSubgraphs } from '@wundergraph/composition';
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { FIELD_COSTS, costWeight } from '../../src/schema/shared/field-cost.js';
 import { COMPANION_SDL } from '../support/companion-subgraph.js';
 import { MEMBERS_SDL } from '../support/supergraph-stack.js';
 
@@ -51,6 +52,29 @@ function expectAuthenticatedOnMemberData(supergraphSdl: string): void {
   expect(member).not.toMatch(/\bid: [^\n]*@authenticated/);
 }
 
+/** The demand control directives a router estimates by (Federation 2.9 `@cost`, `@listSize`), kept in the supergraph. */
+function expectCostDirectives(supergraphSdl: string): void {
+  const arguments_ = (type: string, field: string, directive: string) => {
+    const definition = parse(supergraphSdl).definitions.find(
+      (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === type,
+    );
+    const applied = definition?.fields?.find((f) => f.name.value === field)?.directives?.find((d) => d.name.value === directive);
+    return applied && Object.fromEntries(applied.arguments?.map((a) => [a.name.value, print(a.value)]) ?? []);
+  };
+  for (const [type, field, cost] of COSTED_FIELDS) {
+    expect(arguments_(type, field, 'cost')).toEqual({ weight: String(costWeight(cost)) });
+    const listSize = 'listSize' in cost ? { assumedSize: String(cost.listSize), requireOneSlicingArgument: 'false' } : undefined;
+    expect(arguments_(type, field, 'listSize')).toEqual(listSize);
+  }
+}
+
+const COSTED_FIELDS = [
+  ['Member', 'loyalty', FIELD_COSTS.loyalty],
+  ['Member', 'billingAccounts', FIELD_COSTS.billingAccounts],
+  ['Member', 'billingPhones', FIELD_COSTS.billingPhones],
+  ['Mutation', 'savePhone', FIELD_COSTS.savePhone],
+] as const;
+
 describe('composing the subgraph with a companion that references Member', () => {
   it('composes with @apollo/composition (Rover, Apollo Router, @apollo/gateway)', () => {
     const result = composeWithApollo(SUBGRAPHS.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
@@ -59,6 +83,7 @@ describe('composing the subgraph with a companion that references Member', () =>
     expectBothWays(result.schema!.toAPISchema().toGraphQLJSSchema());
     expectOldNamesDeprecated(result.schema!.toAPISchema().toGraphQLJSSchema());
     expectAuthenticatedOnMemberData(result.supergraphSdl!);
+    expectCostDirectives(result.supergraphSdl!);
   });
 
   it('composes with @theguild/federation-composition (Hive, Hive Gateway)', () => {
@@ -68,6 +93,7 @@ describe('composing the subgraph with a companion that references Member', () =>
     expectBothWays(buildSchema(result.publicSdl!));
     expectOldNamesDeprecated(buildSchema(result.publicSdl!));
     expectAuthenticatedOnMemberData(result.supergraphSdl!);
+    expectCostDirectives(result.supergraphSdl!);
   });
 
   it('composes with @wundergraph/composition (Cosmo), whose router config marks the member data as needing a signed-in caller', () => {
@@ -83,5 +109,16 @@ describe('composing the subgraph with a companion that references Member', () =>
     expect(needsSignIn('Member', 'id')).toBe(false);
     expect(needsSignIn('LoginPayload', 'member')).toBe(false);
     expect(needsSignIn('Mutation', 'login')).toBe(false);
+  });
+
+  it("composes with @wundergraph/composition (Cosmo), whose router config carries the subgraph's costs and list sizes", () => {
+    const result = federateSubgraphs({ subgraphs: SUBGRAPHS.map(({ name, url, sdl }) => ({ name, url, definitions: parse(sdl) })) });
+
+    if (!result.success) throw new AggregateError(result.errors, 'composition failed');
+    const costs = result.subgraphConfigBySubgraphName.get('members')?.costs;
+    for (const [type, field, cost] of COSTED_FIELDS) {
+      expect(costs?.fieldWeights.get(`${type}.${field}`)?.weight).toBe(costWeight(cost));
+      expect(costs?.listSizes.get(`${type}.${field}`)?.assumedSize).toBe('listSize' in cost ? cost.listSize : undefined);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { Idempotent } from '../idempotency/idempotent.js';
 import { parseMemberId } from '../member/member-id.js';
+import { Costs } from '../shared/field-cost.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { RecordInteractionInput } from './record-interaction.input.js';
@@ -12,6 +13,7 @@ import { RecordInteractionPayload } from './record-interaction.payload.js';
 export class RecordInteractionResolver {
   @ActsOnMember(({ input }) => parseMemberId('input.memberId', input.memberId).id)
   @Idempotent()
+  @Costs('recordInteraction')
   @Mutation(() => RecordInteractionPayload, { description: 'Records an interaction for a member (Kognitiv `RecordInteraction`).' })
   async recordInteraction(
     @Arg('input', () => RecordInteractionInput, { description: 'The interaction: member, type, optional location and note.' })

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.js';
 import { memberError } from '../errors/member-error.js';
 import { returnCodeErrorCode } from '../errors/vendor-error-extensions.js';
 import { parseMemberIdOrAccountId } from '../member/member-id.js';
+import { Costs } from '../shared/field-cost.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { optionalText, requireText } from '../shared/validate.js';
 import { LoginInput } from './login.input.js';
@@ -13,6 +14,7 @@ import { LoginPayload } from './login.payload.js';
 @Resolver()
 export class LoginResolver {
   @OpenToAnyone()
+  @Costs('login')
   @Mutation(() => LoginPayload, {
     description:
       'Checks member portal credentials with Kognitiv `ExternalLogin` (open to anyone: it is how a member proves who they are). Wrong ' +

@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 't
 import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { CacheHint } from '../shared/cache-hint.js';
+import { Costs } from '../shared/field-cost.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { PointBalance } from '../shared/point-balance.type.js';
 import { BillingAccount } from './billing-account.type.js';
@@ -29,6 +30,7 @@ export class MemberResolver {
   // while `login { member { id } }` and references by id stay open. Enforced here too (member, _entities).
   @CacheHint('Member.loyalty')
   @Directive('@authenticated')
+  @Costs('loyalty')
   @FieldResolver(() => LoyaltyProfile, {
     nullable: true,
     description: 'Kognitiv profile (`FetchLoyaltyMemberCore`); `null` with a MEMBER_NOT_FOUND error for an unknown account.',
@@ -39,6 +41,7 @@ export class MemberResolver {
 
   @CacheHint('Member.points')
   @Directive('@authenticated')
+  @Costs('points')
   @FieldResolver(() => PointBalance, {
     nullable: true,
     description: 'Kognitiv point balances (`WS/MemberActivity.asmx FetchMemberPointBalances`); fetched alongside `loyalty`, not after it.',
@@ -49,6 +52,7 @@ export class MemberResolver {
 
   @CacheHint('Member.billingAccounts')
   @Directive('@authenticated')
+  @Costs('billingAccounts')
   @FieldResolver(() => [BillingAccount], {
     nullable: true,
     description: 'Debitsuccess billing accounts whose external reference is this id; `[]` when there are none.',
@@ -60,6 +64,7 @@ export class MemberResolver {
 
   @CacheHint('Member.billingPhones')
   @Directive('@authenticated')
+  @Costs('billingPhones')
   @FieldResolver(() => [BillingPhone], {
     nullable: true,
     description:

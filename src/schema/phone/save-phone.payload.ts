@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { describedEnum, type EnumValue } from '../shared/described-enum.js';
 import { Member } from '../member/member.type.js';
+import { Costs } from '../shared/field-cost.js';
 import { CLIENT_NOTE_LIMITS } from '../shared/vendor-notes.js';
 
 export const BillingUpdateStatus = describedEnum(
@@ -44,6 +45,7 @@ export class BillingPhoneResult {
   @Field(() => String, { nullable: true, description: 'Debitsuccess message id.' })
   messageId!: string | null;
 
+  @Costs('billingNotes')
   @Field(() => [BillingNote], {
     description:
       `The notes in the vendor's order, including warnings such as 14030 (preferred flag not applied): the first ` +

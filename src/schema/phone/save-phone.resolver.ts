@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { ActsOnMember } from '../auth/access.js';
 import type { RequestContext } from '../context.js';
 import { Idempotent } from '../idempotency/idempotent.js';
+import { Costs } from '../shared/field-cost.js';
 import { notesForClient } from '../shared/vendor-notes.js';
 import { BillingNoteType, BillingPhoneResult, BillingUpdateStatus, LoyaltyPhoneResult, SavePhonePayload } from './save-phone.payload.js';
 import { SavePhoneInput } from './save-phone.input.js';
@@ -13,6 +14,7 @@ export class SavePhoneResolver {
   // The whole input is validated before the caller is judged, and again to build the request: it costs microseconds.
   @ActsOnMember(({ input }, { settings }) => buildSavePhoneRequest(input, settings).accountId)
   @Idempotent(SAVE_PHONE_OUTCOME)
+  @Costs('savePhone')
   @Mutation(() => SavePhonePayload, {
     description:
       'Saves a phone number at both vendors in parallel: Kognitiv `SaveAccountPhone` (after resolving the MemberId) and Debitsuccess ' +

@@ -3,6 +3,7 @@ import { SignedIn } from '../auth/access.js';
 import { Idempotent } from '../idempotency/idempotent.js';
 import { readsAccountDetails, type AuthorizationSettings, type Caller } from '../auth/caller.js';
 import type { RequestContext } from '../context.js';
+import { Costs } from '../shared/field-cost.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { parseInternationalPhone } from '../shared/phone-number.js';
 import { optionalText, requireText } from '../shared/validate.js';
@@ -23,6 +24,7 @@ export class EnterPromotionResolver {
   // Any signed-in caller: Kognitiv finds the member by phone, and we cannot map a phone to an account first.
   @SignedIn()
   @Idempotent()
+  @Costs('enterPromotion')
   @Mutation(() => EnterPromotionPayload, {
     description:
       'Enters a product promotion code for the member with this phone number (Kognitiv `ProductPromotionEntry`). A rejected entry is ' +
