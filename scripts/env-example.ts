@@ -15,6 +15,8 @@ export function secretFile(env: string): string {
  */
 const GO_LIVE_VALUES: Record<string, string> = {
   NODE_ENV: 'production',
+  // The manifests' `metrics` port (deploy/kubernetes): /metrics and the probes apart from /graphql.
+  METRICS_PORT: '9464',
   KOGNITIV_URL: 'https://app.kognitivloyalty.com',
   KOGNITIV_LOYALTY_PROGRAM_ID: '1234',
   KOGNITIV_LOCATION: 'CLUB-HQ',

@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
  */
 const ECHO_WINDOW_MS = 500;
 
+/** How long the last log lines may take to reach stdout before the process ends regardless. */
+const FLUSH_BOUND_MS = 1_000;
+
 /** Why the process ended, as its last log line (`stopped`) gives it. */
 type ExitReason = 'signal' | 'error' | 'grace exceeded' | 'second signal';
 
@@ -19,11 +22,18 @@ type ExitReason = 'signal' | 'error' | 'grace exceeded' | 'second signal';
 export function closeOnSignals(options: { graceMs: number; logger: Logger }, close: () => Promise<void>): void {
   const { graceMs, logger } = options;
   let firstSignal: { signal: NodeJS.Signals; at: number } | undefined;
+  let exiting = false;
 
-  const exit = (exitCode: 0 | 1, reason: ExitReason): never => {
+  const exit = (exitCode: 0 | 1, reason: ExitReason): void => {
+    if (exiting) return;
+    exiting = true;
     const { signal, at } = firstSignal!;
     logger[exitCode === 0 ? 'info' : 'error']({ reason, signal, exitCode, durationMs: Date.now() - at }, 'stopped');
-    process.exit(exitCode);
+    // pino writes stdout asynchronously, and process.exit() can drop a line still being written (seen: the `stopped`
+    // line missing after a second signal): flush first, within a bound.
+    const end = () => process.exit(exitCode);
+    setTimeout(end, FLUSH_BOUND_MS);
+    logger.flush(end);
   };
 
   const onSignal = (signal: NodeJS.Signals) => {
@@ -31,6 +41,7 @@ export function closeOnSignals(options: { graceMs: number; logger: Logger }, clo
       if (Date.now() - firstSignal.at < ECHO_WINDOW_MS) return;
       logger.error({ signal }, 'second signal while shutting down: exiting without finishing');
       exit(1, 'second signal');
+      return;
     }
     firstSignal = { signal, at: Date.now() };
     // graceMs bounds the shutdown; it ends as soon as the requests in flight are answered, the `stopped` line says when.

@@ -10,7 +10,7 @@ import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitorin
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { startRedisServer, type RedisServer } from '../../bench/redis-server.js';
-import type { ChildServer } from '../../bench/processes.js';
+import { freePort, type ChildServer } from '../../bench/processes.js';
 import { envExample, SECRETS_DIR } from '../../scripts/env-example.js';
 import { GRAPHQL_PATH, shutdownGraceMs } from '../../src/app.js';
 import { loadConfig, settingDefault, SETTINGS } from '../../src/config.js';
@@ -209,6 +209,7 @@ describe('deploy/member-subgraph.env.example started as the built process', () =
   let sandboxes: SandboxVendors;
   let redis: RedisServer;
   let subgraph: ChildServer;
+  let metricsPort: number;
   const secretsDir = mkdtempSync(join(tmpdir(), 'deploy-secrets-'));
 
   beforeAll(async () => {
@@ -216,7 +217,9 @@ describe('deploy/member-subgraph.env.example started as the built process', () =
     redis = await startRedisServer();
     const live = liveVendorEnv(sandboxes);
     const values: Record<string, string> = { ...live, REDIS_URL: redis.url, ROUTER_SECRET: 'deploy-files-router-secret' };
-    const env: Record<string, string> = { ...setInEnvFile, PORT: '0', HOST: '127.0.0.1' };
+    // Free ports for this machine: the file's own (4001, 9464) may be taken by another test or process.
+    metricsPort = await freePort();
+    const env: Record<string, string> = { ...setInEnvFile, PORT: '0', METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' };
     // The site's values: the sandboxes' URLs and credentials; each secret in the file the env file names, under a temp dir.
     for (const [name, value] of Object.entries(live)) if (!secrets.includes(name)) env[name] = value;
     for (const secret of secrets) {
@@ -235,12 +238,13 @@ describe('deploy/member-subgraph.env.example started as the built process', () =
     rmSync(secretsDir, { recursive: true, force: true });
   });
 
-  it('starts in production, and answers the probes the Deployment makes on the paths it makes them', async () => {
-    const origin = new URL(subgraph.url).origin;
+  it('starts in production, and answers the probes the Deployment makes on the paths and the port it makes them', async () => {
+    const origin = `http://127.0.0.1:${metricsPort}`;
     for (const probe of ['readinessProbe', 'livenessProbe']) {
       const { path, port } = container()[probe].httpGet as { path: string; port: string };
-      expect(port).toBe('http');
+      expect(port).toBe('metrics');
       expect(await eventuallyOk(`${origin}${path}`), probe).toBe(200);
+      expect((await fetch(new URL(path, subgraph.url))).status, `${path} on the GraphQL port`).toBe(404);
     }
     const ready = (await (await fetch(`${origin}/ready`)).json()) as { state: { store: string; available: boolean } };
     expect(ready.state).toEqual({ store: 'redis', available: true });
