@@ -7,6 +7,7 @@ import { createClientAsync } from 'soap';
 import { KOGNITIV_METHODS, soapActionOf, wsdlFileOf } from '../src/vendors/kognitiv/asmx-contract.js';
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { settingDefault } from '../src/config.js';
+import { gatewayTable, measureGateways, type GatewayRow } from './gateways.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 import { startSpanSink } from './span-sink.js';
@@ -329,6 +330,31 @@ const verdictOf = (ok: boolean | undefined) => (ok === undefined ? 'not measured
 // BENCH_ONLY=tracing: the tracing comparison alone (a full run takes minutes).
 if (process.env.BENCH_ONLY === 'tracing') {
   console.log((await compareTracing()).join('\n'));
+  await sandboxes.close();
+  process.exit(0);
+}
+
+// BENCH_ONLY=gateways: the subgraph through each gateway and alone, at each vendor latency (docs/benchmarks.md).
+if (process.env.BENCH_ONLY === 'gateways') {
+  const subgraph = await startChildOnPort(THIS_RUNTIME.main, subgraphEnv, THIS_RUNTIME.node, THIS_RUNTIME.flags);
+  const measured: GatewayRow[] = [];
+  try {
+    await waitUntilReady(subgraph.url);
+    for (const latencyMs of LATENCIES) {
+      kognitiv.sandbox.setLatency(latencyMs);
+      debitsuccess.sandbox.setLatency(latencyMs);
+      measured.push(...(await measureGateways(subgraph, { connections: CONNECTIONS, seconds: SECONDS, latencyMs, vendorCalls })));
+    }
+  } finally {
+    await subgraph.stop();
+  }
+  const table = gatewayTable(measured);
+  console.log(table);
+  const cpu = cpus();
+  writeSection(
+    'bench:gateways',
+    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`BENCH_ONLY=gateways npm run bench\` (${SECONDS} s per run after 1 s of warm-up, ${CONNECTIONS} connections).\n\n${table}`,
+  );
   await sandboxes.close();
   process.exit(0);
 }

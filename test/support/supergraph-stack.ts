@@ -140,17 +140,7 @@ export async function askGateway(url: string, query: string, headers: Record<str
   return { status: response.status, headers: response.headers, body: (await response.json()) as GatewayAnswer['body'] };
 }
 
-/**
- * The committed SDL without `@authenticated`, for `@apollo/gateway`, which refuses a supergraph linking a SECURITY
- * feature (docs/deploy.md, "On @apollo/gateway"). The subgraph still checks the caller itself.
- */
-export function withoutAuthenticated(sdl: string): string {
-  // The same three edits as docs/deploy.md's sed: since @apollo/subgraph 2.15 the SDL also defines the directive.
-  return sdl
-    .replace(/^directive @authenticated .*\n/m, '')
-    .replace(/, "@authenticated"/, '')
-    .replace(/ @authenticated/g, '');
-}
+export { withoutAuthenticated } from './apollo-gateway-sdl.js';
 
 /** One operation asking for `count` members by alias: more `member` fields than the subgraph allows per request past 25. */
 export function manyMembers(count: number): string {

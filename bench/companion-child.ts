@@ -1,0 +1,5 @@
+import { startCompanion } from '../test/support/companion-subgraph.js';
+
+/** The companion bookings subgraph in a process of its own, so that its CPU is not counted against the gateways. */
+const companion = await startCompanion();
+console.log(JSON.stringify({ url: companion.url }));
