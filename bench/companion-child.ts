@@ -1,4 +1,4 @@
-import { startCompanion } from '../test/support/companion-subgraph.js';
+import { startCompanion } from './companion-subgraph.js';
 
 /** The companion bookings subgraph in a process of its own, so that its CPU is not counted against the gateways. */
 const companion = await startCompanion();

@@ -9,8 +9,8 @@ import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { withoutAuthenticated } from '../test/support/apollo-gateway-sdl.js';
-import { COMPANION_SDL } from '../test/support/companion-subgraph.js';
+import { withoutAuthenticated } from './apollo-gateway-sdl.js';
+import { COMPANION_SDL } from './companion-subgraph.js';
 import { GATEWAYS, type GatewayName } from './gateways.js';
 
 /**

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { BUSY_WEEK_MEMBERS } from '../test/support/companion-subgraph.js';
+import { BUSY_WEEK_MEMBERS } from './companion-subgraph.js';
 import { drive, type LoadResult } from './load.js';
 import { startChild, type ChildServer } from './processes.js';
 

@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
  */
 const ECHO_WINDOW_MS = 500;
 
-/** How long the last log lines may take to reach stdout before the process ends regardless. */
-const FLUSH_BOUND_MS = 1_000;
+/** How long the last log lines are given to reach stdout before the process ends. */
+const EXIT_WRITE_WAIT_MS = 100;
 
 /** Why the process ended, as its last log line (`stopped`) gives it. */
 type ExitReason = 'signal' | 'error' | 'grace exceeded' | 'second signal';
@@ -29,11 +29,10 @@ export function closeOnSignals(options: { graceMs: number; logger: Logger }, clo
     exiting = true;
     const { signal, at } = firstSignal!;
     logger[exitCode === 0 ? 'info' : 'error']({ reason, signal, exitCode, durationMs: Date.now() - at }, 'stopped');
-    // pino writes stdout asynchronously, and process.exit() can drop a line still being written (seen: the `stopped`
-    // line missing after a second signal): flush first, within a bound.
-    const end = () => process.exit(exitCode);
-    setTimeout(end, FLUSH_BOUND_MS);
-    logger.flush(end);
+    // pino writes stdout asynchronously, and on process.exit() it writes what it still holds synchronously, ahead of
+    // a write in flight (seen: `stopped` landing before the line logged just ahead of it). pino's flush() does not
+    // wait for a write in flight, so a moment lets them land, in order.
+    setTimeout(() => process.exit(exitCode), EXIT_WRITE_WAIT_MS);
   };
 
   const onSignal = (signal: NodeJS.Signals) => {

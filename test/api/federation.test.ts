@@ -5,7 +5,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { isTypeDefinitionNode, parse, print } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMPANION_SDL, startCompanion } from '../support/companion-subgraph.js';
+import { COMPANION_SDL, startCompanion } from '../../bench/companion-subgraph.js';
 import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
 import { withoutAuthenticated } from '../support/supergraph-stack.js';
 

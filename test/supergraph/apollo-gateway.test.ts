@@ -5,7 +5,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { BUSY_WEEK_MEMBERS } from '../support/companion-subgraph.js';
+import { BUSY_WEEK_MEMBERS } from '../../bench/companion-subgraph.js';
 import { itPassesOnTheCallerAndNothingElse } from '../support/gateway-caller-scenarios.js';
 import {
   bookingMemberNotFoundAt,

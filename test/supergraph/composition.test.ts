@@ -4,7 +4,7 @@ import { federateSubgraphs } from '@wundergraph/composition';
 import { buildSchema, Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { FIELD_COSTS, costWeight } from '../../src/schema/shared/field-cost.js';
-import { COMPANION_SDL } from '../support/companion-subgraph.js';
+import { COMPANION_SDL } from '../../bench/companion-subgraph.js';
 import { MEMBERS_SDL } from '../support/supergraph-stack.js';
 
 // Composition reads SDL only; the routing URLs are never called here.

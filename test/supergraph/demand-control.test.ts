@@ -1,9 +1,8 @@
-import { composeServices } from '@theguild/federation-composition';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costWeight, FIELD_COSTS, ROUTER_DEMAND_CONTROL } from '../../src/schema/shared/field-cost.js';
-import { useHiveGateway } from '../support/hive-gateway-server.js';
+import { startHiveGateway, type RunningGateway } from '../support/hive-gateway.js';
 import {
   askGateway,
   MEMBER_SUBGRAPH_SECRET,
@@ -26,18 +25,20 @@ const estimateOf = (answer: GatewayAnswer) =>
 
 const stack = useSupergraphStack();
 // Hive Gateway's demand control as docs/deploy.md gives it; the estimate is reported so the test can read it.
-const gateway = useHiveGateway(() => {
-  const composition = composeServices(stack.definitions());
-  if (composition.errors) throw new AggregateError(composition.errors, 'composition failed');
-  return {
-    supergraph: composition.supergraphSdl,
+let gateway: RunningGateway;
+beforeAll(async () => {
+  gateway = await startHiveGateway(stack, (supergraph) => ({
+    supergraph,
     logging: false,
     demandControl: { maxCost, listSize, typeCost: () => 0, includeExtensionMetadata: true },
     propagateHeaders: {
       fromClientToSubgraphs: ({ subgraphName }) =>
         subgraphName === 'members' ? { 'router-authorization': MEMBER_SUBGRAPH_SECRET, 'x-staff-scopes': 'members:manage' } : undefined,
     },
-  };
+  }));
+});
+afterAll(async () => {
+  await gateway?.stop();
 });
 
 describe("Hive Gateway's demand control, from the subgraph's @cost and @listSize", () => {

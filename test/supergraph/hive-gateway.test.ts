@@ -1,6 +1,6 @@
 import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSY_WEEK_MEMBERS } from '../support/companion-subgraph.js';
+import { BUSY_WEEK_MEMBERS } from '../../bench/companion-subgraph.js';
 import { itPassesOnTheCallerAndNothingElse } from '../support/gateway-caller-scenarios.js';
 import { hiveGatewayConfig, startHiveGateway, type RunningGateway } from '../support/hive-gateway.js';
 import {

@@ -2,7 +2,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { COMPANION_SDL, startCompanion, type Companion } from './companion-subgraph.js';
+import { COMPANION_SDL, startCompanion, type Companion } from '../../bench/companion-subgraph.js';
 import { startRecordingRelay, type RecordingRelay } from './recording-relay.js';
 import { startSandboxes, startSubgraph, type Subgraph } from './test-stack.js';
 
@@ -140,7 +140,7 @@ export async function askGateway(url: string, query: string, headers: Record<str
   return { status: response.status, headers: response.headers, body: (await response.json()) as GatewayAnswer['body'] };
 }
 
-export { withoutAuthenticated } from './apollo-gateway-sdl.js';
+export { withoutAuthenticated } from '../../bench/apollo-gateway-sdl.js';
 
 /** One operation asking for `count` members by alias: more `member` fields than the subgraph allows per request past 25. */
 export function manyMembers(count: number): string {
