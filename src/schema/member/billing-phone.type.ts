@@ -1,25 +1,19 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { describedEnum, type EnumValue } from '../shared/described-enum.js';
 
 /** Debitsuccess `phoneType`; the four that `savePhone` writes share their names with `PhoneType`. */
-export enum BillingPhoneType {
-  HOME = 'HOME',
-  MOBILE = 'MOBILE',
-  WORK = 'WORK',
-  EMERGENCY = 'EMERGENCY',
-  FAX = 'FAX',
-}
-
-registerEnumType(BillingPhoneType, {
-  name: 'BillingPhoneType',
-  description: "A phone number's type at Debitsuccess (`phoneType`); the names it shares with `PhoneType` mean the same type.",
-  valuesConfig: {
-    HOME: { description: 'Debitsuccess `home`.' },
-    MOBILE: { description: 'Debitsuccess `mobile`.' },
-    WORK: { description: 'Debitsuccess `work`.' },
-    EMERGENCY: { description: 'Debitsuccess `emergency`: an emergency contact, named in `name`.' },
-    FAX: { description: 'Debitsuccess `fax` (`savePhone` does not write this type).' },
+export const BillingPhoneType = describedEnum(
+  'BillingPhoneType',
+  "A phone number's type at Debitsuccess (`phoneType`); the names it shares with `PhoneType` mean the same type.",
+  {
+    HOME: 'Debitsuccess `home`.',
+    MOBILE: 'Debitsuccess `mobile`.',
+    WORK: 'Debitsuccess `work`.',
+    EMERGENCY: 'Debitsuccess `emergency`: an emergency contact, named in `name`.',
+    FAX: 'Debitsuccess `fax` (`savePhone` does not write this type).',
   },
-});
+);
+export type BillingPhoneType = EnumValue<typeof BillingPhoneType>;
 
 @ObjectType({
   description:
