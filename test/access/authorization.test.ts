@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_ERROR_CODES } from '../../src/schema/errors/member-error-code.js';
-import { errorAt, useSandboxedSubgraph } from '../support/test-stack.js';
+import { AS_MEMBER, AS_STAFF, ROUTER, ROUTER_SECRET, useRouterOnlySubgraph } from '../support/router-only-subgraph.js';
+import { errorAt } from '../support/test-stack.js';
 
-const ROUTER_SECRET = 'router-shared-secret-for-tests';
-const ROUTER = { 'router-authorization': ROUTER_SECRET };
-const AS_MEMBER = (id: string) => ({ ...ROUTER, 'x-member-id': id });
-const AS_STAFF = { ...ROUTER, 'x-staff-scopes': 'profile members:manage' };
-
-const stack = useSandboxedSubgraph(() => ({
-  env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '3', MAX_BODY_BYTES: '20000', MAX_BATCH_OPERATIONS: '3' },
-}));
-
-function vendorCalls(): number {
-  return stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
-}
-
-async function post(body: string, headers: Record<string, string> = ROUTER) {
-  const response = await fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, text: await response.text() };
-}
+const { stack, vendorCalls, post } = useRouterOnlySubgraph();
 
 describe('router-only access', () => {
   it.each([

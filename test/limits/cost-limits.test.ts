@@ -1,6 +1,7 @@
 import { getIntrospectionQuery, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { measureOperation } from '../../src/schema/operation-cost.js';
+import { AS_STAFF, ROUTER, useRouterOnlySubgraph } from '../support/router-only-subgraph.js';
 import { type GraphQLResponse, startSubgraph, useSandboxedSubgraph } from '../support/test-stack.js';
 
 function measure(query: string, variables?: Record<string, unknown>) {
@@ -392,22 +393,7 @@ describe('through the API, with the default limits', () => {
 });
 
 describe('through the API, with tighter body and batch limits', () => {
-  const ROUTER_SECRET = 'router-shared-secret-for-tests';
-  const ROUTER = { 'router-authorization': ROUTER_SECRET };
-  const AS_STAFF = { ...ROUTER, 'x-staff-scopes': 'profile members:manage' };
-
-  const stack = useSandboxedSubgraph(() => ({
-    env: { ROUTER_SECRET, AUTHORIZATION: 'on', LOGIN_MAX_FAILURES: '3', MAX_BODY_BYTES: '20000', MAX_BATCH_OPERATIONS: '3' },
-  }));
-
-  function vendorCalls(): number {
-    return stack.sandboxes.kognitiv!.sandbox.callCount() + stack.sandboxes.debitsuccess!.sandbox.callCount();
-  }
-
-  async function post(body: string, headers: Record<string, string> = ROUTER) {
-    const response = await fetch(stack.subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: response.status, text: await response.text() };
-  }
+  const { stack, vendorCalls, post } = useRouterOnlySubgraph();
 
   describe('cost limits', () => {
     it('refuses 60 aliases of member with QUERY_TOO_COSTLY before any vendor call', async () => {
