@@ -45,9 +45,7 @@ const kustomization = parse(read('kustomization.yaml')) as {
   resources: string[];
   configMapGenerator: { name: string; envs: string[] }[];
 };
-const manifests: Manifest[] = kustomization.resources.flatMap((file) =>
-  parseAllDocuments(read(file)).map((doc) => doc.toJS() as Manifest),
-);
+const manifests: Manifest[] = kustomization.resources.flatMap((file) => parseAllDocuments(read(file)).map((doc) => doc.toJS() as Manifest));
 const one = (kind: string) => {
   const found = manifests.filter((m) => m.kind === kind);
   expect(found, kind).toHaveLength(1);
@@ -152,7 +150,10 @@ describe('deploy/member-subgraph.env.example', () => {
     expect([...named].filter((name) => !variables.has(name))).toEqual([]);
     expect([...variables].filter((name) => !named.has(name))).toEqual([]);
     for (const secret of secrets) {
-      expect(assignments.filter((a) => a.name === secret), secret).toEqual([]);
+      expect(
+        assignments.filter((a) => a.name === secret),
+        secret,
+      ).toEqual([]);
       expect(setInEnvFile[`${secret}_FILE`], secret).toMatch(new RegExp(`^${SECRETS_DIR}/`));
     }
   });
@@ -201,7 +202,8 @@ describe('deploy/ router configurations', () => {
   it('Hive Gateway: the Rust planner, JWT claims to the same headers, the router secret and the caller address', () => {
     expect(hive).toContain("import { unifiedGraphHandler } from '@graphql-hive/router-runtime'");
     expect(hive).toMatch(/^\s+unifiedGraphHandler,$/m);
-    for (const header of [ROUTER_SECRET_HEADER, 'x-forwarded-for', memberIdHeader, staffScopesHeader]) expect(hive).toContain(`'${header}':`);
+    for (const header of [ROUTER_SECRET_HEADER, 'x-forwarded-for', memberIdHeader, staffScopesHeader])
+      expect(hive).toContain(`'${header}':`);
   });
 });
 

@@ -30,7 +30,10 @@ interface Stage {
 
 /** Stages and their instructions, comments dropped and `\`-continued lines joined. */
 function stages(): Stage[] {
-  const lines = dockerfile.replace(/\\\n\s*/g, '').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+  const lines = dockerfile
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
   const result: Stage[] = [];
   for (const line of lines) {
     const [, keyword = '', args = ''] = /^(\w+)\s+(.*)$/.exec(line.trim()) ?? [];
@@ -115,7 +118,15 @@ describe.skipIf(hasDocker)('Dockerfile stages run as their instructions say (no 
     }
     sandboxes = await startSandboxes();
     port = await freePort();
-    env = { ...process.env, ...envOf(runtime()), PORT: String(port), HOST: '127.0.0.1', ROUTER_SECRET, LOG_LEVEL: 'warn', ...liveVendorEnv(sandboxes) } as Record<string, string>;
+    env = {
+      ...process.env,
+      ...envOf(runtime()),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ROUTER_SECRET,
+      LOG_LEVEL: 'warn',
+      ...liveVendorEnv(sandboxes),
+    } as Record<string, string>;
   }, 180_000);
 
   afterAll(async () => {
@@ -137,7 +148,8 @@ describe.skipIf(hasDocker)('Dockerfile stages run as their instructions say (no 
     const [command, ...args] = execForm(instructionsOf(runtime(), 'CMD')[0]!);
     server = spawn(command === 'node' ? process.execPath : command!, args, { cwd: app, env, stdio: ['ignore', 'ignore', 'inherit'] });
     const healthcheck = execForm(instructionsOf(runtime(), 'HEALTHCHECK')[0]!.replace(/^.*?CMD\s+/, ''));
-    const check = () => spawnSync(healthcheck[0] === 'node' ? process.execPath : healthcheck[0]!, healthcheck.slice(1), { cwd: app, env }).status;
+    const check = () =>
+      spawnSync(healthcheck[0] === 'node' ? process.execPath : healthcheck[0]!, healthcheck.slice(1), { cwd: app, env }).status;
 
     let status = check();
     for (let attempt = 0; status !== 0 && attempt < 100; attempt++) {

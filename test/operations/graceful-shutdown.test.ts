@@ -40,14 +40,21 @@ afterAll(async () => {
 
 /** The environment without any vendor or router settings of the one running the tests. */
 function cleanEnv(): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION|INTROSPECTION)/.test(name)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION|INTROSPECTION)/.test(name)),
+  );
 }
 
 const MODES: Record<string, () => Promise<Record<string, string>>> = {
   'sandbox mode (no vendor settings)': async () => ({ NODE_ENV: 'development' }),
   'live mode': async () => ({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) }),
   // Production, as the issue met it: the WSDL is retried in the background for as long as it is unreachable.
-  'production with an unreachable Kognitiv WSDL': async () => ({ NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET: 'shutdown-test-secret', ...liveVendorEnv(sandboxes, await closedPortUrl()) }),
+  'production with an unreachable Kognitiv WSDL': async () => ({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    ROUTER_SECRET: 'shutdown-test-secret',
+    ...liveVendorEnv(sandboxes, await closedPortUrl()),
+  }),
 };
 
 /** A spawned process, once it said where it listens. */
@@ -67,7 +74,11 @@ function startBuiltSubgraph(env: Record<string, string>): Promise<StartedProcess
 
 /** `node <args>` in a process group of its own, up once it logs its URL. */
 async function startProcess(args: string[], env: Record<string, string>): Promise<StartedProcess> {
-  const child = spawn(process.execPath, args, { env: { ...cleanEnv(), ...BOUNDS, LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn(process.execPath, args, {
+    env: { ...cleanEnv(), ...BOUNDS, LOG_LEVEL: 'info', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   children.push(child);
   const logLines: Record<string, unknown>[] = [];
   // 'close', not 'exit': by then every line it wrote has been read.
@@ -81,7 +92,10 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
       if (parsed.url && parsed.msg?.includes('listening at')) resolve(parsed.url);
     });
   });
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(env.ROUTER_SECRET && { 'router-authorization': env.ROUTER_SECRET }) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(env.ROUTER_SECRET && { 'router-authorization': env.ROUTER_SECRET }),
+  };
   return { child, url, headers, logLines, exited };
 }
 
@@ -118,17 +132,21 @@ function processGroupAlive(subgraph: StartedProcess): boolean {
 }
 
 describe.each(Object.entries(MODES))('%s', (_mode, modeEnv) => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s ends the process with 0 and leaves nothing of its process group', async (name) => {
-    const subgraph = await startBuiltSubgraph(await modeEnv());
-    // Vendor sockets in use (or a WSDL retry pending), as in a process that has been serving.
-    await fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: MEMBER_QUERY });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s ends the process with 0 and leaves nothing of its process group',
+    async (name) => {
+      const subgraph = await startBuiltSubgraph(await modeEnv());
+      // Vendor sockets in use (or a WSDL retry pending), as in a process that has been serving.
+      await fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: MEMBER_QUERY });
 
-    subgraph.child.kill(name);
+      subgraph.child.kill(name);
 
-    expect(await outcome(subgraph)).toBe(0);
-    expect(processGroupAlive(subgraph)).toBe(false);
-    expect(subgraph.logLines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: name }));
-  }, 30_000);
+      expect(await outcome(subgraph)).toBe(0);
+      expect(processGroupAlive(subgraph)).toBe(false);
+      expect(subgraph.logLines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: name }));
+    },
+    30_000,
+  );
 });
 
 describe('a request in flight at SIGTERM (live mode)', () => {
@@ -152,7 +170,12 @@ describe('a request in flight at SIGTERM (live mode)', () => {
 
   // Apollo's default drain grace (10 s) was shorter than the default deadline (15 s): such a request lost its socket.
   it('is answered with a GraphQL error when its deadline passes first, however long the deadline', async () => {
-    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes), REQUEST_DEADLINE_MS: '11000', KOGNITIV_TIMEOUT_MS: '20000' });
+    const subgraph = await startBuiltSubgraph({
+      NODE_ENV: 'development',
+      ...liveVendorEnv(sandboxes),
+      REQUEST_DEADLINE_MS: '11000',
+      KOGNITIV_TIMEOUT_MS: '20000',
+    });
     await vendorsReady(subgraph);
     const inFlight = (await requestInFlight(subgraph, 12_000)).response;
 
@@ -184,7 +207,9 @@ describe('a request in flight at SIGTERM (live mode)', () => {
 
     expect(await outcome(subgraph)).toBe(1);
     expect(processGroupAlive(subgraph)).toBe(false);
-    expect(subgraph.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'second signal while shutting down: exiting without finishing', signal: 'SIGTERM' }));
+    expect(subgraph.logLines).toContainEqual(
+      expect.objectContaining({ level: 50, msg: 'second signal while shutting down: exiting without finishing', signal: 'SIGTERM' }),
+    );
     expect(subgraph.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'second signal', exitCode: 1 });
     expect(await inFlight).toBe('cut');
   }, 30_000);
@@ -211,7 +236,9 @@ describe('when shutting down itself fails or hangs', () => {
 
     expect(await outcome(hung)).toBe(1);
     expect(processGroupAlive(hung)).toBe(false);
-    expect(hung.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown grace ran out: exiting without finishing', graceMs: 500 }));
+    expect(hung.logLines).toContainEqual(
+      expect.objectContaining({ level: 50, msg: 'shutdown grace ran out: exiting without finishing', graceMs: 500 }),
+    );
     expect(hung.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'grace exceeded', exitCode: 1, durationMs: expect.any(Number) });
   });
 
@@ -221,7 +248,13 @@ describe('when shutting down itself fails or hangs', () => {
     failing.child.kill('SIGINT');
 
     expect(await outcome(failing)).toBe(1);
-    expect(failing.logLines).toContainEqual(expect.objectContaining({ level: 50, msg: 'shutdown failed', err: expect.objectContaining({ message: 'vendor sockets would not close' }) }));
+    expect(failing.logLines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'shutdown failed',
+        err: expect.objectContaining({ message: 'vendor sockets would not close' }),
+      }),
+    );
     expect(failing.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'error', exitCode: 1, durationMs: expect.any(Number) });
   });
 });

@@ -74,24 +74,28 @@ describe('Apollo Sandbox landing page (outside production)', () => {
   });
 
   // This machine cannot reach Apollo's CDN: a stand-in for Sandbox's script, served at its address, plays an online browser.
-  it.skipIf(!hasChromium)("stays Apollo Sandbox in headless Chromium when Apollo's script loads, given the preloaded state", async () => {
-    await withChromium(async (page) => {
-      await page.context().route('**', (route) => {
-        const url = new URL(route.request().url());
-        if (url.hostname === '127.0.0.1') return route.continue();
-        if (url.hostname !== 'embeddable-sandbox.cdn.apollographql.com') return route.abort('internetdisconnected');
-        const sandboxScript = 'window.EmbeddedSandbox = function (config) { window.sandboxSeen = config; };';
-        return route.fulfill({ contentType: 'text/javascript', body: sandboxScript });
-      });
-      const response = await page.goto(stack.subgraph.url);
-      await page.waitForLoadState('load');
+  it.skipIf(!hasChromium)(
+    "stays Apollo Sandbox in headless Chromium when Apollo's script loads, given the preloaded state",
+    async () => {
+      await withChromium(async (page) => {
+        await page.context().route('**', (route) => {
+          const url = new URL(route.request().url());
+          if (url.hostname === '127.0.0.1') return route.continue();
+          if (url.hostname !== 'embeddable-sandbox.cdn.apollographql.com') return route.abort('internetdisconnected');
+          const sandboxScript = 'window.EmbeddedSandbox = function (config) { window.sandboxSeen = config; };';
+          return route.fulfill({ contentType: 'text/javascript', body: sandboxScript });
+        });
+        const response = await page.goto(stack.subgraph.url);
+        await page.waitForLoadState('load');
 
-      expect(response?.status()).toBe(200);
-      expect(await page.title()).toBe('Apollo Server');
-      expect(new URL(page.url()).pathname).toBe('/graphql');
-      expect(await page.evaluate(() => (window as any).sandboxSeen.initialState.headers)).toEqual({ 'x-member-id': 'M1001' });
-    });
-  }, 60_000);
+        expect(response?.status()).toBe(200);
+        expect(await page.title()).toBe('Apollo Server');
+        expect(new URL(page.url()).pathname).toBe('/graphql');
+        expect(await page.evaluate(() => (window as any).sandboxSeen.initialState.headers)).toEqual({ 'x-member-id': 'M1001' });
+      });
+    },
+    60_000,
+  );
 });
 
 describe("the offline explorer (GraphiQL from npm, when Apollo's CDN cannot be reached)", () => {
@@ -107,39 +111,43 @@ describe("the offline explorer (GraphiQL from npm, when Apollo's CDN cannot be r
     }
   });
 
-  it.skipIf(!hasChromium)('takes over the landing page with no network beyond loopback: a query typed and run answers', async () => {
-    await withChromium(async (page) => {
-      const blocked: string[] = [];
-      await page.context().route('**', (route) => {
-        const { hostname } = new URL(route.request().url());
-        if (hostname === '127.0.0.1' || route.request().url().startsWith('blob:')) return route.continue();
-        blocked.push(hostname);
-        return route.abort('internetdisconnected');
+  it.skipIf(!hasChromium)(
+    'takes over the landing page with no network beyond loopback: a query typed and run answers',
+    async () => {
+      await withChromium(async (page) => {
+        const blocked: string[] = [];
+        await page.context().route('**', (route) => {
+          const { hostname } = new URL(route.request().url());
+          if (hostname === '127.0.0.1' || route.request().url().startsWith('blob:')) return route.continue();
+          blocked.push(hostname);
+          return route.abort('internetdisconnected');
+        });
+
+        await page.goto(stack.subgraph.url);
+        await page.waitForURL(/\/explorer\/$/);
+        const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+        await editor.waitFor({ timeout: 20_000 });
+        await editor.click();
+        await page.keyboard.press('Control+A');
+        // Inserted rather than typed: the editor would close each bracket typed.
+        await page.keyboard.insertText('query Typed($id: ID!) { member(id: $id) { id loyalty { firstName lastName } points { earned } } }');
+        // The tab takes its name from the operation typed: once it has, GraphiQL sends that operation.
+        await page.locator('.graphiql-tab-active', { hasText: 'Typed' }).waitFor();
+        await page.getByRole('button', { name: /prettify/i }).click();
+        await page.locator('.graphiql-execute-button').click();
+        const answer = page.locator('.graphiql-response');
+        await expect.poll(() => answer.innerText(), { timeout: 20_000 }).toContain('Aroha');
+        // docs/explorer-offline.png, the README's picture of this page, is rewritten on request only: a run leaves the tree clean.
+        if (process.env.WRITE_DOCS_SCREENSHOTS === '1') {
+          await page.screenshot({ path: new URL('../../docs/explorer-offline.png', import.meta.url).pathname });
+        }
+
+        expect(await answer.innerText()).toContain('Ngata');
+        expect(blocked).toContain('embeddable-sandbox.cdn.apollographql.com');
       });
-
-      await page.goto(stack.subgraph.url);
-      await page.waitForURL(/\/explorer\/$/);
-      const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
-      await editor.waitFor({ timeout: 20_000 });
-      await editor.click();
-      await page.keyboard.press('Control+A');
-      // Inserted rather than typed: the editor would close each bracket typed.
-      await page.keyboard.insertText('query Typed($id: ID!) { member(id: $id) { id loyalty { firstName lastName } points { earned } } }');
-      // The tab takes its name from the operation typed: once it has, GraphiQL sends that operation.
-      await page.locator('.graphiql-tab-active', { hasText: 'Typed' }).waitFor();
-      await page.getByRole('button', { name: /prettify/i }).click();
-      await page.locator('.graphiql-execute-button').click();
-      const answer = page.locator('.graphiql-response');
-      await expect.poll(() => answer.innerText(), { timeout: 20_000 }).toContain('Aroha');
-      // docs/explorer-offline.png, the README's picture of this page, is rewritten on request only: a run leaves the tree clean.
-      if (process.env.WRITE_DOCS_SCREENSHOTS === '1') {
-        await page.screenshot({ path: new URL('../../docs/explorer-offline.png', import.meta.url).pathname });
-      }
-
-      expect(await answer.innerText()).toContain('Ngata');
-      expect(blocked).toContain('embeddable-sandbox.cdn.apollographql.com');
-    });
-  }, 60_000);
+    },
+    60_000,
+  );
 });
 
 describe('the built process', () => {
@@ -183,8 +191,16 @@ async function withChromium(use: (page: Page) => Promise<void>): Promise<void> {
   const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     await use(await (await browser.newContext({ viewport: { width: 1400, height: 800 } })).newPage());

@@ -42,14 +42,17 @@ function runBuilt(env: Record<string, string>) {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION|INTROSPECTION)/.test(name)),
   );
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   const lines: LogLine[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
   // 'close', not 'exit': by then every line it wrote has been read.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const logged = async (pattern: RegExp): Promise<LogLine> => {
-    for (const giveUpAt = Date.now() + LOG_WAIT_MS; Date.now() < giveUpAt; ) {
+    for (const giveUpAt = Date.now() + LOG_WAIT_MS; Date.now() < giveUpAt;) {
       const line = lines.find((l) => pattern.test(l.msg));
       if (line) return line;
       if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} without logging ${pattern}`);
@@ -73,7 +76,13 @@ it('says "listening" when the port opens, then "ready" with the Sandbox hint, an
   expect(run.lines.indexOf(listening)).toBeLessThan(run.lines.indexOf(ready));
   expect(ready.msg).toBe(`member-subgraph ready at ${listening.url} (open it in a browser for Apollo Sandbox)`);
   expect(readyStatus).toBe(200);
-  expect(run.lines.at(-1), JSON.stringify(run.lines.slice(-2))).toMatchObject({ msg: 'stopped', reason: 'signal', signal: 'SIGTERM', exitCode: 0, durationMs: expect.any(Number) });
+  expect(run.lines.at(-1), JSON.stringify(run.lines.slice(-2))).toMatchObject({
+    msg: 'stopped',
+    reason: 'signal',
+    signal: 'SIGTERM',
+    exitCode: 0,
+    durationMs: expect.any(Number),
+  });
 }, 60_000);
 
 it('in production, says "ready" without the Sandbox hint (the page is off)', async () => {

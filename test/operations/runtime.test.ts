@@ -32,11 +32,18 @@ describe('runtime', () => {
     expect(major(process.versions.node)).toBe(providedMajor);
   });
 
-  it('gives a script started by npm from a shell that knows only the machine\'s node the project\'s Node', () => {
+  it("gives a script started by npm from a shell that knows only the machine's node the project's Node", () => {
     // A fresh shell: none of the node_modules/.bin folders that `npm test` put on this process's PATH.
-    const machinePath = (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).join(delimiter);
+    const machinePath = (process.env.PATH ?? '')
+      .split(delimiter)
+      .filter((dir) => !dir.includes('node_modules'))
+      .join(delimiter);
     const env = { ...process.env, PATH: machinePath };
-    const seen = execFileSync('npm', ['exec', '--offline', '--', 'node', '-p', 'process.versions.node'], { cwd: root, env, encoding: 'utf8' }).trim();
+    const seen = execFileSync('npm', ['exec', '--offline', '--', 'node', '-p', 'process.versions.node'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    }).trim();
 
     expect(seen).toBe(providedVersion);
   });
