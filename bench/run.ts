@@ -9,6 +9,7 @@ import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { settingDefault } from '../src/config.js';
 import { gatewayTable, measureGateways, type GatewayRow } from './gateways.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
+import { measureMesh, meshTable, type MeshRow } from './mesh.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 import { startSpanSink } from './span-sink.js';
 import { subgraphEnvFor } from './subgraph-env.js';
@@ -354,6 +355,36 @@ if (process.env.BENCH_ONLY === 'gateways') {
   writeSection(
     'bench:gateways',
     `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`BENCH_ONLY=gateways npm run bench\` (${SECONDS} s per run after 1 s of warm-up, ${CONNECTIONS} connections).\n\n${table}`,
+  );
+  await sandboxes.close();
+  process.exit(0);
+}
+
+// BENCH_ONLY=mesh: the subgraph beside GraphQL Mesh's SOAP handler on the same Kognitiv read, at each vendor latency
+// (issue 22). Under a minute with the defaults.
+const MESH_CONNECTIONS = 20;
+if (process.env.BENCH_ONLY === 'mesh') {
+  const subgraph = await startChildOnPort(THIS_RUNTIME.main, subgraphEnv, THIS_RUNTIME.node, THIS_RUNTIME.flags);
+  const measured: MeshRow[] = [];
+  try {
+    await waitUntilReady(subgraph.url);
+    for (const latencyMs of LATENCIES) {
+      kognitiv.sandbox.setLatency(latencyMs);
+      debitsuccess.sandbox.setLatency(latencyMs);
+      measured.push(
+        ...(await measureMesh(subgraph, kognitiv.settings, { connections: MESH_CONNECTIONS, seconds: SECONDS, latencyMs, vendorCalls })),
+      );
+      console.error(`measured the subgraph and Mesh @ ${latencyMs} ms`);
+    }
+  } finally {
+    await subgraph.stop();
+  }
+  const table = meshTable(measured);
+  console.log(table);
+  const cpu = cpus();
+  writeSection(
+    'bench:mesh',
+    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`BENCH_ONLY=mesh npm run bench\` (${SECONDS} s per run after 1 s of warm-up, ${MESH_CONNECTIONS} connections; the subgraph with \`${THIS_RUNTIME.flags.join(' ')}\` as \`npm start\` runs it).\n\n${table}`,
   );
   await sandboxes.close();
   process.exit(0);
