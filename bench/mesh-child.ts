@@ -5,9 +5,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * GraphQL Mesh's SOAP handler (`@omnigraph/soap`) on graphql-yoga, in a process of its own, over the WSDL that
- * `WSDL_URL` serves (the sandbox's LoyaltyMember service), calling the operation whose action is `SOAP_ACTION`: the schema and executor Mesh builds from a WSDL, served as
- * Mesh serves a source, with the fetch Mesh uses. No plugins, no logging: the benchmark measures the handler.
+ * GraphQL Mesh's SOAP handler (`@omnigraph/soap`) on graphql-yoga, in a process of its own: the schema and executor
+ * Mesh builds from the WSDL that `WSDL_URL` serves (the sandbox's LoyaltyMember service), served as Mesh serves a
+ * source, with the fetch Mesh uses, calling the operation whose action is `SOAP_ACTION`. No plugins, no logging: the
+ * benchmark measures the handler.
  */
 const loader = new SOAPLoader({ fetch });
 await loader.fetchWSDL(process.env.WSDL_URL!);
