@@ -9,6 +9,7 @@ import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { settingDefault } from '../src/config.js';
 import { gatewayTable, measureGateways, type GatewayRow } from './gateways.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
+import { measureMesh, meshTable, meshTargets, type MeshRow } from './mesh.js';
 import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
 import { startSpanSink } from './span-sink.js';
 import { subgraphEnvFor } from './subgraph-env.js';
@@ -359,6 +360,45 @@ if (process.env.BENCH_ONLY === 'gateways') {
   process.exit(0);
 }
 
+const MESH_CONNECTIONS = 20;
+/**
+ * The subgraph beside GraphQL Mesh's SOAP handler on the same Kognitiv read, at each vendor latency (issue 22): writes
+ * its section of docs/benchmarks.md and returns the target lines.
+ */
+async function compareMesh(command: string): Promise<string[]> {
+  const subgraph = await startChildOnPort(THIS_RUNTIME.main, subgraphEnv, THIS_RUNTIME.node, THIS_RUNTIME.flags);
+  const measured: MeshRow[] = [];
+  try {
+    await waitUntilReady(subgraph.url);
+    for (const latencyMs of LATENCIES) {
+      kognitiv.sandbox.setLatency(latencyMs);
+      debitsuccess.sandbox.setLatency(latencyMs);
+      measured.push(
+        ...(await measureMesh(subgraph, kognitiv.settings, { connections: MESH_CONNECTIONS, seconds: SECONDS, latencyMs, vendorCalls })),
+      );
+      console.error(`measured the subgraph and Mesh @ ${latencyMs} ms`);
+    }
+  } finally {
+    await subgraph.stop();
+  }
+  const table = meshTable(measured);
+  const targets = meshTargets(measured);
+  console.log(table);
+  const cpu = cpus();
+  writeSection(
+    'bench:mesh',
+    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`${command}\` (${SECONDS} s per run after 1 s of warm-up, ${MESH_CONNECTIONS} connections; the subgraph with \`${THIS_RUNTIME.flags.join(' ')}\` as \`npm start\` runs it).\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+  );
+  return targets;
+}
+
+// BENCH_ONLY=mesh: the comparison with GraphQL Mesh alone (under a minute with the defaults).
+if (process.env.BENCH_ONLY === 'mesh') {
+  console.log((await compareMesh('BENCH_ONLY=mesh npm run bench')).join('\n'));
+  await sandboxes.close();
+  process.exit(0);
+}
+
 const beforeSpec = process.env.BENCH_BEFORE?.trim().split(/\s+/);
 if (beforeSpec) {
   await compareRuntimes({ node: beforeSpec[0]!, main: beforeSpec[1] ?? THIS_RUNTIME.main, flags: beforeSpec.slice(2) });
@@ -427,6 +467,7 @@ const targets = [
   `member { loyalty } @ 0 ms: ${fmt(loyalty0 && soap0 ? loyalty0.reqPerSec / soap0.reqPerSec : undefined, 2)}x the node-soap floor with our transport (target >= 0.60x): ${verdictOf(loyalty0 && soap0 && loyalty0.reqPerSec / soap0.reqPerSec >= 0.6)}; ${fmt(loyalty0 && stock0 ? loyalty0.reqPerSec / stock0.reqPerSec : undefined, 2)}x stock node-soap's: ${verdictOf(loyalty0 && stock0 && loyalty0.reqPerSec / stock0.reqPerSec >= 0.6)}`,
   `peak RSS @ 100 connections: ${fmt(crowd?.peakRssMb, 0)} MB (target < 200): ${verdictOf(crowd?.peakRssMb !== undefined && crowd.peakRssMb < 200)}`,
   ...(await compareTracing()),
+  ...(await compareMesh('npm run bench')),
 ];
 
 const header =
