@@ -7,10 +7,10 @@ import { createClientAsync } from 'soap';
 import { KOGNITIV_METHODS, soapActionOf, wsdlFileOf } from '../src/vendors/kognitiv/asmx-contract.js';
 import { KognitivLoyalty } from '../src/vendors/kognitiv/kognitiv-loyalty.js';
 import { settingDefault } from '../src/config.js';
-import { gatewayTable, measureGateways, type GatewayRow } from './gateways.js';
+import { gatewayTable, measureGateways } from './gateways.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
-import { measureMesh, meshTable, meshTargets, type MeshRow } from './mesh.js';
-import { startChild, startChildOnPort, waitUntilReady } from './processes.js';
+import { measureMesh, meshTable, meshTargets } from './mesh.js';
+import { startChild, startChildOnPort, waitUntilReady, type ChildServer } from './processes.js';
 import { startSpanSink } from './span-sink.js';
 import { subgraphEnvFor } from './subgraph-env.js';
 import { redisServerAvailable, startRedisServer } from './redis-server.js';
@@ -335,20 +335,28 @@ if (process.env.BENCH_ONLY === 'tracing') {
   process.exit(0);
 }
 
-// BENCH_ONLY=gateways: the subgraph through each gateway and alone, at each vendor latency (docs/benchmarks.md).
-if (process.env.BENCH_ONLY === 'gateways') {
+/** The built subgraph in a process of its own, measured by `measure` at each vendor latency in turn, then stopped. */
+async function atEachLatency<Row>(measure: (subgraph: ChildServer, latencyMs: number) => Promise<Row[]>): Promise<Row[]> {
   const subgraph = await startChildOnPort(THIS_RUNTIME.main, subgraphEnv, THIS_RUNTIME.node, THIS_RUNTIME.flags);
-  const measured: GatewayRow[] = [];
+  const measured: Row[] = [];
   try {
     await waitUntilReady(subgraph.url);
     for (const latencyMs of LATENCIES) {
       kognitiv.sandbox.setLatency(latencyMs);
       debitsuccess.sandbox.setLatency(latencyMs);
-      measured.push(...(await measureGateways(subgraph, { connections: CONNECTIONS, seconds: SECONDS, latencyMs, vendorCalls })));
+      measured.push(...(await measure(subgraph, latencyMs)));
     }
   } finally {
     await subgraph.stop();
   }
+  return measured;
+}
+
+// BENCH_ONLY=gateways: the subgraph through each gateway and alone, at each vendor latency (docs/benchmarks.md).
+if (process.env.BENCH_ONLY === 'gateways') {
+  const measured = await atEachLatency((subgraph, latencyMs) =>
+    measureGateways(subgraph, { connections: CONNECTIONS, seconds: SECONDS, latencyMs, vendorCalls }),
+  );
   const table = gatewayTable(measured);
   console.log(table);
   const cpu = cpus();
@@ -366,21 +374,16 @@ const MESH_CONNECTIONS = 20;
  * its section of docs/benchmarks.md and returns the target lines.
  */
 async function compareMesh(command: string): Promise<string[]> {
-  const subgraph = await startChildOnPort(THIS_RUNTIME.main, subgraphEnv, THIS_RUNTIME.node, THIS_RUNTIME.flags);
-  const measured: MeshRow[] = [];
-  try {
-    await waitUntilReady(subgraph.url);
-    for (const latencyMs of LATENCIES) {
-      kognitiv.sandbox.setLatency(latencyMs);
-      debitsuccess.sandbox.setLatency(latencyMs);
-      measured.push(
-        ...(await measureMesh(subgraph, kognitiv.settings, { connections: MESH_CONNECTIONS, seconds: SECONDS, latencyMs, vendorCalls })),
-      );
-      console.error(`measured the subgraph and Mesh @ ${latencyMs} ms`);
-    }
-  } finally {
-    await subgraph.stop();
-  }
+  const measured = await atEachLatency(async (subgraph, latencyMs) => {
+    const rows = await measureMesh(subgraph, kognitiv.settings, {
+      connections: MESH_CONNECTIONS,
+      seconds: SECONDS,
+      latencyMs,
+      vendorCalls,
+    });
+    console.error(`measured the subgraph and Mesh @ ${latencyMs} ms`);
+    return rows;
+  });
   const table = meshTable(measured);
   const targets = meshTargets(measured);
   console.log(table);
