@@ -10,14 +10,14 @@ import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitorin
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { startRedisServer, type RedisServer } from '../../bench/redis-server.js';
-import { freePort, type ChildServer } from '../../bench/processes.js';
+import { freePort } from '../../bench/processes.js';
 import { envExample, SECRETS_DIR } from '../../scripts/env-example.js';
 import { GRAPHQL_PATH, shutdownGraceMs } from '../../src/app.js';
 import { loadConfig, settingDefault, SETTINGS } from '../../src/config.js';
 import { settingLeaves } from '../../src/config/setting.js';
 import { ROUTER_SECRET_HEADER } from '../../src/http/require-router-secret.js';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { startBuiltSubgraph } from '../support/built-subgraph.js';
+import { startBuiltSubgraph, type BuiltSubgraph } from '../support/built-subgraph.js';
 import { liveVendorEnv, startSandboxes } from '../support/test-stack.js';
 
 /**
@@ -210,7 +210,7 @@ describe('deploy/ router configurations', () => {
 describe('deploy/member-subgraph.env.example started as the built process', () => {
   let sandboxes: SandboxVendors;
   let redis: RedisServer;
-  let subgraph: ChildServer;
+  let subgraph: BuiltSubgraph;
   let metricsPort: number;
   const secretsDir = mkdtempSync(join(tmpdir(), 'deploy-secrets-'));
 

@@ -1,16 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { ensureBuilt, killLeftoverProcesses, ROOT, startBuiltProcess, type BuiltProcess } from '../support/built-subgraph.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
 import { liveVendorEnv } from '../support/test-stack.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = `${ROOT}dist/src/main.js`;
 // Short bounds, so that the drain grace (src/app.ts drainGraceMs) is 4 s here rather than production's 16 s.
 const BOUNDS = { REQUEST_DEADLINE_MS: '3000', MAX_QUEUE_WAIT_MS: '500', BODY_READ_TIMEOUT_MS: '500' };
 /**
@@ -21,29 +16,18 @@ const NEVER_EXITS_AFTER_MS = 15_000;
 const MEMBER_QUERY = JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' });
 
 let sandboxes: SandboxVendors;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  // The process under test is the built one, as production runs it.
-  if (!existsSync(MAIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  ensureBuilt();
   sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
 }, 120_000);
 
-afterEach(() => {
-  // A process the defect left running must not outlive the test: its whole group goes.
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
-});
+// A process the defect left running must not outlive the test: its whole group goes.
+afterEach(killLeftoverProcesses);
 
 afterAll(async () => {
   await sandboxes?.close();
 });
-
-/** The environment without any vendor or router settings of the one running the tests. */
-function cleanEnv(): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION|INTROSPECTION)/.test(name)),
-  );
-}
 
 const MODES: Record<string, () => Promise<Record<string, string>>> = {
   'sandbox mode (no vendor settings)': async () => ({ NODE_ENV: 'development' }),
@@ -57,46 +41,21 @@ const MODES: Record<string, () => Promise<Record<string, string>>> = {
   }),
 };
 
-/** A spawned process, once it said where it listens. */
-interface StartedProcess {
-  child: ChildProcess;
+/** A process started in a group of its own, once it said where it listens. */
+interface StartedProcess extends BuiltProcess {
   url: string;
   headers: Record<string, string>;
-  /** The exit code, or the signal that ended it. */
-  exited: Promise<number | NodeJS.Signals>;
-  logLines: Record<string, unknown>[];
 }
 
-/** `node dist/src/main.js` in a process group of its own, as a container runtime or a terminal starts it. */
-function startBuiltSubgraph(env: Record<string, string>): Promise<StartedProcess> {
-  return startProcess([MAIN], env);
-}
-
-/** `node <args>` in a process group of its own, up once it logs its URL. */
-async function startProcess(args: string[], env: Record<string, string>): Promise<StartedProcess> {
-  const child = spawn(process.execPath, args, {
-    env: { ...cleanEnv(), ...BOUNDS, LOG_LEVEL: 'info', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  children.push(child);
-  const logLines: Record<string, unknown>[] = [];
-  // 'close', not 'exit': by then every line it wrote has been read.
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal!)));
-  const url = await new Promise<string>((resolve, reject) => {
-    void exited.then((outcome) => reject(new Error(`exited (${outcome}) before it was ready`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const parsed = JSON.parse(line) as { url?: string; msg?: string };
-      logLines.push(parsed);
-      // Listening, not ready: with an unreachable WSDL it never is.
-      if (parsed.url && parsed.msg?.includes('listening at')) resolve(parsed.url);
-    });
-  });
+/** `node dist/src/main.js` (or `node <args>`) in a process group of its own, as a container runtime or a terminal starts it. */
+async function startInOwnGroup(env: Record<string, string>, args?: string[]): Promise<StartedProcess> {
+  const started = startBuiltProcess({ args, env: { ...BOUNDS, ...env }, ownProcessGroup: true });
+  const url = await started.listening();
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     ...(env.ROUTER_SECRET && { 'router-authorization': env.ROUTER_SECRET }),
   };
-  return { child, url, headers, logLines, exited };
+  return Object.assign(started, { url, headers });
 }
 
 /** How the process ended, or 'still running' once NEVER_EXITS_AFTER_MS has passed. */
@@ -135,7 +94,7 @@ describe.each(Object.entries(MODES))('%s', (_mode, modeEnv) => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     '%s ends the process with 0 and leaves nothing of its process group',
     async (name) => {
-      const subgraph = await startBuiltSubgraph(await modeEnv());
+      const subgraph = await startInOwnGroup(await modeEnv());
       // Vendor sockets in use (or a WSDL retry pending), as in a process that has been serving.
       await fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: MEMBER_QUERY });
 
@@ -143,7 +102,7 @@ describe.each(Object.entries(MODES))('%s', (_mode, modeEnv) => {
 
       expect(await outcome(subgraph)).toBe(0);
       expect(processGroupAlive(subgraph)).toBe(false);
-      expect(subgraph.logLines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: name }));
+      expect(subgraph.lines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: name }));
     },
     30_000,
   );
@@ -153,7 +112,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
   afterEach(() => sandboxes.kognitiv!.sandbox.setLatency(0));
 
   it('is answered in full, new connections are refused, and the process exits 0', async () => {
-    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
+    const subgraph = await startInOwnGroup({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
     await vendorsReady(subgraph);
     // Well inside REQUEST_DEADLINE_MS, so the answer is a full one.
     const inFlight = (await requestInFlight(subgraph, 1_000)).response;
@@ -170,7 +129,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
 
   // Apollo's default drain grace (10 s) was shorter than the default deadline (15 s): such a request lost its socket.
   it('is answered with a GraphQL error when its deadline passes first, however long the deadline', async () => {
-    const subgraph = await startBuiltSubgraph({
+    const subgraph = await startInOwnGroup({
       NODE_ENV: 'development',
       ...liveVendorEnv(sandboxes),
       REQUEST_DEADLINE_MS: '11000',
@@ -192,7 +151,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
   }, 40_000);
 
   it('is given up at a second signal: the process exits 1 at once and logs why', async () => {
-    const subgraph = await startBuiltSubgraph({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
+    const subgraph = await startInOwnGroup({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
     await vendorsReady(subgraph);
     const inFlight = (await requestInFlight(subgraph, 2_500)).response.then(
       () => 'answered',
@@ -200,17 +159,17 @@ describe('a request in flight at SIGTERM (live mode)', () => {
     );
 
     subgraph.child.kill('SIGTERM');
-    while (!subgraph.logLines.some((line) => line.msg === 'shutting down')) await sleep(10);
+    while (!subgraph.lines.some((line) => line.msg === 'shutting down')) await sleep(10);
     // Past close-on-signals.ts's window for the echo of a terminal's Ctrl-C: this is someone asking again.
     await sleep(600);
     subgraph.child.kill('SIGTERM');
 
     expect(await outcome(subgraph)).toBe(1);
     expect(processGroupAlive(subgraph)).toBe(false);
-    expect(subgraph.logLines).toContainEqual(
+    expect(subgraph.lines).toContainEqual(
       expect.objectContaining({ level: 50, msg: 'second signal while shutting down: exiting without finishing', signal: 'SIGTERM' }),
     );
-    expect(subgraph.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'second signal', exitCode: 1 });
+    expect(subgraph.lines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'second signal', exitCode: 1 });
     expect(await inFlight).toBe('cut');
   }, 30_000);
 });
@@ -226,7 +185,7 @@ describe('when shutting down itself fails or hangs', () => {
       // Something still to do, as a server's listening socket is.
       setInterval(() => undefined, 60_000);
       logger.info({ url: 'http://127.0.0.1:1/' }, 'listening at');`;
-    return startProcess(['--input-type=module', '-e', script], {});
+    return startInOwnGroup({}, ['--input-type=module', '-e', script]);
   }
 
   it('exits 1 when the grace runs out, and logs it', async () => {
@@ -236,10 +195,10 @@ describe('when shutting down itself fails or hangs', () => {
 
     expect(await outcome(hung)).toBe(1);
     expect(processGroupAlive(hung)).toBe(false);
-    expect(hung.logLines).toContainEqual(
+    expect(hung.lines).toContainEqual(
       expect.objectContaining({ level: 50, msg: 'shutdown grace ran out: exiting without finishing', graceMs: 500 }),
     );
-    expect(hung.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'grace exceeded', exitCode: 1, durationMs: expect.any(Number) });
+    expect(hung.lines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'grace exceeded', exitCode: 1, durationMs: expect.any(Number) });
   });
 
   it('exits 1 when closing throws, and logs the error', async () => {
@@ -248,13 +207,13 @@ describe('when shutting down itself fails or hangs', () => {
     failing.child.kill('SIGINT');
 
     expect(await outcome(failing)).toBe(1);
-    expect(failing.logLines).toContainEqual(
+    expect(failing.lines).toContainEqual(
       expect.objectContaining({
         level: 50,
         msg: 'shutdown failed',
         err: expect.objectContaining({ message: 'vendor sockets would not close' }),
       }),
     );
-    expect(failing.logLines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'error', exitCode: 1, durationMs: expect.any(Number) });
+    expect(failing.lines.at(-1)).toMatchObject({ msg: 'stopped', reason: 'error', exitCode: 1, durationMs: expect.any(Number) });
   });
 });

@@ -1,6 +1,3 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -9,6 +6,7 @@ import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/star
 import { startServer } from '../../src/server.js';
 import { createVendorClients } from '../../src/vendors/create-vendors.js';
 import { PendingVendorClients } from '../../src/vendors/pending-vendor-clients.js';
+import { startBuiltProcess } from '../support/built-subgraph.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
 import { liveVendorEnv } from '../support/test-stack.js';
 import { DEFAULT_VENDOR_LIMITS } from '../support/vendor-transport.js';
@@ -93,28 +91,12 @@ it('exits with a configuration error for NODE_ENV=Production rather than start w
   );
 }, 120_000);
 
-/** The built process, as production runs it, with `env` over the parent's environment (vendor settings and ROUTER_SECRET dropped). */
+/** The built process, as production runs it, with `env`: its outcome is its exit code, or 'served' once it is ready. */
 function runBuilt(env: Record<string, string>) {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const main = `${root}dist/src/main.js`;
-  if (!existsSync(main)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(KOGNITIV_|DEBITSUCCESS_|ROUTER_SECRET|AUTHORIZATION)/.test(name)),
-  );
-  const child = spawn(process.execPath, [main], {
-    env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  cleanups.push(() => child.kill());
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const outcome = new Promise<number | 'served'>((resolve) => {
-    child.once('exit', (code) => resolve(code ?? -1));
-    child.stdout.on('data', () => stdout.includes('ready at') && resolve('served'));
-  });
-  return { outcome, stderr: () => stderr };
+  const run = startBuiltProcess({ env, stderr: 'read' });
+  cleanups.push(() => run.stop());
+  const outcome = Promise.race([run.exited, run.logged(/ready at/, 60_000).then(() => 'served' as const)]);
+  return { outcome, stderr: run.stderr };
 }
 
 describe('secrets checked at start-up (NODE_ENV=production)', () => {

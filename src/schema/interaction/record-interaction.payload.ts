@@ -1,11 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Member } from '../member/member.type.js';
+import { MemberPayload } from '../member/member-payload.type.js';
 
 @ObjectType({ description: 'A recorded interaction (Kognitiv `Interaction.asmx RecordInteraction`).' })
-export class RecordInteractionPayload {
+export class RecordInteractionPayload extends MemberPayload {
   @Field(() => Int, { description: 'Kognitiv interaction id.' })
   interactionId!: number;
-
-  @Field(() => Member, { description: 'The member the interaction was recorded for.' })
-  member!: Member;
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { describedEnum, type EnumValue } from '../shared/described-enum.js';
-import { Member } from '../member/member.type.js';
+import { MemberPayload } from '../member/member-payload.type.js';
 import { Costs } from '../shared/field-cost.js';
 import { CLIENT_NOTE_LIMITS } from '../shared/vendor-notes.js';
 
@@ -62,10 +62,7 @@ export class BillingPhoneResult {
     'Result of a dual write. Each vendor part is its result, or `null` with its error at that path (`savePhone.loyalty`, ' +
     '`savePhone.billing`): one, both or neither can fail.',
 })
-export class SavePhonePayload {
-  @Field(() => Member, { description: 'The member whose phone was saved.' })
-  member!: Member;
-
+export class SavePhonePayload extends MemberPayload {
   /** Settled before the payload is returned; the field resolvers reveal each outcome. */
   loyaltyOutcome!: Promise<LoyaltyPhoneResult>;
   billingOutcome!: Promise<BillingPhoneResult>;

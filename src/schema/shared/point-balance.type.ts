@@ -1,22 +1,27 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 
+/** One of Kognitiv's point totals: each a double on the wire (hence Float), each described as what the points are. */
+function PointTotal(whatThePointsAre: string): PropertyDecorator {
+  return Field(() => Float, { description: `Total points ${whatThePointsAre}.` });
+}
+
 @ObjectType({ description: 'Loyalty point totals (Kognitiv doubles). `available` is what the member can redeem.' })
 export class PointBalance {
-  @Field(() => Float, { description: 'Total points earned.' })
+  @PointTotal('earned')
   earned!: number;
 
-  @Field(() => Float, { description: 'Total points used for rewards.' })
+  @PointTotal('used for rewards')
   used!: number;
 
-  @Field(() => Float, { description: 'Total points deducted by negative transactions (e.g. refunds).' })
+  @PointTotal('deducted by negative transactions (e.g. refunds)')
   deducted!: number;
 
-  @Field(() => Float, { description: 'Total points expired.' })
+  @PointTotal('expired')
   expired!: number;
 
-  @Field(() => Float, { description: 'Total points locked (not redeemable for now).' })
+  @PointTotal('locked (not redeemable for now)')
   locked!: number;
 
-  @Field(() => Float, { description: 'Total points available for redemption.' })
+  @PointTotal('available for redemption')
   available!: number;
 }

@@ -73,18 +73,28 @@ function malformed(key: KognitivMethodKey, detail: string): VendorTransportError
 
 /**
  * Kognitiv Loyalty over SOAP (ASMX): one node-soap client per service, built once. Adds the
- * security token and program id itself; answers non-zero ReturnCodes with VendorReturnCodeError and
+ * security token, program id and default location itself (`fromSettings`); answers non-zero ReturnCodes with VendorReturnCodeError and
  * everything that is not an answer with VendorTransportError.
  */
 export class KognitivLoyalty {
   /** How the WSDLs read at creation differ from the contract (`contract-drift.ts`); empty when they match. */
   readonly contractDrift: readonly ContractDrift[];
 
+  /** The request fields our settings fill in whichever method has them, unless a call gives its own value. */
+  private readonly fromSettings: ReadonlyMap<string, string | number>;
+
   private constructor(
     private readonly options: KognitivOptions,
     private readonly clients: Record<KognitivServiceKey, Client>,
     private readonly transport: VendorHttp,
   ) {
+    // Kognitiv names the token WSSecurityToken in FetchMemberPointBalances and SecurityToken everywhere else.
+    this.fromSettings = new Map<string, string | number>([
+      ['SecurityToken', options.securityToken],
+      ['WSSecurityToken', options.securityToken],
+      ['LoyaltyProgramId', options.loyaltyProgramId],
+      ['LocationExternalReference', options.defaultLocation],
+    ]);
     this.contractDrift = (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).flatMap(([key, service]) =>
       contractDriftOf(service, clients[key].describe() as WsdlDescription),
     );
@@ -118,7 +128,9 @@ export class KognitivLoyalty {
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
     const given = values as Record<string, string | number | undefined>;
     const fields = encodeSoapArguments(
-      Object.fromEntries(method.request.map(([name, type]) => [name, given[name] ?? (type === 'string' ? '' : 0)])),
+      Object.fromEntries(
+        method.request.map(([name, type]) => [name, given[name] ?? this.fromSettings.get(name) ?? (type === 'string' ? '' : 0)]),
+      ),
     );
     const args = method.parameter ? { [method.parameter]: fields } : fields;
 
@@ -144,7 +156,7 @@ export class KognitivLoyalty {
   }
 
   async fetchLoyaltyMemberCore(accountId: string): Promise<LoyaltyMemberCore> {
-    const a = await this.call('fetchLoyaltyMemberCore', { SecurityToken: this.options.securityToken, AccountId: accountId });
+    const a = await this.call('fetchLoyaltyMemberCore', { AccountId: accountId });
     if (a.MemberId === undefined) throw malformed('fetchLoyaltyMemberCore', 'no MemberId with ReturnCode 0');
     const birthDate = decodeKognitivDate(a.Birthdate);
     if (birthDate === undefined) {
@@ -168,7 +180,6 @@ export class KognitivLoyalty {
   /** `kognitivMemberId` is sent as SBInternalMemberId; it is always sent, 0 when not known. */
   async fetchMemberPointBalances(accountId: string, kognitivMemberId = 0): Promise<PointBalances> {
     const a = await this.call('fetchMemberPointBalances', {
-      WSSecurityToken: this.options.securityToken,
       MemberAccountId: accountId,
       SBInternalMemberId: kognitivMemberId,
     });
@@ -183,11 +194,10 @@ export class KognitivLoyalty {
     isValid: boolean;
   }): Promise<{ savedPhoneNumber: string }> {
     const a = await this.call('saveAccountPhone', {
-      SecurityToken: this.options.securityToken,
       MemberId: input.kognitivMemberId,
       PhoneNumberTypeExternalReference: input.phoneTypeRef,
       PhoneNumber: input.phoneNumber,
-      MobileCarrierExternalReference: input.mobileCarrierRef ?? '',
+      MobileCarrierExternalReference: input.mobileCarrierRef,
       IsValid: input.isValid ? 1 : 0,
     });
     return { savedPhoneNumber: a.SavedPhoneNumber ?? input.phoneNumber };
@@ -195,9 +205,7 @@ export class KognitivLoyalty {
 
   async productPromotionEntry(input: { phoneNumber: string; productCode: string; location?: string }): Promise<PromotionEntryResult> {
     const a = await this.call('productPromotionEntry', {
-      SecurityToken: this.options.securityToken,
-      LoyaltyProgramId: this.options.loyaltyProgramId,
-      LocationExternalReference: input.location ?? this.options.defaultLocation,
+      LocationExternalReference: input.location,
       PhoneNumber: input.phoneNumber,
       ProductCode: input.productCode,
     });
@@ -216,8 +224,7 @@ export class KognitivLoyalty {
     location?: string;
   }): Promise<{ firstName: string | null; lastName: string | null }> {
     const a = await this.call('externalLogin', {
-      SecurityToken: this.options.securityToken,
-      LocationExternalReference: input.location ?? this.options.defaultLocation,
+      LocationExternalReference: input.location,
       AccountId: input.accountId,
       Password: input.password,
     });
@@ -231,11 +238,10 @@ export class KognitivLoyalty {
     note?: string;
   }): Promise<{ interactionId: number }> {
     const a = await this.call('recordInteraction', {
-      SecurityToken: this.options.securityToken,
       AccountId: input.accountId,
-      LocationExternalReference: input.location ?? this.options.defaultLocation,
+      LocationExternalReference: input.location,
       InteractionTypeExternalReference: input.interactionTypeRef,
-      InteractionNote: input.note ?? '',
+      InteractionNote: input.note,
     });
     if (a.InteractionId === undefined || a.InteractionId < 0) {
       throw malformed('recordInteraction', `InteractionId ${String(a.InteractionId)} with ReturnCode 0`);
