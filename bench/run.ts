@@ -598,12 +598,12 @@ const targets = [
 await measureScaling('npm run bench');
 
 const header =
-  '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|';
+  '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | CPU ms per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|---|';
 const table = [
   header,
   ...rows.map(
     (r) =>
-      `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.ownMs)} | ${fmt(r.callsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${r.failures} |`,
+      `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.ownMs)} | ${fmt(r.callsPerRequest, 2)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${r.failures} |`,
   ),
 ].join('\n');
 
