@@ -7,8 +7,9 @@ import { fmt } from './report.js';
 /** `_entities` sizes, in distinct members (one representation each), up to `MAX_ENTITY_MEMBERS`' default of 150. */
 export const SCALING_MEMBERS = [10, 50, 150] as const;
 /**
- * Connections of the `_entities` runs: one, so that the CPU of requests still in flight when a run ends (counted, not
- * answered) is at most one request's; at 10 connections of 150 members that could be a third of a 5 s run's requests.
+ * Connections of the `_entities` runs: one, each run a counted number of requests (as many as the warm-up's rate
+ * answers in `BENCH_SECONDS`), so that no request's CPU is counted without the request; at 10 connections a timed
+ * run of 150 members could leave a third of its requests in flight.
  */
 export const SCALING_ENTITIES_CONNECTIONS = 1;
 /** Connections at which a full member's p50 is read. */
