@@ -11,16 +11,20 @@ export interface LoadResult {
   failures: number;
 }
 
-/** Drives one URL with a fixed body at `connections` concurrent connections for `seconds`; each `[<id>]` in it becomes a fresh id per request. */
+/**
+ * Drives one URL with a fixed body at `connections` concurrent connections for `seconds`, or for `amount` requests
+ * when given (then no request is left in flight at the end); each `[<id>]` in it becomes a fresh id per request.
+ */
 export async function drive(
   url: string,
-  options: { body: string; connections: number; seconds: number; headers?: Record<string, string> },
+  options: { body: string; connections: number; seconds: number; amount?: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: 'POST',
     connections: options.connections,
     duration: options.seconds,
+    ...(options.amount !== undefined && { amount: options.amount }),
     headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body,
     ...(options.body.includes('[<id>]') && {

@@ -111,7 +111,7 @@ export function meshTargets(rows: MeshRow[]): string[] {
       const ratio = row.reqPerSec / mesh.reqPerSec;
       const verdict = row.latencyMs === 0 ? ` (target >= 3x): ${ratio >= 3 ? 'met' : 'MISSED'}` : ' (vendor-bound: no target)';
       return [
-        `beside GraphQL Mesh @ ${row.latencyMs} ms, ${row.connections} connections: req/s ${fmt(ratio, 2)}x Mesh's${verdict}; p50 ${fmt(row.p50)} against ${fmt(mesh.p50)} ms; CPU per request ${fmt(row.cpuMsPerRequest, 2)} against ${fmt(mesh.cpuMsPerRequest, 2)} ms`,
+        `beside ${mesh.target} @ ${row.latencyMs} ms, ${row.connections} connections: req/s ${fmt(ratio, 2)}x Mesh's, from this pair of rows${verdict}; p50 ${fmt(row.p50)} against ${fmt(mesh.p50)} ms; CPU per request ${fmt(row.cpuMsPerRequest, 2)} against ${fmt(mesh.cpuMsPerRequest, 2)} ms`,
       ];
     });
 }

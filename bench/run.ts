@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
 import { createClientAsync } from 'soap';
@@ -14,12 +14,24 @@ import { startChild, startChildOnPort, waitUntilReady, type ChildServer } from '
 import { startSpanSink } from './span-sink.js';
 import { subgraphEnvFor } from './subgraph-env.js';
 import { redisServerAvailable, startRedisServer } from './redis-server.js';
+import { BENCH_DOCS, fmt, measuredLine, verdictOf, writeSection } from './report.js';
+import {
+  distinctEntities,
+  SCALING_CONNECTIONS,
+  SCALING_ENTITIES_CONNECTIONS,
+  SCALING_MEMBERS,
+  scalingPlot,
+  scalingTables,
+  seedScalingMembers,
+  type ScalingRow,
+} from './scaling.js';
 
 /**
  * `npm run bench`: the subgraph (its own process) against the sandbox vendors with added latency,
  * beside three floors measured in the same run at the same concurrency. Prints one table and writes
  * it to docs/benchmarks.md. Figures are for comparison within a run, never test assertions.
  */
+const benchStarted = performance.now();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LATENCIES = (process.env.BENCH_LATENCIES ?? '0,20').split(',').map(Number);
 const CONNECTIONS = 10;
@@ -62,6 +74,12 @@ const SCENARIOS = {
     roundTrips: 1,
   },
 } as const;
+/** What the scaling part sends besides: `_entities` of N distinct members (bench/scaling.ts). */
+const entitiesOf = (count: number) => `_entities of ${count} distinct members`;
+const ALL_SCENARIOS: Record<string, { query: string; variables?: unknown; roundTrips: number }> = {
+  ...SCENARIOS,
+  ...Object.fromEntries(SCALING_MEMBERS.map((count) => [entitiesOf(count), distinctEntities(count)])),
+};
 
 function vendorCalls(): number {
   return (
@@ -104,22 +122,29 @@ const THIS_RUNTIME: Runtime = {
 };
 
 async function subgraphScenario(
-  name: keyof typeof SCENARIOS,
+  name: string,
   latencyMs: number,
   connections = CONNECTIONS,
   variant?: { label: string; env: Record<string, string> },
   runtime = THIS_RUNTIME,
+  /**
+   * Measure a number of requests instead of a time: as many as the warm-up's rate answers in `SECONDS`, at least 5. The
+   * CPU of a request still in flight when a timed run ends is counted and the request is not, which matters where a
+   * run answers only a few slow requests (`_entities` of 150 members).
+   */
+  countedRequests = false,
 ): Promise<Row> {
-  const scenario = SCENARIOS[name];
+  const scenario = ALL_SCENARIOS[name]!;
   const subgraph = await startChildOnPort(runtime.main, { ...subgraphEnv, ...variant?.env }, runtime.node, runtime.flags);
   try {
     await waitUntilReady(subgraph.url);
     kognitiv.sandbox.setLatency(latencyMs);
     debitsuccess.sandbox.setLatency(latencyMs);
-    const body = JSON.stringify({ query: scenario.query, variables: 'variables' in scenario ? scenario.variables : undefined });
-    await drive(subgraph.url, { body, connections, seconds: 1 }); // warm-up: JIT, sockets, OAuth token
+    const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
+    const warmUp = await drive(subgraph.url, { body, connections, seconds: 1 }); // JIT, sockets, OAuth token
+    const amount = countedRequests ? Math.max(5, Math.round(warmUp.reqPerSec * SECONDS)) : undefined;
     const cpuBefore = subgraph.cpuMs();
-    const result = await drive(subgraph.url, { body, connections, seconds: SECONDS });
+    const result = await drive(subgraph.url, { body, connections, seconds: SECONDS, amount });
     const cpuMsPerRequest = (subgraph.cpuMs() - cpuBefore) / result.requests;
     const peakRssMb = subgraph.peakRssMb();
     // Calls per request from one request on a quiet system: under load, calls of requests still in
@@ -200,18 +225,6 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
   };
 }
 
-const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(digits));
-const docs = process.env.BENCH_OUT ?? fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
-
-/** Replaces the section between `<!-- NAME:start -->` and `<!-- NAME:end -->` of docs/benchmarks.md, or appends it. */
-function writeSection(name: string, body: string): void {
-  const section = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
-  const measured = `<!-- ${name}:start -->\n${body}\n<!-- ${name}:end -->`;
-  const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '';
-  writeFileSync(docs, section.test(previous) ? previous.replace(section, () => measured) : `${previous}${measured}\n`);
-  console.log(`\nwritten to ${docs}`);
-}
-
 /**
  * `BENCH_BEFORE="<node> [<main.js> [<node flag> ...]]"`: each subgraph scenario started under that runtime (and build)
  * and then under this one, back to back in the same run, so both meet the same sandboxes and the same load on the machine.
@@ -251,10 +264,9 @@ async function compareRuntimes(before: Runtime): Promise<void> {
     console.error(`compared ${name} @ ${latencyMs} ms, ${connections} connections`);
   }
   console.log(table.join('\n'));
-  const cpu = cpus();
   writeSection(
     'bench:runtimes',
-    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'} with \`BENCH_BEFORE=... npm run bench\` (${SECONDS} s per run; each row's two runs back to back, alternately starting with either): before is ${was}, after is ${now}.\n\n${table.join('\n')}`,
+    `${measuredLine('BENCH_BEFORE=... npm run bench', `${SECONDS} s per run; each row's two runs back to back, alternately starting with either`)} Before is ${was}, after is ${now}.\n\n${table.join('\n')}`,
   );
 }
 
@@ -284,7 +296,7 @@ function medianRow(rows: Row[]): Row {
  * A full member with tracing off and on (every request sampled, spans exported to a loopback OTLP receiver), back to
  * back at each vendor latency, alternately starting with either: the cost of tracing (issue 14). Returns the targets.
  */
-async function compareTracing(): Promise<string[]> {
+async function compareTracing(command: string): Promise<string[]> {
   const sink = await startSpanSink();
   const traced = { label: 'tracing on, 100% sampled', env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_TRACES_SAMPLER: 'always_on' } };
   const change = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100, 1)}%`;
@@ -318,19 +330,16 @@ async function compareTracing(): Promise<string[]> {
   const { requests, bytes } = sink.received();
   await sink.close();
   console.log(table.join('\n'));
-  const cpu = cpus();
   writeSection(
     'bench:tracing',
-    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`npm run bench\` (${SECONDS} s per run): \`member (full profile)\` with tracing off, then on with \`OTEL_TRACES_SAMPLER=always_on\` exporting OTLP/HTTP JSON to a loopback receiver that drops what it gets (${requests} exports, ${fmt(bytes / 2 ** 20, 1)} MB in this run). ${TRACING_ROUNDS} rounds of off and on back to back, alternately starting with either; each figure is the median of its rounds.\n\n${table.join('\n')}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+    `${measuredLine(command, `${SECONDS} s per run`)} \`member (full profile)\` with tracing off, then on with \`OTEL_TRACES_SAMPLER=always_on\` exporting OTLP/HTTP JSON to a loopback receiver that drops what it gets (${requests} exports, ${fmt(bytes / 2 ** 20, 1)} MB in this run). ${TRACING_ROUNDS} rounds of off and on back to back, alternately starting with either; each figure is the median of its rounds.\n\n${table.join('\n')}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
   );
   return targets;
 }
 
-const verdictOf = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
-
 // BENCH_ONLY=tracing: the tracing comparison alone (a full run takes minutes).
 if (process.env.BENCH_ONLY === 'tracing') {
-  console.log((await compareTracing()).join('\n'));
+  console.log((await compareTracing('BENCH_ONLY=tracing npm run bench')).join('\n'));
   await sandboxes.close();
   process.exit(0);
 }
@@ -359,10 +368,9 @@ if (process.env.BENCH_ONLY === 'gateways') {
   );
   const table = gatewayTable(measured);
   console.log(table);
-  const cpu = cpus();
   writeSection(
     'bench:gateways',
-    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`BENCH_ONLY=gateways npm run bench\` (${SECONDS} s per run after 1 s of warm-up, ${CONNECTIONS} connections).\n\n${table}`,
+    `${measuredLine('BENCH_ONLY=gateways npm run bench', `${SECONDS} s per run after 1 s of warm-up, ${CONNECTIONS} connections`)}\n\n${table}`,
   );
   await sandboxes.close();
   process.exit(0);
@@ -387,10 +395,9 @@ async function compareMesh(command: string): Promise<string[]> {
   const table = meshTable(measured);
   const targets = meshTargets(measured);
   console.log(table);
-  const cpu = cpus();
   writeSection(
     'bench:mesh',
-    `Measured ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}, with \`${command}\` (${SECONDS} s per run after 1 s of warm-up, ${MESH_CONNECTIONS} connections; the subgraph with \`${THIS_RUNTIME.flags.join(' ')}\` as \`npm start\` runs it).\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+    `${measuredLine(command, `${SECONDS} s per run after 1 s of warm-up, ${MESH_CONNECTIONS} connections; the subgraph with \`${THIS_RUNTIME.flags.join(' ')}\` as \`npm start\` runs it`)}\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
   );
   return targets;
 }
@@ -398,6 +405,129 @@ async function compareMesh(command: string): Promise<string[]> {
 // BENCH_ONLY=mesh: the comparison with GraphQL Mesh alone (under a minute with the defaults).
 if (process.env.BENCH_ONLY === 'mesh') {
   console.log((await compareMesh('BENCH_ONLY=mesh npm run bench')).join('\n'));
+  await sandboxes.close();
+  process.exit(0);
+}
+
+/** Issue 22's CPU targets, per request in the subgraph's own process (/proc/<pid>/stat), at 0 ms vendor latency. */
+const CPU_TARGETS_MS = { 'member (full profile)': 0.75, '_entities x50 (10 members)': 5.5 } as const;
+/**
+ * CPU per request of a full member and of `_entities` x50, at 0 ms vendor latency and 10 connections: from the rows
+ * of the main table when the run has them (the same runs), otherwise measured here. Writes its section and returns
+ * the target lines.
+ */
+async function measureCpu(command: string, measured: readonly Row[] = []): Promise<string[]> {
+  const cpuRows: Row[] = [];
+  for (const name of Object.keys(CPU_TARGETS_MS) as (keyof typeof CPU_TARGETS_MS)[]) {
+    const row =
+      measured.find((r) => r.scenario === name && r.latencyMs === 0 && r.connections === CONNECTIONS) ??
+      (await subgraphScenario(name, 0, CONNECTIONS));
+    cpuRows.push(row);
+    console.error(`CPU of ${name} @ 0 ms: ${fmt(row.cpuMsPerRequest, 2)} ms per request`);
+  }
+  const targets = cpuRows.map((row) => {
+    const target = CPU_TARGETS_MS[row.scenario as keyof typeof CPU_TARGETS_MS];
+    return `CPU per ${row.scenario} @ 0 ms, ${row.connections} connections: ${fmt(row.cpuMsPerRequest, 2)} ms (target <= ${target} ms): ${verdictOf(row.cpuMsPerRequest !== undefined && row.cpuMsPerRequest <= target)}`;
+  });
+  const table = [
+    '| scenario | vendor latency | connections | CPU ms per request | req/s | p50 ms | failures |',
+    '|---|---|---|---|---|---|---|',
+    ...cpuRows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${r.failures} |`,
+    ),
+  ].join('\n');
+  writeSection(
+    'bench:cpu',
+    `${measuredLine(command, `${SECONDS} s per run after 1 s of warm-up; the subgraph's user + system CPU time from /proc/<pid>/stat over the measured run, divided by the requests answered`)}\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+  );
+  return targets;
+}
+
+// BENCH_ONLY=cpu: CPU per request of a full member and of _entities x50 alone (about 20 s with the defaults).
+if (process.env.BENCH_ONLY === 'cpu') {
+  console.log((await measureCpu('BENCH_ONLY=cpu npm run bench')).join('\n'));
+  await sandboxes.close();
+  process.exit(0);
+}
+
+const MEMORY_CONNECTIONS = [20, 100] as const;
+const PEAK_RSS_TARGET_MB = 200;
+/**
+ * Peak resident memory (VmHWM of the subgraph's node process, by pid) after a full member's load at 20 and at 100
+ * connections, at each vendor latency, each in a fresh process started with `npm start`'s Node flags (the image's CMD
+ * is the same command, test/operations/dockerfile.test.ts). Writes its section and returns the target lines.
+ */
+async function measureMemory(command: string): Promise<string[]> {
+  const memoryRows: Row[] = [];
+  for (const connections of MEMORY_CONNECTIONS)
+    for (const latencyMs of LATENCIES) {
+      memoryRows.push(await subgraphScenario('member (full profile)', latencyMs, connections));
+      console.error(`peak RSS of a full member @ ${latencyMs} ms, ${connections} connections: ${fmt(memoryRows.at(-1)!.peakRssMb, 0)} MB`);
+    }
+  const targets = MEMORY_CONNECTIONS.map((connections) => {
+    const peak = Math.max(...memoryRows.filter((r) => r.connections === connections).map((r) => r.peakRssMb ?? Number.NaN));
+    return `peak RSS of a full member's load @ ${connections} connections: ${fmt(peak, 0)} MB, the highest over ${LATENCIES.join(' and ')} ms vendor latency (target < ${PEAK_RSS_TARGET_MB} MB): ${verdictOf(Number.isFinite(peak) ? peak < PEAK_RSS_TARGET_MB : undefined)}`;
+  });
+  const table = [
+    '| scenario | vendor latency | connections | peak RSS MB (VmHWM) | req/s | p50 ms | failures |',
+    '|---|---|---|---|---|---|---|',
+    ...memoryRows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${r.failures} |`,
+    ),
+  ].join('\n');
+  writeSection(
+    'bench:memory',
+    `${measuredLine(command, `each row a fresh subgraph process started as \`npm start\` starts it, \`node ${THIS_RUNTIME.flags.join(' ')}\`; 1 s of warm-up then ${SECONDS} s of load; VmHWM from /proc/<pid>/status after the load`)}\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+  );
+  return targets;
+}
+
+// BENCH_ONLY=memory: the peak RSS runs alone (about 40 s with the defaults).
+if (process.env.BENCH_ONLY === 'memory') {
+  console.log((await measureMemory('BENCH_ONLY=memory npm run bench')).join('\n'));
+  await sandboxes.close();
+  process.exit(0);
+}
+
+/** The plot the scaling part writes, beside docs/benchmarks.md. */
+const SCALING_PLOT = join(dirname(BENCH_DOCS), 'benchmarks-scaling.svg');
+/**
+ * How cost grows with work: CPU per request of `_entities` of 10, 50 and 150 distinct members (at 0 ms, where nothing
+ * but the CPU bounds it, one connection: bench/scaling.ts), and a full member's p50 at 1, 10 and 50 connections at the slowest vendor latency. Writes a
+ * table to its section and the plot to docs/benchmarks-scaling.svg.
+ */
+async function measureScaling(command: string): Promise<void> {
+  seedScalingMembers(kognitiv.sandbox, debitsuccess.sandbox, Math.max(...SCALING_MEMBERS));
+  const latencies = { entities: 0, crowd: LATENCIES[LATENCIES.length - 1]! };
+  const asPoint = (x: number, row: Row): ScalingRow => ({ x, ...row });
+  const entities: ScalingRow[] = [];
+  for (const count of SCALING_MEMBERS) {
+    const row = await subgraphScenario(entitiesOf(count), latencies.entities, SCALING_ENTITIES_CONNECTIONS, undefined, THIS_RUNTIME, true);
+    if (row.callsPerRequest !== 3 * count)
+      console.error(`${entitiesOf(count)}: ${row.callsPerRequest} vendor calls per request, not ${3 * count}: not the work intended`);
+    entities.push(asPoint(count, row));
+    console.error(`measured ${entitiesOf(count)} @ ${latencies.entities} ms`);
+  }
+  const crowd: ScalingRow[] = [];
+  for (const connections of SCALING_CONNECTIONS) {
+    crowd.push(asPoint(connections, await subgraphScenario('member (full profile)', latencies.crowd, connections)));
+    console.error(`measured member (full profile) @ ${latencies.crowd} ms, ${connections} connections`);
+  }
+  const tables = scalingTables(entities, crowd, latencies);
+  console.log(tables);
+  writeFileSync(SCALING_PLOT, scalingPlot(entities, crowd, latencies, new Date().toISOString().slice(0, 10)));
+  console.log(`plot written to ${SCALING_PLOT}`);
+  writeSection(
+    'bench:scaling',
+    `${measuredLine(command, `${SECONDS} s per run after 1 s of warm-up, each run a fresh subgraph process; the ${Math.max(...SCALING_MEMBERS)} members are copies of M1001 added to the sandboxes by the bench, so every member costs the same vendor work, 3 calls`)}\n\n${tables}\n\n![CPU per request against distinct members, and p50 against connections, each beside the straight line through its first and last points](benchmarks-scaling.svg)`,
+  );
+}
+
+// BENCH_ONLY=scaling: how cost grows with work, alone (about a minute with the defaults).
+if (process.env.BENCH_ONLY === 'scaling') {
+  await measureScaling('BENCH_ONLY=scaling npm run bench');
   await sandboxes.close();
   process.exit(0);
 }
@@ -462,29 +592,28 @@ const loyalty0 = find('member { loyalty }', 0);
 const soap0 = floorsAt.get(0)?.nodeSoap;
 const stock0 = floorsAt.get(0)?.stockNodeSoap;
 const vendorAtSlowest = floorsAt.get(slowest)?.vendor;
-const crowd = find('member (full profile)', slowest, 100);
 const targets = [
   `full member @ ${slowest} ms p50 ${fmt(full?.p50)} ms (target < ${slowest + 5}): ${verdictOf(full && full.p50 < slowest + 5)}; ${fmt(full && vendorAtSlowest ? full.p50 - vendorAtSlowest.p50 : undefined)} ms above the sandbox round trip measured directly`,
   `_entities x50 p50 / full member p50 @ ${slowest} ms, 10 connections: ${fmt(entities && full ? entities.p50 / full.p50 : undefined, 2)}x (target < 2.5x): ${verdictOf(entities && full && entities.p50 / full.p50 < 2.5)}; at 1 connection: ${fmt(entities1 && full1 ? entities1.p50 / full1.p50 : undefined, 2)}x`,
   `_entities x50 vendor calls per request: ${fmt(entities?.callsPerRequest, 0)} (target 30, 10 per vendor read): ${verdictOf(entities && entities.callsPerRequest === 30)}`,
   `member { loyalty } @ 0 ms: ${fmt(loyalty0 && soap0 ? loyalty0.reqPerSec / soap0.reqPerSec : undefined, 2)}x the node-soap floor with our transport (target >= 0.60x): ${verdictOf(loyalty0 && soap0 && loyalty0.reqPerSec / soap0.reqPerSec >= 0.6)}; ${fmt(loyalty0 && stock0 ? loyalty0.reqPerSec / stock0.reqPerSec : undefined, 2)}x stock node-soap's: ${verdictOf(loyalty0 && stock0 && loyalty0.reqPerSec / stock0.reqPerSec >= 0.6)}`,
-  `peak RSS @ 100 connections: ${fmt(crowd?.peakRssMb, 0)} MB (target < 200): ${verdictOf(crowd?.peakRssMb !== undefined && crowd.peakRssMb < 200)}`,
-  ...(await compareTracing()),
+  ...(await measureCpu('npm run bench', rows)),
+  ...(await measureMemory('npm run bench')),
+  ...(await compareTracing('npm run bench')),
   ...(await compareMesh('npm run bench')),
 ];
+await measureScaling('npm run bench');
 
 const header =
-  '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|';
+  '| scenario | vendor latency | connections | req/s | p50 ms | p99 ms | p50 minus vendor wait | vendor calls per request | CPU ms per request | peak RSS MB | failures |\n|---|---|---|---|---|---|---|---|---|---|---|';
 const table = [
   header,
   ...rows.map(
     (r) =>
-      `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.ownMs)} | ${fmt(r.callsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${r.failures} |`,
+      `| ${r.scenario} | ${r.latencyMs} ms | ${r.connections} | ${fmt(r.reqPerSec, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.ownMs)} | ${fmt(r.callsPerRequest, 2)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${r.failures} |`,
   ),
 ].join('\n');
 
-const cpu = cpus();
-const machine = `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(table);
 console.log(lines.join('\n'));
 console.log(`\nTargets:\n${targets.join('\n')}`);
@@ -492,6 +621,6 @@ console.log(`\nTargets:\n${targets.join('\n')}`);
 // The measured section of docs/benchmarks.md is replaced; the analysis around it is kept.
 writeSection(
   'bench',
-  `Measured ${new Date().toISOString()} on ${machine} with \`npm run bench\` (${SECONDS} s per run, ${CONNECTIONS} connections unless said).\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nTargets in this run:\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+  `${measuredLine('npm run bench', `${SECONDS} s per run, ${CONNECTIONS} connections unless said; the whole run took ${fmt((performance.now() - benchStarted) / 60_000)} min`)}\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nTargets in this run:\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
 );
 await sandboxes.close();
