@@ -5,13 +5,15 @@ import { classifySoapFailure } from '../soap-failure.js';
 import { buildOnVendorHttp, type VendorHttp } from '../vendor-http.js';
 import { soapCall, VendorReturnCodeError, VendorTransportError } from '../vendor-error.js';
 import type { VendorTransportOptions } from '../vendor-transport-options.js';
-import { encodeSoapArguments } from '../xml-text.js';
+import { soapMessageTemplate, type SoapMessageTemplate } from '../soap-message-template.js';
+import { encodeSoapArguments, encodeXmlText, type SoapArguments } from '../xml-text.js';
 import {
   KOGNITIV_METHODS,
   KOGNITIV_SERVICES,
   POINT_KINDS,
   wsdlFileOf,
   type AsmxService,
+  type KognitivMethod,
   type KognitivMethodKey,
   type KognitivServiceKey,
   type PointKind,
@@ -79,6 +81,8 @@ function malformed(key: KognitivMethodKey, detail: string): VendorTransportError
 export class KognitivLoyalty {
   /** How the WSDLs read at creation differ from the contract (`contract-drift.ts`); empty when they match. */
   readonly contractDrift: readonly ContractDrift[];
+  /** Each method's request message, made once from its client's WSDL (soap-message-template.ts); absent where none could be. */
+  private readonly messages = new Map<KognitivMethodKey, SoapMessageTemplate>();
 
   /** The request fields our settings fill in whichever method has them, unless a call gives its own value. */
   private readonly fromSettings: ReadonlyMap<string, string | number>;
@@ -98,6 +102,17 @@ export class KognitivLoyalty {
     this.contractDrift = (Object.entries(KOGNITIV_SERVICES) as [KognitivServiceKey, AsmxService][]).flatMap(([key, service]) =>
       contractDriftOf(service, clients[key].describe() as WsdlDescription),
     );
+    for (const [key, { serviceKey, method }] of Object.entries(KOGNITIV_METHODS) as [KognitivMethodKey, KognitivMethod][]) {
+      const names = method.request.map(([name]) => name);
+      const wrap = (fields: Record<string, string>) => (method.parameter ? { [method.parameter]: fields } : fields);
+      let template: SoapMessageTemplate | undefined;
+      try {
+        template = soapMessageTemplate(clients[serviceKey], method.name, names, wrap);
+      } catch {
+        // A WSDL node-soap cannot write this message from fails the same way on each call, where it is reported.
+      }
+      if (template) this.messages.set(key, template);
+    }
   }
 
   static async create(options: KognitivOptions): Promise<KognitivLoyalty> {
@@ -127,12 +142,16 @@ export class KognitivLoyalty {
     const client = this.clients[serviceKey];
     // Every field, in contract order: Kognitiv answers 2 when a parameter is missing, even an optional one.
     const given = values as Record<string, string | number | undefined>;
-    const fields = encodeSoapArguments(
-      Object.fromEntries(
-        method.request.map(([name, type]) => [name, given[name] ?? this.fromSettings.get(name) ?? (type === 'string' ? '' : 0)]),
-      ),
-    );
-    const args = method.parameter ? { [method.parameter]: fields } : fields;
+    const ordered = method.request.map(([name, type]) => given[name] ?? this.fromSettings.get(name) ?? (type === 'string' ? '' : 0));
+    const template = this.messages.get(key);
+    let args: SoapArguments;
+    if (template) {
+      // node-soap sends `_xml` as the message as it is: the same bytes its own writing of these values gives.
+      args = { _xml: template(ordered.map((value) => (typeof value === 'string' ? encodeXmlText(value) : String(value)))) };
+    } else {
+      const fields = encodeSoapArguments(Object.fromEntries(method.request.map(([name], index) => [name, ordered[index]])));
+      args = method.parameter ? { [method.parameter]: fields } : fields;
+    }
 
     let response: unknown;
     try {
