@@ -1,13 +1,19 @@
-import 'reflect-metadata';
+import { setSourceMapsSupport } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { closeOnSignals } from './close-on-signals.js';
-import { ConfigError, loadConfig, secretValues } from './config.js';
-import { createLogger } from './observability/logger.js';
-import { inStartUpSpan } from './observability/start-up-span.js';
-import { shutdownGraceMs } from './app.js';
-import { startServer } from './server.js';
-import { createVendorClients } from './vendors/create-vendors.js';
-import { PendingVendorClients } from './vendors/pending-vendor-clients.js';
+
+// Source maps for our own code only, set before the rest is loaded (so imported below, not above: a module's map is
+// read when it is compiled). `--enable-source-maps` also read every dependency's (soap ships them): ~8 MB resident
+// at start for stack lines nobody maps back to a dependency's TypeScript (docs/benchmarks.md).
+setSourceMapsSupport(true, { nodeModules: false });
+await import('reflect-metadata');
+const { closeOnSignals } = await import('./close-on-signals.js');
+const { ConfigError, loadConfig, secretValues } = await import('./config.js');
+const { createLogger } = await import('./observability/logger.js');
+const { inStartUpSpan } = await import('./observability/start-up-span.js');
+const { shutdownGraceMs } = await import('./app.js');
+const { startServer } = await import('./server.js');
+const { createVendorClients } = await import('./vendors/create-vendors.js');
+const { PendingVendorClients } = await import('./vendors/pending-vendor-clients.js');
 
 async function main(): Promise<void> {
   let config;

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, parse, printType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { buildSchema, createResolversMap } from 'type-graphql';
+import { GraphQLSchema, type GraphQLObjectType, parse, printType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
 import { checkDeclaredAccess } from './auth/access.js';
 import { checkCacheHints } from './shared/cache-hint.js';
 import { checkEntityRepresentations } from './entity-representations.js';
@@ -39,11 +39,36 @@ export async function buildMemberSchema(): Promise<GraphQLSchema> {
 }
 
 /**
+ * type-graphql gives every field a resolver that runs its middlewares, even a plain property that has none: for each
+ * field of each result, an object and a closure around `root[name]`. Those fields are left to graphql-js's default
+ * resolver, which reads the same property; a field with a resolver method, declared steps (middlewares), roles or
+ * arguments, or a schema name other than its property's, keeps type-graphql's.
+ */
+function leavePlainPropertiesToDefaultResolver(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const typeNameOf = new Map(storage.objectTypes.map((type) => [type.target, type.name]));
+  for (const field of storage.fields) {
+    // By name, not `instanceof`: type-graphql's graphql module may be another copy (its CommonJS build) than ours.
+    const type = schema.getType(typeNameOf.get(field.target) ?? '') as GraphQLObjectType | undefined;
+    if (type?.[Symbol.toStringTag] !== 'GraphQLObjectType') continue;
+    const plain =
+      field.name === field.schemaName &&
+      !field.middlewares?.length &&
+      field.roles === undefined &&
+      !field.params?.length &&
+      !storage.fieldResolvers.some((resolver) => resolver.getObjectType?.() === field.target && resolver.methodName === field.name);
+    const schemaField = type.getFields()[field.schemaName];
+    if (plain && schemaField !== undefined) schemaField.resolve = undefined;
+  }
+}
+
+/**
  * `buildSubgraphSchema` adds the federation pieces (`_service`, `_entities`) around the SDL and resolvers
  * of the type-graphql schema.
  */
 export async function buildMemberSubgraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildMemberSchema();
+  leavePlainPropertiesToDefaultResolver(schema);
   const typeDefs = parse([FEDERATION_LINK, printSchemaWithDirectives(schema), printType(MemberErrorCodeEnum)].join('\n\n'));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   // A reference is the `member` query reached through `_entities`: the same validation, declared access check

@@ -13,14 +13,21 @@ type DeclaredSteps = Partial<Record<(typeof ORDER)[number], Step>>;
 /** Each decorated class's declared steps, by method name. */
 const declaredByClass = new WeakMap<object, Map<string | symbol, DeclaredSteps>>();
 
-/** Runs a field's declared steps in ORDER, each passing on to the next and the last to the resolver. */
+/**
+ * Runs a field's declared steps in ORDER, each passing on to the next and the last to the resolver. One `next` per
+ * call, no promise of its own: this runs for every `_entities` representation and each of its fields. A step that
+ * throws still fails the field (type-graphql awaits the middleware in an async function).
+ */
 function runInOrder(declared: DeclaredSteps): Step {
   let steps: Step[] | undefined; // read at the first call: by then every decorator of the class has run
   return (data, resolve) => {
     const inOrder = (steps ??= ORDER.flatMap((name) => declared[name] ?? []));
-    const runFrom = async (index: number): Promise<unknown> =>
-      index === inOrder.length ? resolve() : inOrder[index]!(data, () => runFrom(index + 1));
-    return runFrom(0);
+    let index = 0;
+    const next = (): Promise<unknown> => {
+      const step = inOrder[index++];
+      return step === undefined ? resolve() : Promise.resolve(step(data, next));
+    };
+    return next();
   };
 }
 

@@ -55,8 +55,15 @@ abstract class VendorCallError extends Error {
   /** The vendor method or endpoint, e.g. `SaveAccountPhone`, `GET /accounts`. */
   readonly operation: string;
 
-  constructor(call: VendorCall, message: string, options?: ErrorOptions) {
-    super(message, options);
+  /** `expected`: an answer, not a fault, built without a stack trace (as `withoutStackTrace`, which cannot wrap `super`). */
+  constructor(call: VendorCall, message: string, options: ErrorOptions & { expected?: boolean } = {}) {
+    const depth = Error.stackTraceLimit;
+    if (options.expected) Error.stackTraceLimit = 0;
+    try {
+      super(message, options);
+    } finally {
+      Error.stackTraceLimit = depth;
+    }
     ({ vendor: this.vendor, transport: this.transport, operation: this.operation } = call);
   }
 }
@@ -64,6 +71,7 @@ abstract class VendorCallError extends Error {
 /**
  * The vendor answered, and its answer says no: a non-zero Kognitiv ReturnCode, a Debitsuccess
  * Status other than Succeed, or a REST 4xx that is the vendor's verdict rather than an outage.
+ * An expected outcome (an unknown member, a wrong password): built without a stack trace.
  */
 export class VendorReturnCodeError extends VendorCallError {
   override readonly name = 'VendorReturnCodeError';
@@ -87,6 +95,7 @@ export class VendorReturnCodeError extends VendorCallError {
     super(
       call,
       `${call.vendor} ${call.operation} returned ${vendorCode ?? 'no code'}${details.status ? ` (status ${details.status})` : ''}`,
+      { expected: true },
     );
   }
 }

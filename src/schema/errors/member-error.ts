@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { withoutStackTrace } from '../../vendors/without-stack-trace.js';
 import { MEMBER_ERROR_CODES, type MemberErrorCode } from './member-error-code.js';
 
 /** What every error says besides its code; an error may add its own fields (`limit`, `retryAfter`, `field`, …). */
@@ -22,8 +23,11 @@ export function memberErrorBody(
   return { message, extensions: { code, ...extensions } };
 }
 
-/** An error raised on purpose inside GraphQL (a resolver, a plugin), carrying its code and `retryable`. */
+/**
+ * An error raised on purpose inside GraphQL (a resolver, a plugin), carrying its code and `retryable`: an answer, so
+ * built without a stack trace.
+ */
 export function memberError(code: MemberErrorCode, extensions: MemberErrorExtensions, message?: string): GraphQLError {
   const body = memberErrorBody(code, extensions, message);
-  return new GraphQLError(body.message, { extensions: body.extensions });
+  return withoutStackTrace(() => new GraphQLError(body.message, { extensions: body.extensions }));
 }
