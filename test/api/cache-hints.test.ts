@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSchema, Query, Resolver } from 'type-graphql';
+import { buildSchema, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { OpenToAnyone } from '../../src/schema/auth/access.js';
 import { CacheHint, checkCacheHints } from '../../src/schema/shared/cache-hint.js';
@@ -67,5 +67,35 @@ describe('the table of cache hints', () => {
     const schema = await buildSchema({ resolvers: [MisplacedHintResolver], validate: false });
 
     expect(() => checkCacheHints(schema)).toThrow(/Query\.copied declares Member\.loyalty;.*Query\.member is not declared by its field/);
+  });
+});
+
+@ObjectType({ description: 'Data a new field adds below a cached field.' })
+class Detail {
+  @Field({ description: 'A value.' })
+  value!: string;
+}
+
+@ObjectType({ description: 'A cached answer with an object field of its own.' })
+class CachedWithDetail {
+  @Field(() => Detail, { description: 'An object field with no row of its own.' })
+  detail!: Detail;
+}
+
+@Resolver()
+class UncoveredFieldResolver {
+  @OpenToAnyone()
+  @CacheHint('Query.member')
+  @Query(() => CachedWithDetail, { description: 'Stands in for `member`.' })
+  member(): CachedWithDetail {
+    return { detail: { value: 'x' } };
+  }
+}
+
+describe('the table of cache hints, below a cached field', () => {
+  it('refuses an object field with no row under a field that has one, naming it (the policy counts only rows)', async () => {
+    const schema = await buildSchema({ resolvers: [UncoveredFieldResolver], validate: false });
+
+    expect(() => checkCacheHints(schema)).toThrow(/CachedWithDetail\.detail returns Detail below a cached field and has no row/);
   });
 });
