@@ -456,8 +456,9 @@ if (process.env.BENCH_ONLY === 'cpu') {
 const MEMORY_CONNECTIONS = [20, 100] as const;
 const PEAK_RSS_TARGET_MB = 200;
 /**
- * The image's runtime environment, from the Dockerfile's last stage (`NODE_ENV=production`, `MALLOC_ARENA_MAX`), less
- * its PORT; production also needs the router's secret, which every request then carries.
+ * The image's runtime environment, from the Dockerfile's last stage (`NODE_ENV=production`), less
+ * its PORT; production also needs the router's secret, and authorizes by the member id the router forwards: every
+ * request carries both, as M1001 (the member the full profile asks for), or it would be answered UNAUTHENTICATED.
  */
 function asTheImageRuns(): { label: string; env: Record<string, string>; headers: Record<string, string>; imageEnv: string } {
   const runtimeStage = readFileSync(here('../../Dockerfile'), 'utf8')
@@ -474,7 +475,7 @@ function asTheImageRuns(): { label: string; env: Record<string, string>; headers
       .map(([name, value]) => `\`${name}=${value}\``)
       .join(' '),
     env: { ...env, ROUTER_SECRET: secret },
-    headers: { [ROUTER_SECRET_HEADER]: secret },
+    headers: { [ROUTER_SECRET_HEADER]: secret, [settingDefault('MEMBER_ID_HEADER')]: 'M1001' },
   };
 }
 
