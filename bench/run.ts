@@ -12,6 +12,7 @@ import { drive, driveCalls, type LoadResult } from './load.js';
 import { measureMesh, meshTable, meshTargets } from './mesh.js';
 import { startChild, startChildOnPort, waitUntilReady, type ChildServer } from './processes.js';
 import { startSpanSink } from './span-sink.js';
+import { ROUTER_SECRET_HEADER } from '../src/http/require-router-secret.js';
 import { subgraphEnvFor } from './subgraph-env.js';
 import { redisServerAvailable, startRedisServer } from './redis-server.js';
 import { BENCH_DOCS, fmt, measuredLine, verdictOf, writeSection } from './report.js';
@@ -125,7 +126,7 @@ async function subgraphScenario(
   name: string,
   latencyMs: number,
   connections = CONNECTIONS,
-  variant?: { label: string; env: Record<string, string> },
+  variant?: { label: string; env: Record<string, string>; headers?: Record<string, string> },
   runtime = THIS_RUNTIME,
   /**
    * Measure a number of requests instead of a time: as many as the warm-up's rate answers in `SECONDS`, at least 5. The
@@ -141,10 +142,11 @@ async function subgraphScenario(
     kognitiv.sandbox.setLatency(latencyMs);
     debitsuccess.sandbox.setLatency(latencyMs);
     const body = JSON.stringify({ query: scenario.query, variables: scenario.variables });
-    const warmUp = await drive(subgraph.url, { body, connections, seconds: 1 }); // JIT, sockets, OAuth token
+    const headers = variant?.headers;
+    const warmUp = await drive(subgraph.url, { body, connections, seconds: 1, headers }); // JIT, sockets, OAuth token
     const amount = countedRequests ? Math.max(5, Math.round(warmUp.reqPerSec * SECONDS)) : undefined;
     const cpuBefore = subgraph.cpuMs();
-    const result = await drive(subgraph.url, { body, connections, seconds: SECONDS, amount });
+    const result = await drive(subgraph.url, { body, connections, seconds: SECONDS, amount, headers });
     const cpuMsPerRequest = (subgraph.cpuMs() - cpuBefore) / result.requests;
     const peakRssMb = subgraph.peakRssMb();
     // Calls per request from one request on a quiet system: under load, calls of requests still in
@@ -152,7 +154,7 @@ async function subgraphScenario(
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     kognitiv.sandbox.resetCallCounts();
     debitsuccess.sandbox.resetCallCounts();
-    await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return {
       scenario: variant ? `${name}, ${variant.label}` : name,
       latencyMs,
@@ -507,15 +509,41 @@ if (process.env.BENCH_ONLY === 'cpu') {
 const MEMORY_CONNECTIONS = [20, 100] as const;
 const PEAK_RSS_TARGET_MB = 200;
 /**
+ * The image's runtime environment, from the Dockerfile's last stage (`NODE_ENV=production`), less
+ * its PORT; production also needs the router's secret, and authorizes by the member id the router forwards: every
+ * request carries both, as M1001 (the member the full profile asks for), or it would be answered UNAUTHENTICATED.
+ */
+function asTheImageRuns(): { label: string; env: Record<string, string>; headers: Record<string, string>; imageEnv: string } {
+  const runtimeStage = readFileSync(here('../../Dockerfile'), 'utf8')
+    .split(/^FROM /m)
+    .at(-1)!;
+  const env = Object.fromEntries(
+    [...runtimeStage.matchAll(/^ENV (.*)$/gm)].flatMap((line) => [...line[1]!.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])),
+  );
+  delete env.PORT;
+  const secret = 'bench-router-secret';
+  return {
+    label: 'as the image runs',
+    imageEnv: Object.entries(env)
+      .map(([name, value]) => `\`${name}=${value}\``)
+      .join(' '),
+    env: { ...env, ROUTER_SECRET: secret },
+    headers: { [ROUTER_SECRET_HEADER]: secret, [settingDefault('MEMBER_ID_HEADER')]: 'M1001' },
+  };
+}
+
+/**
  * Peak resident memory (VmHWM of the subgraph's node process, by pid) after a full member's load at 20 and at 100
- * connections, at each vendor latency, each in a fresh process started with `npm start`'s Node flags (the image's CMD
- * is the same command, test/operations/dockerfile.test.ts). Writes its section and returns the target lines.
+ * connections, at each vendor latency, each in a fresh process started as the image starts it: `npm start`'s Node
+ * flags (the image's CMD is the same command, test/operations/dockerfile.test.ts) and the image's environment. Writes
+ * its section and returns the target lines.
  */
 async function measureMemory(command: string): Promise<string[]> {
   const memoryRows: Row[] = [];
+  const image = asTheImageRuns();
   for (const connections of MEMORY_CONNECTIONS)
     for (const latencyMs of LATENCIES) {
-      memoryRows.push(await subgraphScenario('member (full profile)', latencyMs, connections));
+      memoryRows.push(await subgraphScenario('member (full profile)', latencyMs, connections, image));
       console.error(`peak RSS of a full member @ ${latencyMs} ms, ${connections} connections: ${fmt(memoryRows.at(-1)!.peakRssMb, 0)} MB`);
     }
   const targets = MEMORY_CONNECTIONS.map((connections) => {
@@ -532,7 +560,7 @@ async function measureMemory(command: string): Promise<string[]> {
   ].join('\n');
   writeSection(
     'bench:memory',
-    `${measuredLine(command, `each row a fresh subgraph process started as \`npm start\` starts it, \`node ${THIS_RUNTIME.flags.join(' ')}\`; 1 s of warm-up then ${SECONDS} s of load; VmHWM from /proc/<pid>/status after the load`)}\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
+    `${measuredLine(command, `each row a fresh subgraph process started as the image starts it, \`node ${THIS_RUNTIME.flags.join(' ')}\` (\`npm start\`'s flags) with the Dockerfile's ${image.imageEnv}; 1 s of warm-up then ${SECONDS} s of load; VmHWM from /proc/<pid>/status after the load`)}\n\n${table}\n\n${targets.map((l) => `- ${l}`).join('\n')}`,
   );
   return targets;
 }

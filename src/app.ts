@@ -109,14 +109,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   const observeStateStore: StateStoreObserver = (call, seconds, failed) =>
     metrics.stateStoreCalls.observe({ call, outcome: failed ? 'error' : 'ok' }, seconds);
-  const stateStore = createStateStore(config.state, observeStateStore, (error) =>
+  const stateStore = await createStateStore(config.state, observeStateStore, (error) =>
     logger.warn({ err: { message: error.message } }, 'redis connection error'),
   );
   const loginThrottle = new LoginThrottle({
     maxFailures: config.loginThrottle.maxFailures,
     maxFailuresPerCaller: config.loginThrottle.maxFailuresPerCaller,
     windowMs: config.loginThrottle.windowSeconds * 1000,
-    shared: sharedAttemptBudgets(stateStore, config.state.timeoutMs, observeStateStore),
+    shared: await sharedAttemptBudgets(stateStore, config.state.timeoutMs, observeStateStore),
     local: new MemoryAttemptBudgets(config.loginThrottle.memoryMaxKeys),
     onStoreUnavailable: (error) => {
       metrics.loginThrottleStoreFailures.inc();

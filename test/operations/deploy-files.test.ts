@@ -106,7 +106,7 @@ describe('deploy/ Kubernetes manifests', () => {
       readOnlyRootFilesystem: true,
       capabilities: { drop: ['ALL'] },
     });
-    expect(container().resources.limits.memory).toBe('256Mi');
+    expect(container().resources.limits.memory).toBe('320Mi');
   });
 
   it('give a stopping replica more time than the drain and the closing take (preStop included)', () => {
