@@ -122,6 +122,24 @@ const THIS_RUNTIME: Runtime = {
   flags: startScript.filter((word) => word.startsWith('--')),
 };
 
+interface MeasuredAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { extensions?: { code?: string } }[];
+}
+/** The error codes a scenario's answer may carry: `_entities` x50 asks for a prospect and an unknown id on purpose. */
+const EXPECTED_ERROR_CODES = new Set(['MEMBER_IS_PROSPECT', 'MEMBER_NOT_FOUND']);
+/**
+ * Throws unless the answer is the one the scenario means to measure: a 200 whose body is all errors (a missing header,
+ * a refused variable) would be measured as a fast success.
+ */
+function assertMeasuredAnswer(name: string, answer: MeasuredAnswer): void {
+  const unexpected = (answer.errors ?? []).filter((error) => !EXPECTED_ERROR_CODES.has(error.extensions?.code ?? ''));
+  const fields = Object.values(answer.data ?? {});
+  if (unexpected.length > 0 || fields.length === 0 || fields.every((value) => value === null)) {
+    throw new Error(`${name}: not the answer this scenario measures: ${JSON.stringify(answer).slice(0, 400)}`);
+  }
+}
+
 async function subgraphScenario(
   name: string,
   latencyMs: number,
@@ -154,7 +172,8 @@ async function subgraphScenario(
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     kognitiv.sandbox.resetCallCounts();
     debitsuccess.sandbox.resetCallCounts();
-    await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const answer = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    assertMeasuredAnswer(name, (await answer.json()) as MeasuredAnswer);
     return {
       scenario: variant ? `${name}, ${variant.label}` : name,
       latencyMs,
