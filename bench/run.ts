@@ -250,6 +250,9 @@ async function floors(latencyMs: number): Promise<{ vendor: Row; nodeSoap: Row; 
  * `BENCH_BEFORE="<node> [<main.js> [<node flag> ...]]"`: each subgraph scenario started under that runtime (and build)
  * and then under this one, back to back in the same run, so both meet the same sandboxes and the same load on the machine.
  */
+/** Where the comparison is written: the Node 20 to 24 section unless BENCH_BEFORE_SECTION names another (issue 22's). */
+const BEFORE_SECTION = `bench:${process.env.BENCH_BEFORE_SECTION ?? 'runtimes'}`;
+
 async function compareRuntimes(before: Runtime): Promise<void> {
   const version = (node: string) => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   const sides = [before, THIS_RUNTIME];
@@ -259,8 +262,8 @@ async function compareRuntimes(before: Runtime): Promise<void> {
   );
   const change = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100, 0)}%`;
   const table = [
-    '| scenario | vendor latency | connections | req/s before | req/s after | change | p50 ms before | p50 ms after | change | peak RSS MB before | peak RSS MB after |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | vendor latency | connections | req/s before | req/s after | change | p50 ms before | p50 ms after | change | CPU ms per request before | CPU ms per request after | change | peak RSS MB before | peak RSS MB after |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const runs: [keyof typeof SCENARIOS, number, number][] = [
     ...LATENCIES.flatMap((latencyMs) =>
@@ -280,13 +283,13 @@ async function compareRuntimes(before: Runtime): Promise<void> {
     const [old, cur] = measured as [Row, Row];
     if (old.failures || cur.failures) console.error(`${name} @ ${latencyMs} ms: failures ${old.failures} before, ${cur.failures} after`);
     table.push(
-      `| ${name} | ${latencyMs} ms | ${connections} | ${fmt(old.reqPerSec, 0)} | ${fmt(cur.reqPerSec, 0)} | ${change(old.reqPerSec, cur.reqPerSec)} | ${fmt(old.p50)} | ${fmt(cur.p50)} | ${change(old.p50, cur.p50)} | ${fmt(old.peakRssMb, 0)} | ${fmt(cur.peakRssMb, 0)} |`,
+      `| ${name} | ${latencyMs} ms | ${connections} | ${fmt(old.reqPerSec, 0)} | ${fmt(cur.reqPerSec, 0)} | ${change(old.reqPerSec, cur.reqPerSec)} | ${fmt(old.p50)} | ${fmt(cur.p50)} | ${change(old.p50, cur.p50)} | ${fmt(old.cpuMsPerRequest, 2)} | ${fmt(cur.cpuMsPerRequest, 2)} | ${change(old.cpuMsPerRequest!, cur.cpuMsPerRequest!)} | ${fmt(old.peakRssMb, 0)} | ${fmt(cur.peakRssMb, 0)} |`,
     );
     console.error(`compared ${name} @ ${latencyMs} ms, ${connections} connections`);
   }
   console.log(table.join('\n'));
   writeSection(
-    'bench:runtimes',
+    BEFORE_SECTION,
     `${measuredLine('BENCH_BEFORE=... npm run bench', `${SECONDS} s per run; each row's two runs back to back, alternately starting with either`)} Before is ${was}, after is ${now}.\n\n${table.join('\n')}`,
   );
 }
