@@ -1,4 +1,5 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { rootFieldsByResponseKey } from '../schema/root-fields.js';
 
 /** The label of a request whose operation never resolved (a parse, validation or operation-name failure): nothing ran. */
 export const UNRESOLVED_OPERATION = '__unresolved';
@@ -13,26 +14,7 @@ const PLAIN_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
  */
 export function operationLabel(operation: OperationDefinitionNode | undefined, document: DocumentNode | undefined): string {
   if (!operation) return UNRESOLVED_OPERATION;
-  const fragments = new Map(
-    (document?.definitions ?? [])
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  const fields = new Set<string>();
-  const spread = new Set<string>();
-  const collect = (selections: SelectionSetNode) => {
-    for (const selection of selections.selections) {
-      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-      else if (!spread.has(selection.name.value)) {
-        spread.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) collect(fragment.selectionSet);
-      }
-    }
-  };
-  collect(operation.selectionSet);
-  return [...fields].sort().join('+');
+  return [...new Set(rootFieldsByResponseKey(operation, document).values())].sort().join('+');
 }
 
 /** The caller's operation name for a span attribute, when it is a plain GraphQL name of at most 64 characters. */

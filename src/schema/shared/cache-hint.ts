@@ -1,17 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { CacheScope } from '@apollo/cache-control-types';
-import {
-  Kind,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type ResponsePath,
-  type SelectionSetNode,
-} from 'graphql';
+import type { GraphQLSchema, ResponsePath } from 'graphql';
 import { Extensions } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { declareStep } from '../declared-steps.js';
+import { rootFieldsByResponseKey } from '../root-fields.js';
 
 /** Which CACHE_*_SECONDS setting a field's answer may be cached for. */
 export type CachedData = keyof RequestContext['settings']['cacheSeconds'];
@@ -149,26 +143,6 @@ export function checkCacheHints(schema: GraphQLSchema): void {
 /** What an answer that may not be cached says: `no-store` for HTTP caches, and `max-age=0` for Hive Gateway, which reads only that. */
 export const UNCACHEABLE = 'no-store, max-age=0';
 
-/** The field name behind each response key of an operation's root selection (aliases and fragments followed). */
-function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Map<string, string> {
-  const names = new Map<string, string>();
-  const visit = (selectionSet: SelectionSetNode, fragmentsSeen: Set<string>): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) names.set(selection.alias?.value ?? selection.name.value, selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, fragmentsSeen);
-      else if (!fragmentsSeen.has(selection.name.value)) {
-        fragmentsSeen.add(selection.name.value);
-        const fragment = document.definitions.find(
-          (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
-        );
-        if (fragment?.kind === Kind.FRAGMENT_DEFINITION) visit(fragment.selectionSet, fragmentsSeen);
-      }
-    }
-  };
-  visit(operation.selectionSet, new Set());
-  return names;
-}
-
 /**
  * The answer's `Cache-Control`, from the hints its fields set: the shortest max-age and the narrowest scope among them,
  * as Apollo Server writes it (`max-age=60, private`), when every field is cacheable and there is no error; `UNCACHEABLE`
@@ -190,7 +164,7 @@ export function cacheControlHeaderPlugins(): ApolloServerPlugin<RequestContext>[
             let names: Map<string, string> | undefined; // only worked out when a root key has no hint
             const cacheable =
               result?.errors === undefined && result?.data && operation && document
-                ? policy.ifCacheable(result.data, (key) => (names ??= rootFieldNames(operation, document)).get(key))
+                ? policy.ifCacheable(result.data, (key) => (names ??= rootFieldsByResponseKey(operation, document)).get(key))
                 : undefined;
             const header = cacheable ? `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}` : UNCACHEABLE;
             response.http.headers.set('cache-control', header);
