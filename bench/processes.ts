@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
+/** The Node flags `npm start` runs the subgraph with (and so the image: test/operations/dockerfile.test.ts), read from the package.json in `root`. */
+export function npmStartFlags(root: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(' ').filter((word) => word.startsWith('--'));
+}
+
 export interface ChildServer {
   url: string;
   child: ChildProcess;

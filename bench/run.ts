@@ -10,7 +10,7 @@ import { settingDefault } from '../src/config.js';
 import { gatewayTable, measureGateways } from './gateways.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { measureMesh, meshTable, meshTargets } from './mesh.js';
-import { startChild, startChildOnPort, waitUntilReady, type ChildServer } from './processes.js';
+import { npmStartFlags, startChild, startChildOnPort, waitUntilReady, type ChildServer } from './processes.js';
 import { startSpanSink } from './span-sink.js';
 import { ROUTER_SECRET_HEADER } from '../src/http/require-router-secret.js';
 import { subgraphEnvFor } from './subgraph-env.js';
@@ -113,13 +113,10 @@ interface Runtime {
   flags: readonly string[];
 }
 /** This process's runtime and build, with the Node flags `npm start` (and so the image) gives it. */
-const startScript = (JSON.parse(readFileSync(here('../../package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(
-  ' ',
-);
 const THIS_RUNTIME: Runtime = {
   node: process.execPath,
   main: here('../src/main.js'),
-  flags: startScript.filter((word) => word.startsWith('--')),
+  flags: npmStartFlags(here('../..')),
 };
 
 interface MeasuredAnswer {

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { ensureBuilt, killLeftoverProcesses, ROOT, startBuiltProcess, type BuiltProcess } from '../support/built-subgraph.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, startBuiltProcess, useBuiltProcessStack, type BuiltProcess } from '../support/built-subgraph.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
 import { liveVendorEnv } from '../support/test-stack.js';
 
@@ -15,29 +14,17 @@ const BOUNDS = { REQUEST_DEADLINE_MS: '3000', MAX_QUEUE_WAIT_MS: '500', BODY_REA
 const NEVER_EXITS_AFTER_MS = 15_000;
 const MEMBER_QUERY = JSON.stringify({ query: '{ member(id: "M1001") { loyalty { firstName } } }' });
 
-let sandboxes: SandboxVendors;
-
-beforeAll(async () => {
-  ensureBuilt();
-  sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
-}, 120_000);
-
-// A process the defect left running must not outlive the test: its whole group goes.
-afterEach(killLeftoverProcesses);
-
-afterAll(async () => {
-  await sandboxes?.close();
-});
+const stack = useBuiltProcessStack();
 
 const MODES: Record<string, () => Promise<Record<string, string>>> = {
   'sandbox mode (no vendor settings)': async () => ({ NODE_ENV: 'development' }),
-  'live mode': async () => ({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) }),
+  'live mode': async () => ({ NODE_ENV: 'development', ...liveVendorEnv(stack.sandboxes) }),
   // Production, as the issue met it: the WSDL is retried in the background for as long as it is unreachable.
   'production with an unreachable Kognitiv WSDL': async () => ({
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     ROUTER_SECRET: 'shutdown-test-secret',
-    ...liveVendorEnv(sandboxes, await closedPortUrl()),
+    ...liveVendorEnv(stack.sandboxes, await closedPortUrl()),
   }),
 };
 
@@ -71,7 +58,7 @@ async function vendorsReady(subgraph: StartedProcess): Promise<void> {
 
 /** Sends a request and returns once the Kognitiv sandbox is working on it, answering `latencyMs` after it arrived there. */
 async function requestInFlight(subgraph: StartedProcess, latencyMs: number): Promise<{ response: Promise<Response> }> {
-  const kognitiv = sandboxes.kognitiv!.sandbox;
+  const kognitiv = stack.sandboxes.kognitiv!.sandbox;
   kognitiv.resetCallCounts();
   kognitiv.setLatency(latencyMs);
   const response = fetch(subgraph.url, { method: 'POST', headers: subgraph.headers, body: MEMBER_QUERY });
@@ -109,10 +96,10 @@ describe.each(Object.entries(MODES))('%s', (_mode, modeEnv) => {
 });
 
 describe('a request in flight at SIGTERM (live mode)', () => {
-  afterEach(() => sandboxes.kognitiv!.sandbox.setLatency(0));
+  afterEach(() => stack.sandboxes.kognitiv!.sandbox.setLatency(0));
 
   it('is answered in full, new connections are refused, and the process exits 0', async () => {
-    const subgraph = await startInOwnGroup({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
+    const subgraph = await startInOwnGroup({ NODE_ENV: 'development', ...liveVendorEnv(stack.sandboxes) });
     await vendorsReady(subgraph);
     // Well inside REQUEST_DEADLINE_MS, so the answer is a full one.
     const inFlight = (await requestInFlight(subgraph, 1_000)).response;
@@ -131,7 +118,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
   it('is answered with a GraphQL error when its deadline passes first, however long the deadline', async () => {
     const subgraph = await startInOwnGroup({
       NODE_ENV: 'development',
-      ...liveVendorEnv(sandboxes),
+      ...liveVendorEnv(stack.sandboxes),
       REQUEST_DEADLINE_MS: '11000',
       KOGNITIV_TIMEOUT_MS: '20000',
     });
@@ -151,7 +138,7 @@ describe('a request in flight at SIGTERM (live mode)', () => {
   }, 40_000);
 
   it('is given up at a second signal: the process exits 1 at once and logs why', async () => {
-    const subgraph = await startInOwnGroup({ NODE_ENV: 'development', ...liveVendorEnv(sandboxes) });
+    const subgraph = await startInOwnGroup({ NODE_ENV: 'development', ...liveVendorEnv(stack.sandboxes) });
     await vendorsReady(subgraph);
     const inFlight = (await requestInFlight(subgraph, 2_500)).response.then(
       () => 'answered',

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntilReady } from '../../bench/processes.js';
+import { npmStartFlags, waitUntilReady } from '../../bench/processes.js';
 import { redisServerAvailable, startRedisServer, type RedisServer } from '../../bench/redis-server.js';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { killLeftoverProcesses, ROOT, startBuiltProcess } from '../support/built-subgraph.js';
+import { killLeftoverProcesses, reportOnSignal, ROOT, startBuiltProcess } from '../support/built-subgraph.js';
 import { startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver.js';
 import { liveVendorEnv, startSandboxes } from '../support/test-stack.js';
 
-const startFlags = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
-  .split(' ')
-  .filter((word) => word.startsWith('--'));
+const startFlags = npmStartFlags(ROOT);
 
 /** What only a configuration that asks for it needs: each costs resident memory from start to end (docs/benchmarks.md). */
 const OPTIONAL = {
@@ -46,14 +43,9 @@ async function optionalPartsLoaded(env: Record<string, string>): Promise<Optiona
     stderr: 'read',
   });
   await waitUntilReady(await subgraph.listening());
-  subgraph.child.kill('SIGUSR2');
-  let report: string | undefined;
-  for (let i = 0; i < 50 && report === undefined; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    report = /^LOADED_MODULES (.*)$/m.exec(subgraph.stderr())?.[1];
-  }
+  const report = await reportOnSignal(subgraph, 'LOADED_MODULES');
   await subgraph.stop();
-  const loaded = JSON.parse(report!) as string[];
+  const loaded = JSON.parse(report) as string[];
   return (Object.keys(OPTIONAL) as Optional[]).filter((part) => loaded.some((module) => module.startsWith(OPTIONAL[part])));
 }
 

@@ -1,26 +1,14 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startSandboxVendors, type SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
-import { ensureBuilt, killLeftoverProcesses, startBuiltProcess } from '../support/built-subgraph.js';
+import { expect, it } from 'vitest';
+import { startBuiltProcess, useBuiltProcessStack } from '../support/built-subgraph.js';
 import { closedPortUrl } from '../support/fake-vendor.js';
 import { liveVendorEnv } from '../support/test-stack.js';
 
 const ROUTER_SECRET = 'operator-output-secret';
 
-let sandboxes: SandboxVendors;
-
-beforeAll(async () => {
-  ensureBuilt();
-  sandboxes = await startSandboxVendors({ kognitiv: true, debitsuccess: true });
-}, 120_000);
-
-afterEach(killLeftoverProcesses);
-
-afterAll(async () => {
-  await sandboxes?.close();
-});
+const stack = useBuiltProcessStack();
 
 it('says "listening" when the port opens, then "ready" with the Sandbox hint, and last "stopped" with the reason', async () => {
-  const run = startBuiltProcess({ env: { NODE_ENV: 'development', ...liveVendorEnv(sandboxes) } });
+  const run = startBuiltProcess({ env: { NODE_ENV: 'development', ...liveVendorEnv(stack.sandboxes) } });
 
   const listening = await run.logged(/listening/);
   const ready = await run.logged(/ready at/);
@@ -42,7 +30,7 @@ it('says "listening" when the port opens, then "ready" with the Sandbox hint, an
 }, 60_000);
 
 it('in production, says "ready" without the Sandbox hint (the page is off)', async () => {
-  const run = startBuiltProcess({ env: { NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET, ...liveVendorEnv(sandboxes) } });
+  const run = startBuiltProcess({ env: { NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET, ...liveVendorEnv(stack.sandboxes) } });
 
   const ready = await run.logged(/ready at/);
 
@@ -51,7 +39,7 @@ it('in production, says "ready" without the Sandbox hint (the page is off)', asy
 
 it('with an unreachable WSDL, says "listening" but not "ready" while /ready answers 503', async () => {
   const run = startBuiltProcess({
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET, ...liveVendorEnv(sandboxes, await closedPortUrl()) },
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', ROUTER_SECRET, ...liveVendorEnv(stack.sandboxes, await closedPortUrl()) },
   });
 
   const listening = await run.logged(/listening/);

@@ -3,6 +3,9 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
+import { startSandboxes } from './test-stack.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = `${ROOT}dist/src/main.js`;
@@ -104,6 +107,20 @@ export function startBuiltProcess(options: BuiltProcessOptions = {}): BuiltProce
   };
 }
 
+/**
+ * What a reporting preload (`--import test/support/report-*.mjs`, with `stderr: 'read'`) writes on SIGUSR2: the text
+ * after `prefix` on its stderr line.
+ */
+export async function reportOnSignal(run: BuiltProcess, prefix: string, withinMs = LOG_WAIT_MS): Promise<string> {
+  run.child.kill('SIGUSR2');
+  const line = new RegExp(`^${prefix} (.*)$`, 'm');
+  for (const deadline = Date.now() + withinMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const report = line.exec(run.stderr())?.[1];
+    if (report !== undefined) return report;
+  }
+  throw new Error(`no ${prefix} line on stderr in ${withinMs} ms`);
+}
+
 /** For `afterEach`: a process a test left running (its whole group, if it has one) must not outlive the test. */
 export function killLeftoverProcesses(): void {
   for (const child of running) {
@@ -113,6 +130,23 @@ export function killLeftoverProcesses(): void {
     }
   }
   running.clear();
+}
+
+/**
+ * For a file of built-process tests: the build (made once, in `beforeAll`, where its time is allowed), both sandbox
+ * vendors for the whole file, and no process a test left running after it.
+ */
+export function useBuiltProcessStack(): { readonly sandboxes: SandboxVendors } {
+  const stack = {} as { sandboxes: SandboxVendors };
+  beforeAll(async () => {
+    ensureBuilt();
+    stack.sandboxes = await startSandboxes();
+  }, 120_000);
+  afterEach(killLeftoverProcesses);
+  afterAll(async () => {
+    await stack.sandboxes?.close();
+  });
+  return stack;
 }
 
 /** A built process that has said where it listens. */
