@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandboxVendors } from '../src/sandbox/start-sandbox-vendors.js';
@@ -10,6 +10,7 @@ import { settingDefault } from '../src/config.js';
 import { gatewayTable, measureGateways } from './gateways.js';
 import { drive, driveCalls, type LoadResult } from './load.js';
 import { measureMesh, meshTable, meshTargets } from './mesh.js';
+import { dockerfileStages, envOf } from './dockerfile.js';
 import { npmStartFlags, startChild, startChildOnPort, waitUntilReady, type ChildServer } from './processes.js';
 import { startSpanSink } from './span-sink.js';
 import { ROUTER_SECRET_HEADER } from '../src/http/require-router-secret.js';
@@ -533,12 +534,7 @@ const PEAK_RSS_TARGET_MB = 200;
  * request carries both, as M1001 (the member the full profile asks for), or it would be answered UNAUTHENTICATED.
  */
 function asTheImageRuns(): { label: string; env: Record<string, string>; headers: Record<string, string>; imageEnv: string } {
-  const runtimeStage = readFileSync(here('../../Dockerfile'), 'utf8')
-    .split(/^FROM /m)
-    .at(-1)!;
-  const env = Object.fromEntries(
-    [...runtimeStage.matchAll(/^ENV (.*)$/gm)].flatMap((line) => [...line[1]!.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])),
-  );
+  const env = envOf(dockerfileStages(here('../..')).at(-1)!);
   delete env.PORT;
   const secret = 'bench-router-secret';
   return {

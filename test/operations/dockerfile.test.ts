@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxVendors } from '../../src/sandbox/start-sandbox-vendors.js';
 import { liveVendorEnv, startSandboxes } from '../support/test-stack.js';
+import { dockerfileStages, envOf, instructionsOf, type Stage } from '../../bench/dockerfile.js';
 
 /**
  * The Dockerfile's contract: its build stage builds, its runtime stage holds what runs and nothing else, its CMD starts
@@ -15,41 +16,12 @@ import { liveVendorEnv, startSandboxes } from '../support/test-stack.js';
  * HEALTHCHECK command with the Dockerfile's ENV.
  */
 const ROOT = realpathSync(new URL('../..', import.meta.url));
-const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const ROUTER_SECRET = 'dockerfile-test-secret';
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-interface Stage {
-  name: string;
-  instructions: Instruction[];
-}
-
-/** Stages and their instructions, comments dropped and `\`-continued lines joined. */
-function stages(): Stage[] {
-  const lines = dockerfile
-    .replace(/\\\n\s*/g, '')
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'));
-  const result: Stage[] = [];
-  for (const line of lines) {
-    const [, keyword = '', args = ''] = /^(\w+)\s+(.*)$/.exec(line.trim()) ?? [];
-    if (keyword === 'FROM') result.push({ name: / AS (\w+)$/i.exec(args)?.[1] ?? String(result.length), instructions: [] });
-    else result.at(-1)?.instructions.push({ keyword, args });
-  }
-  return result;
-}
-
-const instructionsOf = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+const stages = () => dockerfileStages(ROOT);
 const execForm = (args: string) => JSON.parse(args.replace(/^CMD\s+/, '')) as string[];
 const runtime = () => stages().at(-1)!;
-
-function envOf(stage: Stage): Record<string, string> {
-  return Object.fromEntries(instructionsOf(stage, 'ENV').flatMap((args) => [...args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])));
-}
 
 /** Runs one stage's COPY and RUN instructions in `dir` (its WORKDIR), copying `--from` stages out of `built`. */
 function runStage(stage: Stage, dir: string, built: Map<string, string>): void {
